@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qlfit/activity.hpp"
+#include "qlfit/calendar.hpp"
+#include "qlfit/entry.hpp"
+
+namespace qlfit {
+
+// Which entries to read. Every field narrows; an empty filter means all.
+struct EntryFilter {
+  std::optional<DateRange> local_dates;  // on the entries' civil local dates
+  std::optional<std::string> activity;
+  std::optional<Kind> kind;
+  std::optional<std::size_t> limit;  // keep only the most recent N
+};
+
+// The port the core keeps its data behind (implemented by src/storage).
+// Every method throws Error(kStorage) when the database cannot be used.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // The activity with this name; std::nullopt when there is none.
+  virtual std::optional<Activity> find_activity(std::string_view name) = 0;
+  // Every activity, built-in ones first.
+  virtual std::vector<Activity> activities() = 0;
+  // Adds the entry in one transaction and returns it numbered, with a new UUID.
+  virtual Entry add(const NewEntry& entry) = 0;
+  // Removes the entry logged last and returns it; std::nullopt when there is none.
+  virtual std::optional<Entry> remove_last() = 0;
+  // Entries matching `filter`, oldest first (by instant, then by the order logged).
+  virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
+};
+
+}  // namespace qlfit

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "qlfit/entry.hpp"
+#include "qlfit/settings.hpp"
+#include "qlfit/stats.hpp"
+#include "qlfit/store.hpp"
+#include "qlfit/when.hpp"
+
+namespace qlfit {
+
+// The use cases the commands call. Each takes the user's words as typed, checks
+// all of them before touching the store, and throws Error on bad input.
+
+struct LogRequest {
+  std::string activity;
+  std::optional<std::string> at;       // WHEN
+  std::optional<std::string> for_;     // DURATION
+  std::optional<std::string> minutes;  // 1-1440
+  std::optional<std::string> pain;     // 0-10
+  std::optional<std::string> note;
+};
+
+struct Logged {
+  Entry entry;
+  PeriodStats week;         // the entry's week, including it
+  bool pain_advice = false;  // pain at or above the warning level
+  bool show_offset = false;  // the wall time alone would not name the instant
+};
+
+// Validates the request and adds one entry. Unknown activity: Error(kNotFound).
+Logged log_activity(Store& store, const LogRequest& request, const Settings& settings,
+                    const TimeContext& context);
+
+// Removes the entry logged last. Nothing logged yet: Error(kInvalidInput).
+Entry undo_last(Store& store);
+
+struct ListRequest {
+  std::optional<std::string> since;  // WHEN, whole days
+  std::optional<std::string> until;  // WHEN, whole days
+  std::optional<std::string> activity;
+  std::optional<std::string> kind;
+  std::optional<std::string> limit;  // the N most recent
+};
+
+// The entries a `list` asks for, oldest first.
+std::vector<Entry> list_entries(Store& store, const ListRequest& request,
+                                const TimeContext& context);
+
+// The facts of the week holding WHEN (this week when it is absent).
+PeriodStats week_stats(Store& store, const std::optional<std::string>& when,
+                       const Settings& settings, const TimeContext& context);
+
+}  // namespace qlfit

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include "qlfit/calendar.hpp"
+
+namespace qlfit {
+
+// What "now" and "here" are for one run: the core never reads a clock or the
+// environment itself.
+struct TimeContext {
+  date::sys_seconds now{};
+  const date::time_zone* zone = nullptr;
+  std::chrono::minutes day_start{0};
+  WeekStart week_start = WeekStart::kMonday;
+
+  Moment now_here() const { return moment_of(now, zone); }
+  date::year_month_day today() const;
+};
+
+// A parsed WHEN: a moment ("07:30", "2h ago", an ISO date-time), a whole day
+// ("2026-11-24", "yesterday", "mon") or a whole period ("2026-W47", "2026-11").
+struct When {
+  enum class Kind { kMoment, kDay, kPeriod };
+  Kind kind = Kind::kDay;
+  Moment moment;           // kMoment
+  date::year_month_day day{};  // kDay; for kMoment its habit day
+  Period period;           // kPeriod
+};
+
+// Parses the WHEN grammar of the contract against `context`. `what` names the
+// option for error lines. Throws Error(kInvalidInput) quoting the text.
+When parse_when(std::string_view text, std::string_view what, const TimeContext& context);
+
+// The moment `--at` means: a moment as it is; a bare day at 12:00 (or now, when
+// that is still ahead today). Refuses periods and anything more than 5 minutes
+// in the future with Error(kInvalidInput).
+Moment moment_for_at(const When& when, std::string_view text, const TimeContext& context);
+
+// The first day of a WHEN (its day, or a period's first day); for ranges.
+date::year_month_day first_day(const When& when);
+// The last day of a WHEN (its day, or a period's last day); for ranges.
+date::year_month_day last_day(const When& when);
+
+// The week a WHEN falls in (a week WHEN is that week itself).
+Period week_of(const When& when, WeekStart start);
+
+}  // namespace qlfit
+
+namespace qlfit {
+
+// Parses an instant that names its offset: "2026-11-24T07:30:00+01:00", "...Z"
+// (seconds optional), as QLFIT_NOW takes it. Throws Error(kInvalidInput) naming `what`.
+date::sys_seconds parse_instant(std::string_view text, std::string_view what);
+
+}  // namespace qlfit

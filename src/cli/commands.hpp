@@ -1,0 +1,27 @@
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "session.hpp"
+
+namespace qlfit::cli {
+
+// One verb the user types: its CLI11 subcommand and what runs when it is chosen.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int(Session&)> run;
+};
+
+// One function per file in commands/; each adds its subcommand to `root`.
+Command register_log(CLI::App& root);
+Command register_undo(CLI::App& root);
+Command register_list(CLI::App& root);
+Command register_stats(CLI::App& root);
+
+// Binds an optional string option: the value is kept only when the option is given.
+CLI::Option* add_optional(CLI::App& app, const std::string& name,
+                          std::optional<std::string>& value, const std::string& help);
+
+}  // namespace qlfit::cli

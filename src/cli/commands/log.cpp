@@ -1,0 +1,42 @@
+#include <memory>
+
+#include "../commands.hpp"
+#include "../render/text.hpp"
+#include "qlfit/tracker.hpp"
+
+namespace qlfit::cli {
+
+Command register_log(CLI::App& root) {
+  auto request = std::make_shared<LogRequest>();
+  CLI::App* app = root.add_subcommand("log", "Record a routine session, a walk or a break");
+  app->group("Record");
+  app->add_option("ACTIVITY", request->activity, "butt-walk, walk, break, or one of your own")
+      ->required();
+  add_optional(*app, "--at", request->at,
+               "when it happened (default now): 07:30, yesterday 18:00, 2026-11-24T07:30")
+      ->type_name("WHEN");
+  auto* duration = add_optional(*app, "--for", request->for_,
+                                "how long: 25m, 1h15m, 90s, or 45 (minutes)")
+                       ->type_name("DURATION");
+  add_optional(*app, "--minutes", request->minutes, "how long, in minutes (1-1440)")
+      ->type_name("N")
+      ->excludes(duration);
+  add_optional(*app, "--pain", request->pain, "back pain right now, 0 (none) to 10 (worst)")
+      ->type_name("0-10");
+  add_optional(*app, "--note", request->note, "a few words to remember")->type_name("TEXT");
+  app->footer(R"(Walks need a length; sessions last 10m and breaks 2m unless told.
+Examples:
+  qlfit log butt-walk
+  qlfit log walk --minutes 25
+  qlfit log break
+  qlfit log butt-walk --at "yesterday 18:00" --pain 4 --note "stiff after the drive")");
+  return {app, [request](Session& session) {
+            const Logged logged =
+                log_activity(session.store(), *request, session.settings(), session.time());
+            session.out << render::logged_line(logged) << '\n';
+            if (logged.pain_advice) session.out << render::pain_advice() << '\n';
+            return 0;
+          }};
+}
+
+}  // namespace qlfit::cli

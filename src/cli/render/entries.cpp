@@ -1,0 +1,120 @@
+#include <array>
+
+#include <fmt/format.h>
+
+#include "qlfit/calendar.hpp"
+#include "qlfit/parse.hpp"
+#include "qlfit/text.hpp"
+#include "text.hpp"
+
+namespace qlfit::cli::render {
+namespace {
+
+constexpr std::array<const char*, 7> kWeekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string band(Band target) { return fmt::format("{}–{}", target.min, target.max); }
+
+long whole_minutes(std::chrono::seconds duration) { return duration.count() / 60; }
+
+std::string week_standing(const Logged& logged) {
+  const PeriodStats& week = logged.week;
+  switch (logged.entry.kind) {
+    case Kind::kSession: {
+      const SessionSummary& sessions = week.sessions;
+      if (sessions.above_max()) {
+        return fmt::format("{} sessions this week, above {}: rest days help your back too",
+                           sessions.count, band(sessions.target));
+      }
+      return fmt::format("{} of {} sessions this week{}", sessions.count, band(sessions.target),
+                         sessions.met() ? ": target met" : "");
+    }
+    case Kind::kWalk: {
+      const auto day = week.walk.by_day.find(logged.entry.local_date);
+      const auto that_day = day == week.walk.by_day.end() ? std::chrono::seconds{0} : day->second;
+      return fmt::format("{} of {} min walked that day, {} min this week", whole_minutes(that_day),
+                         band(week.walk.target), whole_minutes(week.walk.total));
+    }
+    case Kind::kBreak:
+      break;
+  }
+  return fmt::format("{} {} this week", week.breaks, week.breaks == 1 ? "break" : "breaks");
+}
+
+std::string when_logged(const Entry& entry, bool with_offset) {
+  std::string text = human_time(entry.local_start());
+  if (with_offset) text += " " + format_offset(entry.offset);
+  return text;
+}
+
+}  // namespace
+
+std::string human_day(date::year_month_day day) {
+  const date::weekday weekday{date::sys_days{day}};
+  return fmt::format("{} {} {}", kWeekdays[weekday.c_encoding()],
+                     static_cast<unsigned>(day.day()),
+                     kMonths[static_cast<unsigned>(day.month()) - 1]);
+}
+
+std::string human_time(date::local_seconds local) {
+  const auto day = date::floor<date::days>(local);
+  const date::hh_mm_ss<std::chrono::seconds> time{local - day};
+  return fmt::format("{} {:02}:{:02}", human_day(date::year_month_day{day}), time.hours().count(),
+                     time.minutes().count());
+}
+
+std::string logged_line(const Logged& logged) {
+  const Entry& entry = logged.entry;
+  const std::string length =
+      entry.kind == Kind::kWalk ? " " + format_duration(entry.duration) : std::string();
+  return fmt::format("#{} {} {}{} — {}", entry.n, entry.activity,
+                     when_logged(entry, logged.show_offset), length, week_standing(logged));
+}
+
+std::string pain_advice() {
+  return "That is a high pain level. If pain is severe, talk to a trusted health provider "
+         "before going on with the routine.";
+}
+
+std::string removed_line(const Entry& entry) {
+  return fmt::format("removed #{} {} {} ({})", entry.n, entry.activity,
+                     when_logged(entry, false), format_duration(entry.duration));
+}
+
+std::string entry_table(std::span<const Entry> entries) {
+  if (entries.empty()) return "no entries yet: start with 'qlfit log butt-walk'\n";
+  std::string out = fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", "#", "start",
+                                "activity", "length", "pain", "note");
+  for (const Entry& entry : entries) {
+    out += fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", entry.n,
+                       iso_datetime(entry.start, entry.offset).substr(0, 16).replace(10, 1, " ") +
+                           " " + format_offset(entry.offset),
+                       entry.activity, format_duration(entry.duration),
+                       entry.pain ? std::to_string(*entry.pain) : "-",
+                       printable(entry.note.value_or("")));
+  }
+  return out;
+}
+
+nlohmann::ordered_json entry_json(const Entry& entry) {
+  return nlohmann::ordered_json{
+      {"n", entry.n},
+      {"id", entry.id},
+      {"activity", entry.activity},
+      {"kind", std::string(to_string(entry.kind))},
+      {"start", iso_datetime(entry.start, entry.offset)},
+      {"date", iso_date(entry.local_date)},
+      {"duration_s", entry.duration.count()},
+      {"pain", entry.pain ? nlohmann::ordered_json(*entry.pain) : nlohmann::ordered_json(nullptr)},
+      {"note", entry.note ? nlohmann::ordered_json(*entry.note) : nlohmann::ordered_json(nullptr)},
+  };
+}
+
+nlohmann::ordered_json entries_json(std::span<const Entry> entries) {
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const Entry& entry : entries) all.push_back(entry_json(entry));
+  return all;
+}
+
+}  // namespace qlfit::cli::render

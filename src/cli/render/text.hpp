@@ -1,0 +1,41 @@
+#pragma once
+
+#include <span>
+#include <string>
+
+#include <date/date.h>
+#include <nlohmann/json.hpp>
+
+#include "qlfit/entry.hpp"
+#include "qlfit/settings.hpp"
+#include "qlfit/stats.hpp"
+#include "qlfit/tracker.hpp"
+
+// Pure renderers: values in, text or JSON out. Nothing here reads a clock, a
+// zone, the environment or a stream.
+namespace qlfit::cli::render {
+
+// "Tue 24 Nov 07:30".
+std::string human_time(date::local_seconds local);
+// "Mon 23 Nov".
+std::string human_day(date::year_month_day day);
+
+// "#42 butt-walk Tue 24 Nov 07:30 — 2 of 3–4 sessions this week".
+std::string logged_line(const Logged& logged);
+// The advice shown after a high pain level.
+std::string pain_advice();
+// "removed #42 butt-walk Tue 24 Nov 07:30".
+std::string removed_line(const Entry& entry);
+// One line per entry under a header; a friendly line when there are none.
+std::string entry_table(std::span<const Entry> entries);
+
+// The contract's entry object: n, id, activity, kind, start, duration_s, pain, note, date.
+nlohmann::ordered_json entry_json(const Entry& entry);
+nlohmann::ordered_json entries_json(std::span<const Entry> entries);
+
+// A period's facts for people, in colour when `color`.
+std::string period_text(const PeriodStats& stats, const Settings& settings, bool color);
+// A period's facts for scripts (docs/json.md).
+nlohmann::ordered_json period_json(const PeriodStats& stats);
+
+}  // namespace qlfit::cli::render

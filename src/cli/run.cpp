@@ -1,0 +1,84 @@
+#include "run.hpp"
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+#include "qlfit/error.hpp"
+#include "session.hpp"
+#include "version.hpp"
+
+namespace qlfit::cli {
+namespace {
+
+constexpr int kUsage = 2;
+constexpr int kStorage = 3;
+
+constexpr const char* kFooter = R"(Exit status: 0 done, 1 stats --check not met, 2 bad usage or input, 3 database or file.
+Environment: QLFIT_DB (database), TZ (zone), QLFIT_NOW (fixed clock), NO_COLOR.
+Run 'qlfit COMMAND --help' for a command's options and examples.)";
+
+int exit_code(const Error& error) {
+  return error.code() == ErrorCode::kStorage ? kStorage : kUsage;
+}
+
+// CLI11 says "The following argument was not expected: x"; the GNU style is lower case.
+std::string usage_line(const CLI::ParseError& error) {
+  std::string message = error.what();
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+  return "qlfit: " + message + " (see 'qlfit --help')";
+}
+
+}  // namespace
+
+CLI::Option* add_optional(CLI::App& app, const std::string& name,
+                          std::optional<std::string>& value, const std::string& help) {
+  return app.add_option_function<std::string>(
+      name, [&value](const std::string& given) { value = given; }, help);
+}
+
+int run(std::span<const char* const> args, const Environment& environment,
+        const StoreAccess& store_access, std::ostream& out, std::ostream& err) {
+  Session session(environment, store_access, out, err);
+  GlobalOptions globals;
+  CLI::App app{"qlfit: keep your back healthy with three habits: the QL routine 3-4 times a\n"
+               "week, a 20-30 minute walk a day, and standing up every 30 minutes.",
+               "qlfit"};
+  app.add_option("--db", globals.db, "the database file (default $QLFIT_DB, else "
+                                     "$XDG_DATA_HOME/qlfit/qlfit.db)")
+      ->type_name("PATH");
+  app.add_option("--color", globals.color, "colour on a terminal: auto, always or never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.set_version_flag("--version", version_text());
+  app.fallthrough();
+  app.require_subcommand(0, 1);
+  app.footer(kFooter);
+
+  const std::vector<Command> commands{register_log(app), register_undo(app), register_list(app),
+                                      register_stats(app)};
+  try {
+    app.parse(static_cast<int>(args.size()), args.data());
+    session.set_globals(globals);
+    for (const Command& command : commands) {
+      if (command.app->parsed()) return command.run(session);
+    }
+    out << app.help();
+    return 0;
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) return app.exit(error, out, err);
+    err << usage_line(error) << '\n';
+    return kUsage;
+  } catch (const Error& error) {
+    err << "qlfit: " << error.what() << '\n';
+    return exit_code(error);
+  } catch (const std::exception& error) {
+    err << "qlfit: internal error, please report it: " << error.what() << '\n';
+    return kStorage;
+  }
+}
+
+}  // namespace qlfit::cli

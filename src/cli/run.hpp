@@ -1,0 +1,43 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <span>
+#include <string>
+
+#include <date/date.h>
+
+#include "qlfit/store.hpp"
+
+namespace qlfit::cli {
+
+// What main read from the outside world; nothing here is interpreted yet, so a
+// run that only prints help never parses a clock or loads a zone.
+struct Environment {
+  std::optional<std::string> qlfit_db;
+  std::optional<std::string> xdg_data_home;
+  std::optional<std::string> home;
+  std::optional<std::string> qlfit_now;
+  std::optional<std::string> tz;
+  std::optional<std::string> no_color;
+  date::sys_seconds clock{};  // the real time when the run began
+  bool stdout_is_terminal = false;
+};
+
+// How the CLI reaches the database without knowing what implements it.
+struct StoreAccess {
+  // Opens the database at a path; `for_write` creates it when missing.
+  std::function<std::unique_ptr<Store>(const std::string& path, bool for_write)> open;
+  // True when a database file is at that path.
+  std::function<bool(const std::string& path)> exists;
+};
+
+// Runs one qlfit command line (args[0] is the program name) and returns its exit
+// status: 0 done, 1 a --check not met, 2 bad usage or input, 3 storage.
+// Output goes to `out`, one error line to `err`; nothing throws.
+int run(std::span<const char* const> args, const Environment& environment,
+        const StoreAccess& store_access, std::ostream& out, std::ostream& err);
+
+}  // namespace qlfit::cli

@@ -1,0 +1,33 @@
+#include "qlfit/activity.hpp"
+
+#include "qlfit/error.hpp"
+#include "qlfit/text.hpp"
+
+namespace qlfit {
+
+std::string_view to_string(Kind kind) {
+  switch (kind) {
+    case Kind::kSession:
+      return "session";
+    case Kind::kWalk:
+      return "walk";
+    case Kind::kBreak:
+      return "break";
+  }
+  return "session";
+}
+
+std::optional<Kind> kind_from_string(std::string_view name) {
+  for (const Kind kind : {Kind::kSession, Kind::kWalk, Kind::kBreak}) {
+    if (name == to_string(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+Kind parse_kind(std::string_view name) {
+  if (const auto kind = kind_from_string(name)) return *kind;
+  throw Error(ErrorCode::kInvalidInput,
+              "--kind must be session, walk or break, got " + quote(name));
+}
+
+}  // namespace qlfit

@@ -1,0 +1,154 @@
+#include "qlfit/tracker.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "qlfit/error.hpp"
+#include "qlfit/parse.hpp"
+#include "qlfit/text.hpp"
+
+namespace qlfit {
+namespace {
+
+constexpr std::size_t kLongestNote = 2000;
+constexpr date::year_month_day kLastDay{date::year{9999} / 12 / 31};
+
+std::string checked_note(const std::string& note) {
+  if (note.size() > kLongestNote) {
+    throw Error(ErrorCode::kInvalidInput, "--note must be at most " + std::to_string(kLongestNote) +
+                                              " bytes, got " + std::to_string(note.size()));
+  }
+  if (!is_valid_utf8(note) || note.find('\0') != std::string::npos) {
+    throw Error(ErrorCode::kInvalidInput, "--note must be UTF-8 text, got " + quote(note));
+  }
+  return note;
+}
+
+std::optional<std::chrono::seconds> requested_duration(const LogRequest& request) {
+  if (request.for_ && request.minutes) {
+    throw Error(ErrorCode::kInvalidInput, "give either --for or --minutes, not both");
+  }
+  if (request.for_) return parse_duration(*request.for_, "--for");
+  if (request.minutes) {
+    return std::chrono::minutes{parse_whole_number(*request.minutes, "--minutes", 1, 1440)};
+  }
+  return std::nullopt;
+}
+
+std::chrono::seconds duration_for(const Activity& activity,
+                                  std::optional<std::chrono::seconds> requested,
+                                  const Settings& settings) {
+  if (requested) return *requested;
+  switch (activity.kind) {
+    case Kind::kSession:
+      return settings.session_duration;
+    case Kind::kBreak:
+      return settings.break_duration;
+    case Kind::kWalk:
+      break;
+  }
+  throw Error(ErrorCode::kInvalidInput, "a walk needs its length: add --minutes N or --for "
+                                        "DURATION, e.g. qlfit log " +
+                                            activity.name + " --minutes 25");
+}
+
+Activity known_activity(Store& store, const std::string& name) {
+  if (auto activity = store.find_activity(name)) return *activity;
+  std::string known;
+  for (const Activity& activity : store.activities()) {
+    known += (known.empty() ? "" : ", ") + activity.name;
+  }
+  throw Error(ErrorCode::kNotFound,
+              "unknown activity " + quote(name) + "; the activities are: " + known);
+}
+
+// Entries whose habit day may fall in `range`: a late-night entry can count for
+// the day before its civil date, so one more civil day is read.
+std::vector<Entry> entries_for(Store& store, const DateRange& range, EntryFilter filter = {}) {
+  filter.local_dates =
+      DateRange{range.first, date::year_month_day{date::sys_days{range.last} + date::days{1}}};
+  return store.entries(filter);
+}
+
+PeriodStats stats_for(Store& store, const Period& period, const Settings& settings,
+                      const TimeContext& context) {
+  const auto entries = entries_for(store, period.range);
+  return summarize(entries, period, settings, context.today());
+}
+
+}  // namespace
+
+Logged log_activity(Store& store, const LogRequest& request, const Settings& settings,
+                    const TimeContext& context) {
+  const Moment moment =
+      request.at ? moment_for_at(parse_when(*request.at, "--at", context), *request.at, context)
+                 : context.now_here();
+  const auto requested = requested_duration(request);
+  std::optional<int> pain;
+  if (request.pain) pain = static_cast<int>(parse_whole_number(*request.pain, "--pain", 0, 10));
+  std::optional<std::string> note;
+  if (request.note) note = checked_note(*request.note);
+  const Activity activity = known_activity(store, request.activity);
+
+  NewEntry fresh;
+  fresh.activity = activity.name;
+  fresh.kind = activity.kind;
+  fresh.start = moment.instant;
+  fresh.offset = moment.offset;
+  fresh.local_date = moment.local_date();
+  fresh.duration = duration_for(activity, requested, settings);
+  fresh.pain = pain;
+  fresh.note = note;
+  fresh.created = context.now;
+
+  Logged logged;
+  logged.entry = store.add(fresh);
+  const auto day = habit_day(moment.local, settings.day_start);
+  logged.week = stats_for(store, week_containing(day, settings.week_start), settings, context);
+  logged.pain_advice = pain && *pain >= settings.pain_warn;
+  logged.show_offset =
+      moment.ambiguous || moment.offset != moment_of(moment.instant, context.zone).offset;
+  return logged;
+}
+
+Entry undo_last(Store& store) {
+  if (auto removed = store.remove_last()) return *removed;
+  throw Error(ErrorCode::kInvalidInput, "nothing to undo: no entry has been logged yet");
+}
+
+std::vector<Entry> list_entries(Store& store, const ListRequest& request,
+                                const TimeContext& context) {
+  EntryFilter filter;
+  if (request.kind) filter.kind = parse_kind(*request.kind);
+  if (request.activity) filter.activity = *request.activity;
+  std::optional<std::size_t> limit;
+  if (request.limit) {
+    limit = static_cast<std::size_t>(parse_whole_number(*request.limit, "--limit", 1, 1'000'000));
+  }
+  if (!request.since && !request.until) {
+    filter.limit = limit;
+    return store.entries(filter);
+  }
+  const auto first =
+      request.since ? first_day(parse_when(*request.since, "--since", context)) : date::year{1} / 1 / 1;
+  const auto last = request.until ? last_day(parse_when(*request.until, "--until", context)) : kLastDay;
+  const DateRange range = range_of(first, last).range;
+  auto entries = entries_for(store, range, filter);
+  std::erase_if(entries, [&](const Entry& entry) {
+    return !range.contains(habit_day(entry.local_start(), context.day_start));
+  });
+  if (limit && entries.size() > *limit) {
+    entries.erase(entries.begin(), entries.end() - static_cast<std::ptrdiff_t>(*limit));
+  }
+  return entries;
+}
+
+PeriodStats week_stats(Store& store, const std::optional<std::string>& when,
+                       const Settings& settings, const TimeContext& context) {
+  const Period week = when && !when->empty()
+                          ? week_of(parse_when(*when, "--week", context), settings.week_start)
+                          : week_containing(context.today(), settings.week_start);
+  return stats_for(store, week, settings, context);
+}
+
+}  // namespace qlfit

@@ -1,0 +1,87 @@
+// Append-only: never edit a migration that has shipped; add a new one instead.
+#include "schema.hpp"
+
+#include <array>
+#include <string_view>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "qlfit/error.hpp"
+#include "sqlite_store.hpp"
+
+namespace qlfit::storage {
+namespace {
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations{
+    R"sql(
+CREATE TABLE activity (
+  name        TEXT PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('session', 'walk', 'break')),
+  description TEXT NOT NULL DEFAULT '',
+  builtin     INTEGER NOT NULL DEFAULT 0
+) STRICT;
+INSERT INTO activity (name, kind, description, builtin) VALUES
+  ('butt-walk', 'session', 'the quadratus lumborum routine: butt walk and similar moves', 1),
+  ('walk', 'walk', 'a walk, 20-30 minutes a day', 1),
+  ('break', 'break', 'standing up from sitting', 1);
+CREATE TABLE entry (
+  n           INTEGER PRIMARY KEY AUTOINCREMENT,
+  id          TEXT NOT NULL UNIQUE,
+  activity    TEXT NOT NULL REFERENCES activity (name) ON UPDATE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('session', 'walk', 'break')),
+  start_utc   INTEGER NOT NULL,
+  utc_offset  INTEGER NOT NULL CHECK (utc_offset BETWEEN -50400 AND 50400),
+  local_date  TEXT NOT NULL,
+  duration_s  INTEGER NOT NULL CHECK (duration_s BETWEEN 1 AND 86400),
+  pain        INTEGER CHECK (pain BETWEEN 0 AND 10),
+  note        TEXT,
+  created_utc INTEGER NOT NULL
+) STRICT;
+CREATE INDEX entry_by_local_date ON entry (local_date, start_utc);
+CREATE INDEX entry_by_start ON entry (start_utc, n);
+)sql",
+};
+
+int pragma_int(SQLite::Database& db, const char* name) {
+  return db.execAndGet(std::string("PRAGMA ") + name).getInt();
+}
+
+bool is_empty(SQLite::Database& db) {
+  return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
+}
+
+// Refuses anything that is not an empty file or a qlfit database this build reads.
+void check_identity(SQLite::Database& db, const std::string& path) {
+  const int application_id = pragma_int(db, "application_id");
+  const int version = pragma_int(db, "user_version");
+  if (application_id == 0 && version == 0 && is_empty(db)) return;
+  if (application_id != kApplicationId) {
+    throw Error(ErrorCode::kStorage,
+                "database " + path + " is a SQLite file of another program, not qlfit's; "
+                                     "left untouched (give --db another path)");
+  }
+  if (version > kSchemaVersion) {
+    throw Error(ErrorCode::kStorage, "database " + path + " was written by a newer qlfit (schema " +
+                                         std::to_string(version) + ", this qlfit knows up to " +
+                                         std::to_string(kSchemaVersion) +
+                                         "); left untouched: upgrade qlfit");
+  }
+}
+
+}  // namespace
+
+void check_and_migrate(SQLite::Database& db, const std::string& path) {
+  check_identity(db, path);
+  if (pragma_int(db, "user_version") == kSchemaVersion) return;
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  // Another process may have migrated while this one waited for the lock.
+  check_identity(db, path);
+  for (int version = pragma_int(db, "user_version"); version < kSchemaVersion; ++version) {
+    db.exec(std::string(kMigrations[static_cast<std::size_t>(version)]));
+  }
+  db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+  db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  transaction.commit();
+}
+
+}  // namespace qlfit::storage

@@ -1,0 +1,264 @@
+#include "sqlite_store.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string_view>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include "qlfit/error.hpp"
+#include "schema.hpp"
+
+namespace qlfit::storage {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+constexpr std::string_view kMemory = ":memory:";
+constexpr std::string_view kEntryColumns =
+    "n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note, created_utc";
+
+[[noreturn]] void fail(const std::string& path, const std::string& problem) {
+  throw Error(ErrorCode::kStorage, "database " + path + " " + problem);
+}
+
+// Turns SQLite's failures into one plain sentence about the file.
+[[noreturn]] void translate(const SQLite::Exception& error, const std::string& path) {
+  switch (error.getErrorCode()) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      fail(path, "is locked by another qlfit for more than 5 s; nothing was changed, try again");
+    case SQLITE_NOTADB:
+      fail(path, "is not a SQLite database; left untouched (give --db another path)");
+    case SQLITE_CORRUPT:
+      fail(path, "is damaged; left untouched (restore it from a backup)");
+    case SQLITE_READONLY:
+      fail(path, "is read-only; nothing was changed");
+    case SQLITE_FULL:
+      fail(path, "cannot be written: the disk is full; nothing was changed");
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      fail(path, "cannot be opened: permission denied or not a file");
+    case SQLITE_IOERR:
+      fail(path, "cannot be read or written: input/output error; nothing was changed");
+    default:
+      fail(path, std::string("cannot be used: ") + sqlite3_errstr(error.getErrorCode()));
+  }
+}
+
+template <class Action>
+auto guarded(const std::string& path, Action&& action) {
+  try {
+    return action();
+  } catch (const SQLite::Exception& error) {
+    translate(error, path);
+  }
+}
+
+date::year_month_day parse_local_date(const std::string& text, const std::string& path) {
+  unsigned y = 0;
+  unsigned m = 0;
+  unsigned d = 0;
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
+    fail(path, "is damaged: an entry has the local date \"" + text + "\"");
+  }
+  return date::year{static_cast<int>(y)} / date::month{m} / date::day{d};
+}
+
+Entry read_entry(SQLite::Statement& row, const std::string& path) {
+  Entry entry;
+  entry.n = row.getColumn(0).getInt64();
+  entry.id = row.getColumn(1).getString();
+  entry.activity = row.getColumn(2).getString();
+  entry.kind = kind_from_string(row.getColumn(3).getString()).value_or(Kind::kSession);
+  entry.start = date::sys_seconds{std::chrono::seconds{row.getColumn(4).getInt64()}};
+  entry.offset = std::chrono::seconds{row.getColumn(5).getInt64()};
+  entry.local_date = parse_local_date(row.getColumn(6).getString(), path);
+  entry.duration = std::chrono::seconds{row.getColumn(7).getInt64()};
+  if (!row.getColumn(8).isNull()) entry.pain = row.getColumn(8).getInt();
+  if (!row.getColumn(9).isNull()) entry.note = row.getColumn(9).getString();
+  entry.created = date::sys_seconds{std::chrono::seconds{row.getColumn(10).getInt64()}};
+  return entry;
+}
+
+Activity read_activity(SQLite::Statement& row) {
+  return Activity{row.getColumn(0).getString(),
+                  kind_from_string(row.getColumn(1).getString()).value_or(Kind::kSession),
+                  row.getColumn(2).getString()};
+}
+
+// Creates the missing folders of `path` (0700) and the file itself (0600), so the
+// database and the -wal and -shm files SQLite makes beside it are private from the
+// first byte, whatever the umask.
+void create_private_file(const std::string& path) {
+  const std::filesystem::path file{path};
+  std::filesystem::path folder;
+  for (const auto& part : file.parent_path()) {
+    folder /= part;
+    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
+      fail(path, "cannot be created: " + folder.string() + ": " + std::strerror(errno));
+    }
+  }
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0 && errno != EEXIST) fail(path, std::string("cannot be created: ") + std::strerror(errno));
+  if (fd >= 0) ::close(fd);
+}
+
+void configure(SQLite::Database& db, const std::string& path) {
+  db.exec("PRAGMA trusted_schema = OFF");
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA secure_delete = ON");
+  check_and_migrate(db, path);
+  if (path != kMemory) db.exec("PRAGMA journal_mode = WAL");
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const std::string& path, int flags) : path_(path), db_(path, flags, kBusyTimeoutMs) {
+    configure(db_, path_);
+  }
+
+  std::optional<Activity> find_activity(std::string_view name) override {
+    return guarded(path_, [&]() -> std::optional<Activity> {
+      SQLite::Statement query(db_, "SELECT name, kind, description FROM activity WHERE name = ?");
+      query.bind(1, std::string(name));
+      if (!query.executeStep()) return std::nullopt;
+      return read_activity(query);
+    });
+  }
+
+  std::vector<Activity> activities() override {
+    return guarded(path_, [&] {
+      SQLite::Statement query(
+          db_, "SELECT name, kind, description FROM activity ORDER BY builtin DESC, rowid");
+      std::vector<Activity> all;
+      while (query.executeStep()) all.push_back(read_activity(query));
+      return all;
+    });
+  }
+
+  Entry add(const NewEntry& fresh) override {
+    return guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      std::int64_t n = 0;
+      {
+        SQLite::Statement insert(db_, R"sql(
+INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
+                   created_utc)
+VALUES (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+        substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) ||
+        substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
+        ?, ?, ?, ?, ?, ?, ?, ?, ?)
+RETURNING n)sql");
+        insert.bind(1, fresh.activity);
+        insert.bind(2, std::string(to_string(fresh.kind)));
+        insert.bind(3, static_cast<std::int64_t>(fresh.start.time_since_epoch().count()));
+        insert.bind(4, static_cast<std::int64_t>(fresh.offset.count()));
+        insert.bind(5, iso_date(fresh.local_date));
+        insert.bind(6, static_cast<std::int64_t>(fresh.duration.count()));
+        if (fresh.pain) insert.bind(7, *fresh.pain);
+        if (fresh.note) insert.bind(8, *fresh.note);
+        insert.bind(9, static_cast<std::int64_t>(fresh.created.time_since_epoch().count()));
+        insert.executeStep();
+        n = insert.getColumn(0).getInt64();
+      }
+      transaction.commit();
+      return entry_numbered(n);
+    });
+  }
+
+  std::optional<Entry> remove_last() override {
+    return guarded(path_, [&]() -> std::optional<Entry> {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      std::optional<Entry> last;
+      {
+        SQLite::Statement query(
+            db_, "SELECT " + std::string(kEntryColumns) + " FROM entry ORDER BY n DESC LIMIT 1");
+        if (query.executeStep()) last = read_entry(query, path_);
+      }
+      if (last) {
+        SQLite::Statement remove(db_, "DELETE FROM entry WHERE n = ?");
+        remove.bind(1, static_cast<std::int64_t>(last->n));
+        remove.exec();
+      }
+      transaction.commit();
+      return last;
+    });
+  }
+
+  std::vector<Entry> entries(const EntryFilter& filter) override {
+    return guarded(path_, [&] {
+      std::string sql = "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE 1";
+      if (filter.local_dates) sql += " AND local_date BETWEEN :first AND :last";
+      if (filter.activity) sql += " AND activity = :activity";
+      if (filter.kind) sql += " AND kind = :kind";
+      if (filter.limit) {
+        sql = "SELECT * FROM (" + sql + " ORDER BY start_utc DESC, n DESC LIMIT :limit)";
+      }
+      sql += " ORDER BY start_utc, n";
+      SQLite::Statement query(db_, sql);
+      if (filter.local_dates) {
+        query.bind(":first", iso_date(filter.local_dates->first));
+        query.bind(":last", iso_date(filter.local_dates->last));
+      }
+      if (filter.activity) query.bind(":activity", *filter.activity);
+      if (filter.kind) query.bind(":kind", std::string(to_string(*filter.kind)));
+      if (filter.limit) query.bind(":limit", static_cast<std::int64_t>(*filter.limit));
+      std::vector<Entry> found;
+      while (query.executeStep()) found.push_back(read_entry(query, path_));
+      return found;
+    });
+  }
+
+ private:
+  Entry entry_numbered(std::int64_t n) {
+    SQLite::Statement query(db_,
+                            "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE n = ?");
+    query.bind(1, static_cast<std::int64_t>(n));
+    query.executeStep();
+    return read_entry(query, path_);
+  }
+
+  std::string path_;
+  SQLite::Database db_;
+};
+
+}  // namespace
+
+bool database_exists(const std::string& path) {
+  struct stat info {};
+  return path == kMemory || ::stat(path.c_str(), &info) == 0;
+}
+
+std::unique_ptr<Store> open_store(const std::string& path, Access access) {
+  if (path.empty()) fail("\"\"", "is not a path: give --db a file name");
+  if (path != kMemory) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0) {
+      if (S_ISDIR(info.st_mode)) fail(path, "is a folder, not a file (give --db a file path)");
+      if (!S_ISREG(info.st_mode)) fail(path, "is not a regular file");
+      if ((info.st_mode & 077U) != 0) ::chmod(path.c_str(), 0600);
+    } else if (errno != ENOENT) {
+      fail(path, std::string("cannot be reached: ") + std::strerror(errno));
+    } else if (access == Access::kRead) {
+      return open_store(std::string(kMemory), Access::kWrite);
+    } else {
+      create_private_file(path);
+    }
+  }
+  return guarded(path, [&]() -> std::unique_ptr<Store> {
+    const int flags = path == kMemory ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
+                                       : SQLite::OPEN_READWRITE;
+    return std::make_unique<SqliteStore>(path, flags);
+  });
+}
+
+}  // namespace qlfit::storage
