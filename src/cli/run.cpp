@@ -28,7 +28,9 @@ int exit_code(const Error& error) {
 // CLI11 says "The following argument was not expected: x"; the GNU style is lower case.
 std::string usage_line(const CLI::ParseError& error) {
   std::string message = error.what();
-  if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+  if (message.size() > 1 && std::islower(static_cast<unsigned char>(message[1])) != 0) {
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  }
   return "qlfit: " + message + " (see 'qlfit --help')";
 }
 

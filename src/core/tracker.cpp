@@ -11,7 +11,8 @@ namespace qlfit {
 namespace {
 
 constexpr std::size_t kLongestNote = 2000;
-constexpr date::year_month_day kLastDay{date::year{9999} / 12 / 31};
+// The last day a range can name; one day more still prints as a four-digit year.
+constexpr date::year_month_day kLastDay{date::year{9999} / 12 / 30};
 
 std::string checked_note(const std::string& note) {
   if (note.size() > kLongestNote) {

@@ -1,0 +1,157 @@
+#include "qlfit/when.hpp"
+
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "qlfit/error.hpp"
+
+namespace qlfit {
+namespace {
+
+using namespace date::literals;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+// Tuesday 2026-11-24 07:30 in Berlin (+01:00).
+TimeContext berlin_tuesday_morning() {
+  TimeContext context;
+  context.zone = find_zone("Europe/Berlin");
+  context.now = parse_instant("2026-11-24T07:30:00+01:00", "now");
+  return context;
+}
+
+std::string at(std::string_view text, const TimeContext& context = berlin_tuesday_morning()) {
+  const Moment moment = moment_for_at(parse_when(text, "--at", context), text, context);
+  return iso_datetime(moment.instant, moment.offset);
+}
+
+TEST(ParseWhen, AbsoluteIsoForms) {
+  EXPECT_EQ(at("2026-11-20 07:30"), "2026-11-20T07:30:00+01:00");
+  EXPECT_EQ(at("2026-11-20T07:30"), "2026-11-20T07:30:00+01:00");
+  EXPECT_EQ(at("2026-11-20T07:30:15"), "2026-11-20T07:30:15+01:00");
+  EXPECT_EQ(at("2026-11-20T07:30:00Z"), "2026-11-20T07:30:00+00:00");
+  EXPECT_EQ(at("2026-07-20T07:30:00+02:00"), "2026-07-20T07:30:00+02:00");
+  EXPECT_EQ(at("2026-07-20 07:30"), "2026-07-20T07:30:00+02:00");
+}
+
+TEST(ParseWhen, AnExplicitOffsetIsKeptAsTheEntrysOwn) {
+  EXPECT_EQ(at("2026-11-23T22:30:00-05:00"), "2026-11-23T22:30:00-05:00");
+  const auto context = berlin_tuesday_morning();
+  EXPECT_EQ(parse_when("2026-11-23T22:30:00-05:00", "--at", context).day, 2026_y / 11 / 23);
+}
+
+TEST(ParseWhen, ClockTimeMeansToday) {
+  EXPECT_EQ(at("07:00"), "2026-11-24T07:00:00+01:00");
+  EXPECT_EQ(at("00:00"), "2026-11-24T00:00:00+01:00");
+}
+
+TEST(ParseWhen, YesterdayAndToday) {
+  EXPECT_EQ(at("yesterday 18:00"), "2026-11-23T18:00:00+01:00");
+  EXPECT_EQ(at("yesterday"), "2026-11-23T12:00:00+01:00");
+  EXPECT_EQ(at("Yesterday 18:00"), "2026-11-23T18:00:00+01:00");
+  EXPECT_EQ(at("today 06:00"), "2026-11-24T06:00:00+01:00");
+}
+
+TEST(ParseWhen, BareDayIsNoonOrNowWhenNoonIsStillAhead) {
+  EXPECT_EQ(at("2026-11-23"), "2026-11-23T12:00:00+01:00");
+  EXPECT_EQ(at("today"), "2026-11-24T07:30:00+01:00");
+  EXPECT_EQ(at("2026-11-24"), "2026-11-24T07:30:00+01:00");
+}
+
+TEST(ParseWhen, WeekdayIsTheMostRecentTodayIncluded) {
+  EXPECT_EQ(at("mon"), "2026-11-23T12:00:00+01:00");
+  EXPECT_EQ(at("tue"), "2026-11-24T07:30:00+01:00");
+  EXPECT_EQ(at("wed"), "2026-11-18T12:00:00+01:00");
+  EXPECT_EQ(at("sunday"), "2026-11-22T12:00:00+01:00");
+}
+
+TEST(ParseWhen, WeekdayWithTimeIsTheMostRecentMomentNotInTheFuture) {
+  EXPECT_EQ(at("tue 07:00"), "2026-11-24T07:00:00+01:00");
+  EXPECT_EQ(at("tue 08:00"), "2026-11-17T08:00:00+01:00");
+  EXPECT_EQ(at("mon 18:00"), "2026-11-23T18:00:00+01:00");
+}
+
+TEST(ParseWhen, AgoCountsMinutesAndHoursFromTheInstantAndDaysOnTheCalendar) {
+  EXPECT_EQ(at("90m ago"), "2026-11-24T06:00:00+01:00");
+  EXPECT_EQ(at("2h ago"), "2026-11-24T05:30:00+01:00");
+  EXPECT_EQ(at("3d ago"), "2026-11-21T07:30:00+01:00");
+  EXPECT_EQ(at("0m ago"), "2026-11-24T07:30:00+01:00");
+}
+
+TEST(ParseWhen, DaysAgoKeepsTheWallTimeAcrossDst) {
+  TimeContext context = berlin_tuesday_morning();
+  context.now = parse_instant("2025-10-27T07:30:00+01:00", "now");
+  EXPECT_EQ(at("2d ago", context), "2025-10-25T07:30:00+02:00");
+  EXPECT_EQ(at("48h ago", context), "2025-10-25T08:30:00+02:00");
+}
+
+TEST(ParseWhen, WeeksAndMonthsArePeriods) {
+  const auto context = berlin_tuesday_morning();
+  const When week = parse_when("2026-W47", "--week", context);
+  ASSERT_EQ(week.kind, When::Kind::kPeriod);
+  EXPECT_EQ(week.period.range.first, 2026_y / 11 / 16);
+  EXPECT_EQ(week.period.label, "2026-W47");
+  const When month = parse_when("2026-11", "--month", context);
+  EXPECT_EQ(month.period.range.last, 2026_y / 11 / 30);
+  EXPECT_EQ(parse_when("2026-w53", "--week", context).period.range.last, 2027_y / 1 / 3);
+}
+
+TEST(ParseWhen, AtRefusesPeriodsAndTheFuture) {
+  EXPECT_THROW(at("2026-W47"), Error);
+  EXPECT_THROW(at("2026-11"), Error);
+  EXPECT_THROW(at("07:36"), Error);
+  EXPECT_EQ(at("07:35"), "2026-11-24T07:35:00+01:00");
+  EXPECT_THROW(at("2026-11-25"), Error);
+}
+
+TEST(ParseWhen, RefusesBadFormsQuotingTheInput) {
+  const auto context = berlin_tuesday_morning();
+  const std::string long_text(10'000, '1');
+  for (const std::string& bad : std::vector<std::string>{
+           "2026-02-30", "2026-13-01", "25:00", "07:61", "-3d ago", "3 d ago", "3x ago", "",
+        "2026-11-24T07:30+14:30", "2026-11-24T07:30-15:00", "2025-W53", "2026-W00", "2026-00",
+        "tomorrow", "yesterday 25:00", "mon 7:30", std::string("07:30\0", 6), long_text,
+        "99999999999d ago", "2026-11-24T07:30:00+1", "2026-11-24x"}) {
+    try {
+      parse_when(bad, "--at", context);
+      ADD_FAILURE() << "accepted " << bad.substr(0, 40);
+    } catch (const Error& error) {
+      EXPECT_EQ(error.code(), ErrorCode::kInvalidInput);
+      EXPECT_NE(std::string(error.what()).find('"'), std::string::npos) << error.what();
+    }
+  }
+}
+
+TEST(ParseWhen, NamesTheMonthLengthForAnImpossibleDate) {
+  try {
+    parse_when("2026-02-30", "--at", berlin_tuesday_morning());
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_EQ(std::string(error.what()), "--at: \"2026-02-30\" is not a date: 2026-02 has 28 days");
+  }
+}
+
+TEST(ParseWhen, GapTimeIsRefused) {
+  TimeContext context = berlin_tuesday_morning();
+  context.now = parse_instant("2025-04-01T07:30:00+02:00", "now");
+  EXPECT_THROW(parse_when("2025-03-30 02:30", "--at", context), Error);
+}
+
+TEST(ParseInstant, NeedsAnOffset) {
+  EXPECT_EQ(parse_instant("2026-11-24T06:30:00Z", "QLFIT_NOW"),
+            parse_instant("2026-11-24T07:30:00+01:00", "QLFIT_NOW"));
+  EXPECT_THROW(parse_instant("2026-11-24T07:30:00", "QLFIT_NOW"), Error);
+  EXPECT_THROW(parse_instant("2026-11-24", "QLFIT_NOW"), Error);
+  EXPECT_THROW(parse_instant("now", "QLFIT_NOW"), Error);
+}
+
+TEST(TimeContext, TodayFollowsTheZoneNotUtc) {
+  TimeContext context;
+  context.zone = find_zone("Asia/Tokyo");
+  context.now = parse_instant("2026-11-24T22:30:00-05:00", "now");
+  EXPECT_EQ(context.today(), 2026_y / 11 / 25);
+}
+
+}  // namespace
+}  // namespace qlfit

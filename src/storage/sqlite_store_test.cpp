@@ -1,0 +1,238 @@
+#include "sqlite_store.hpp"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <iterator>
+#include <thread>
+#include <vector>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include "qlfit/error.hpp"
+#include "temp_dir.hpp"
+
+namespace qlfit::storage {
+namespace {
+
+using namespace date::literals;
+using qlfit::testing::TempDir;
+
+NewEntry session_on(date::year_month_day day, int hour = 8) {
+  NewEntry entry;
+  entry.activity = "butt-walk";
+  entry.kind = Kind::kSession;
+  entry.offset = std::chrono::hours{1};
+  entry.start = to_instant(date::local_days{day} + std::chrono::hours{hour}, entry.offset);
+  entry.local_date = day;
+  entry.duration = std::chrono::minutes{10};
+  return entry;
+}
+
+std::string contents(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+unsigned mode_of(const std::string& path) {
+  struct stat info {};
+  ::stat(path.c_str(), &info);
+  return info.st_mode & 0777U;
+}
+
+void expect_storage_error(const std::string& path, const std::string& words) {
+  try {
+    open_store(path, Access::kWrite);
+    ADD_FAILURE() << path << " was opened";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kStorage);
+    EXPECT_NE(std::string(error.what()).find(path), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find(words), std::string::npos) << error.what();
+  }
+}
+
+TEST(OpenStore, MigratesAnEmptyFileToTheCurrentSchema) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  open_store(path, Access::kWrite);
+  SQLite::Database db(path);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), kSchemaVersion);
+  EXPECT_EQ(db.execAndGet("PRAGMA application_id").getInt(), kApplicationId);
+  EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+TEST(OpenStore, CreatesPrivateFileAndFolders) {
+  TempDir dir;
+  const auto path = dir.file("a/b/q.db");
+  const auto old_mask = ::umask(0);
+  {
+    auto store = open_store(path, Access::kWrite);
+    store->add(session_on(2026_y / 11 / 24));
+    EXPECT_EQ(mode_of(path), 0600U);
+    EXPECT_EQ(mode_of(path + "-wal"), 0600U);
+  }
+  ::umask(old_mask);
+  EXPECT_EQ(mode_of(dir.file("a")), 0700U);
+  EXPECT_EQ(mode_of(dir.file("a/b")), 0700U);
+}
+
+TEST(OpenStore, TightensAnExistingWorldReadableDatabase) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  open_store(path, Access::kWrite);
+  ::chmod(path.c_str(), 0644);
+  open_store(path, Access::kRead);
+  EXPECT_EQ(mode_of(path), 0600U);
+}
+
+TEST(OpenStore, ReadingAMissingFileCreatesNothing) {
+  TempDir dir;
+  const auto path = dir.file("sub/q.db");
+  auto store = open_store(path, Access::kRead);
+  EXPECT_TRUE(store->entries({}).empty());
+  EXPECT_EQ(store->activities().size(), 3U);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("sub")));
+  EXPECT_FALSE(database_exists(path));
+}
+
+TEST(OpenStore, ReopenKeepsTheData) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  const Entry first = open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
+  const auto entries = open_store(path, Access::kRead)->entries({});
+  ASSERT_EQ(entries.size(), 1U);
+  EXPECT_EQ(entries[0].id, first.id);
+  EXPECT_EQ(entries[0].local_date, 2026_y / 11 / 24);
+  EXPECT_EQ(entries[0].offset, std::chrono::hours{1});
+}
+
+TEST(OpenStore, RefusesANewerSchemaUntouched) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  open_store(path, Access::kWrite);
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion + 1));
+    db.exec("PRAGMA journal_mode = DELETE");
+  }
+  const std::string before = contents(path);
+  expect_storage_error(path, "newer qlfit");
+  EXPECT_EQ(contents(path), before);
+}
+
+TEST(OpenStore, RefusesAnotherProgramsSqliteFileUntouched) {
+  TempDir dir;
+  const auto path = dir.file("other.db");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE notes (body TEXT)");
+  }
+  const std::string before = contents(path);
+  expect_storage_error(path, "another program");
+  EXPECT_EQ(contents(path), before);
+}
+
+TEST(OpenStore, RefusesAFileThatIsNotSqliteUntouched) {
+  TempDir dir;
+  const auto path = dir.file("notes.txt");
+  std::ofstream(path) << "my diary, not a database, long enough to have a header page......\n";
+  const std::string before = contents(path);
+  expect_storage_error(path, "not a SQLite database");
+  EXPECT_EQ(contents(path), before);
+}
+
+TEST(OpenStore, RefusesAFolder) {
+  TempDir dir;
+  expect_storage_error(dir.path().string(), "folder");
+}
+
+TEST(OpenStore, RefusesAPathThroughAFile) {
+  TempDir dir;
+  std::ofstream(dir.file("plain")) << "x";
+  expect_storage_error(dir.file("plain/q.db"), "cannot be reached");
+}
+
+TEST(Store, NumbersAreNeverReusedAfterUndo) {
+  auto store = open_store(":memory:", Access::kWrite);
+  const Entry first = store->add(session_on(2026_y / 11 / 24));
+  const Entry second = store->add(session_on(2026_y / 11 / 24, 9));
+  EXPECT_EQ(store->remove_last()->n, second.n);
+  const Entry third = store->add(session_on(2026_y / 11 / 24, 10));
+  EXPECT_GT(third.n, second.n);
+  EXPECT_NE(first.id, third.id);
+  EXPECT_EQ(first.id.size(), 36U);
+  EXPECT_EQ(first.id[14], '4');
+}
+
+TEST(Store, RemoveLastOnEmptyIsNothing) {
+  EXPECT_FALSE(open_store(":memory:", Access::kWrite)->remove_last());
+}
+
+TEST(Store, EntriesAreOldestFirstAndLimitKeepsTheMostRecent) {
+  auto store = open_store(":memory:", Access::kWrite);
+  store->add(session_on(2026_y / 11 / 24, 9));
+  store->add(session_on(2026_y / 11 / 23, 9));
+  store->add(session_on(2026_y / 11 / 24, 9));
+  const auto all = store->entries({});
+  ASSERT_EQ(all.size(), 3U);
+  EXPECT_EQ(all[0].n, 2);
+  EXPECT_EQ(all[1].n, 1);
+  EXPECT_EQ(all[2].n, 3);
+  EntryFilter last_two;
+  last_two.limit = 2;
+  const auto recent = store->entries(last_two);
+  ASSERT_EQ(recent.size(), 2U);
+  EXPECT_EQ(recent[0].n, 1);
+  EXPECT_EQ(recent[1].n, 3);
+}
+
+TEST(Store, FiltersByDatesActivityAndKind) {
+  auto store = open_store(":memory:", Access::kWrite);
+  store->add(session_on(2026_y / 11 / 22));
+  store->add(session_on(2026_y / 11 / 23));
+  NewEntry walk = session_on(2026_y / 11 / 23);
+  walk.activity = "walk";
+  walk.kind = Kind::kWalk;
+  store->add(walk);
+  EntryFilter filter;
+  filter.local_dates = DateRange{2026_y / 11 / 23, 2026_y / 11 / 29};
+  EXPECT_EQ(store->entries(filter).size(), 2U);
+  filter.kind = Kind::kWalk;
+  EXPECT_EQ(store->entries(filter).size(), 1U);
+  filter.kind.reset();
+  filter.activity = "butt-walk";
+  EXPECT_EQ(store->entries(filter).size(), 1U);
+}
+
+TEST(Store, KeepsNotesVerbatim) {
+  auto store = open_store(":memory:", Access::kWrite);
+  NewEntry entry = session_on(2026_y / 11 / 24);
+  entry.note = "'); DROP TABLE entry; -- \"quoted\"\nnew line 💪";
+  entry.pain = 0;
+  const Entry saved = store->add(entry);
+  EXPECT_EQ(saved.note, entry.note);
+  EXPECT_EQ(saved.pain, 0);
+}
+
+TEST(Store, ConcurrentWritersLoseNothing) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  constexpr int kWriters = 8;
+  constexpr int kEach = 25;
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&path] {
+      auto store = open_store(path, Access::kWrite);
+      for (int i = 0; i < kEach; ++i) store->add(session_on(2026_y / 11 / 24));
+    });
+  }
+  for (auto& writer : writers) writer.join();
+  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).size(),
+            static_cast<std::size_t>(kWriters * kEach));
+  SQLite::Database db(path);
+  EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
+}  // namespace
+}  // namespace qlfit::storage

@@ -1,0 +1,18 @@
+# Fails when a file of the core (ROOT/include/qlfit, ROOT/src/core) includes
+# CLI11, SQLiteCpp, fmt, nlohmann, sqlite3 or iostream.
+file(GLOB_RECURSE core_files ${ROOT}/include/qlfit/*.hpp ${ROOT}/src/core/*.cpp ${ROOT}/src/core/*.hpp)
+if(NOT core_files)
+  message(FATAL_ERROR "no core files under ${ROOT}")
+endif()
+set(violations "")
+foreach(file IN LISTS core_files)
+  file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](CLI/|SQLiteCpp/|fmt/|nlohmann/|sqlite3|iostream)")
+  foreach(line IN LISTS lines)
+    list(APPEND violations "${file}: ${line}")
+  endforeach()
+endforeach()
+if(violations)
+  list(JOIN violations "\n" text)
+  message(FATAL_ERROR "the core must use only the standard library and date/tz:\n${text}")
+endif()
+message(STATUS "core includes are clean (${ROOT})")

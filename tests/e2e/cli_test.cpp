@@ -1,0 +1,347 @@
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_harness.hpp"
+
+namespace qlfit::testing {
+namespace {
+
+// A bad-input run: the contract's exit code, no stdout, one "qlfit: " line.
+void expect_refused(const CliResult& result, int code, const std::string& words) {
+  EXPECT_EQ(result.code, code) << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err.rfind("qlfit: ", 0), 0U) << result.err;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+  EXPECT_NE(result.err.find(words), std::string::npos) << result.err;
+}
+
+TEST(Log, SessionConfirmsWithNumberTimeAndWeek) {
+  CliHarness cli;
+  const auto result = cli.run({"log", "butt-walk"});
+  EXPECT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out, "#1 butt-walk Tue 24 Nov 07:30 — 1 of 3–4 sessions this week\n");
+  EXPECT_EQ(result.err, "");
+}
+
+TEST(Log, ThirdSessionMeetsTheTarget) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk", "--at", "yesterday 18:00"});
+  cli.run({"log", "butt-walk", "--at", "mon 07:00"});
+  const auto result = cli.run({"log", "butt-walk"});
+  EXPECT_EQ(result.out, "#3 butt-walk Tue 24 Nov 07:30 — 3 of 3–4 sessions this week: target met\n");
+}
+
+TEST(Log, WalkSumsTheDay) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "12", "--at", "06:00"});
+  const auto result = cli.run({"log", "walk", "--for", "10m"});
+  EXPECT_EQ(result.out,
+            "#2 walk Tue 24 Nov 07:30 10m — 22 of 20–30 min walked that day, 22 min this week\n");
+}
+
+TEST(Log, BreakCountsTheWeek) {
+  CliHarness cli;
+  EXPECT_EQ(cli.run({"log", "break"}).out, "#1 break Tue 24 Nov 07:30 — 1 break this week\n");
+}
+
+TEST(Log, HighPainAddsTheHealthAdvice) {
+  CliHarness cli;
+  const auto high = cli.run({"log", "butt-walk", "--pain", "7"});
+  EXPECT_NE(high.out.find("trusted health provider"), std::string::npos);
+  const auto low = cli.run({"log", "butt-walk", "--pain", "6"});
+  EXPECT_EQ(low.out.find("health provider"), std::string::npos);
+}
+
+TEST(Log, FallBackTimeShowsItsOffset) {
+  CliHarness cli;
+  cli.environment.qlfit_now = "2025-10-26T12:00:00+01:00";
+  const auto result = cli.run({"log", "break", "--at", "02:30"});
+  EXPECT_NE(result.out.find("Sun 26 Oct 02:30 +02:00"), std::string::npos) << result.out;
+}
+
+TEST(Log, ExplicitOffsetIsKeptAndShown) {
+  CliHarness cli;
+  const auto result = cli.run({"log", "break", "--at", "2026-11-23T22:30:00-05:00"});
+  EXPECT_NE(result.out.find("Mon 23 Nov 22:30 -05:00"), std::string::npos) << result.out;
+}
+
+TEST(Log, BadInputIsRefusedAndNothingIsWritten) {
+  CliHarness cli;
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"log", "butt-walk", "--pain", "11"}, "--pain must be a whole number from 0 to 10, got \"11\""},
+      {{"log", "butt-walk", "--pain", "-1"}, "--pain"},
+      {{"log", "butt-walk", "--pain", "5.5"}, "\"5.5\""},
+      {{"log", "walk"}, "--minutes"},
+      {{"log", "walk", "--minutes", "0"}, "--minutes must be a whole number from 1 to 1440"},
+      {{"log", "walk", "--minutes", "1441"}, "\"1441\""},
+      {{"log", "walk", "--for", "25h"}, "at most 24h"},
+      {{"log", "walk", "--for", "10m", "--minutes", "10"}, "excludes"},
+      {{"log", "butt-walk", "--at", "2026-02-30"}, "2026-02 has 28 days"},
+      {{"log", "butt-walk", "--at", "07:61"}, "\"07:61\""},
+      {{"log", "butt-walk", "--at", "tomorrow"}, "\"tomorrow\""},
+      {{"log", "butt-walk", "--at", "08:00"}, "in the future"},
+      {{"log", "butt-walk", "--at", "2026-W47"}, "whole week"},
+      {{"log", "butt-walk", "--note", "\xff\xfe"}, "UTF-8"},
+      {{"log", "butt-walk", "--note", std::string(2001, 'x')}, "at most 2000 bytes"},
+      {{"log", "yoga"}, "unknown activity \"yoga\""},
+      {{"log"}, "ACTIVITY is required"},
+      {{"log", "butt-walk", "--nonsense"}, "--nonsense"},
+      {{"frobnicate"}, "frobnicate"},
+  };
+  for (const auto& [args, words] : cases) {
+    SCOPED_TRACE(args.back());
+    expect_refused(cli.run(args), 2, words);
+  }
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Log, GapTimeIsRefusedNamingTheZone) {
+  CliHarness cli;
+  cli.environment.qlfit_now = "2025-03-30T12:00:00+02:00";
+  expect_refused(cli.run({"log", "break", "--at", "02:30"}), 2, "Europe/Berlin");
+}
+
+TEST(Log, UnknownZoneIsRefused) {
+  CliHarness cli;
+  cli.environment.tz = "Nowhere/Special";
+  expect_refused(cli.run({"log", "break"}), 2, "TZ=Nowhere/Special");
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Log, BadClockIsRefused) {
+  CliHarness cli;
+  cli.environment.qlfit_now = "yesterday";
+  expect_refused(cli.run({"stats"}), 2, "QLFIT_NOW");
+}
+
+TEST(Log, GlobalOptionsGoBeforeOrAfterTheCommand) {
+  CliHarness cli;
+  const auto path = cli.dir.file("elsewhere.db");
+  EXPECT_EQ(cli.run({"--db", path, "log", "break"}).code, 0);
+  EXPECT_EQ(cli.run({"log", "break", "--db", path}).code, 0);
+  EXPECT_FALSE(cli.db_exists());
+  EXPECT_NE(cli.run({"list", "--db", path}).out.find("#"), std::string::npos);
+}
+
+TEST(Log, QlfitDbChoosesTheFile) {
+  CliHarness cli;
+  cli.environment.qlfit_db = cli.dir.file("env.db");
+  cli.run({"log", "break"});
+  EXPECT_TRUE(std::filesystem::exists(cli.dir.file("env.db")));
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Undo, RemovesTheLastEntryAndSaysWhich) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk"});
+  cli.run({"log", "walk", "--minutes", "25"});
+  const auto result = cli.run({"undo"});
+  EXPECT_EQ(result.code, 0);
+  EXPECT_EQ(result.out, "removed #2 walk Tue 24 Nov 07:30 (25m)\n");
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out).size(), 1U);
+}
+
+TEST(Undo, NothingToUndoIsExitTwoAndCreatesNothing) {
+  CliHarness cli;
+  expect_refused(cli.run({"undo"}), 2, "nothing to undo");
+}
+
+TEST(List, JsonHasTheContractFieldsInOrder) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk", "--at", "mon 07:00", "--pain", "3", "--note", "stiff"});
+  cli.run({"log", "walk", "--minutes", "25"});
+  const auto entries = nlohmann::json::parse(cli.run({"list", "--json"}).out);
+  ASSERT_EQ(entries.size(), 2U);
+  EXPECT_EQ(entries[0]["n"], 1);
+  EXPECT_EQ(entries[0]["activity"], "butt-walk");
+  EXPECT_EQ(entries[0]["kind"], "session");
+  EXPECT_EQ(entries[0]["start"], "2026-11-23T07:00:00+01:00");
+  EXPECT_EQ(entries[0]["duration_s"], 600);
+  EXPECT_EQ(entries[0]["pain"], 3);
+  EXPECT_EQ(entries[0]["note"], "stiff");
+  EXPECT_TRUE(entries[1]["pain"].is_null());
+  EXPECT_TRUE(entries[1]["note"].is_null());
+  EXPECT_EQ(entries[0]["id"].get<std::string>().size(), 36U);
+}
+
+TEST(List, LimitKeepsTheMostRecentOldestFirst) {
+  CliHarness cli;
+  cli.run({"log", "break", "--at", "07:00"});
+  cli.run({"log", "break", "--at", "06:00"});
+  cli.run({"log", "break", "--at", "07:10"});
+  const auto entries = nlohmann::json::parse(cli.run({"list", "--json", "--limit", "2"}).out);
+  ASSERT_EQ(entries.size(), 2U);
+  EXPECT_EQ(entries[0]["n"], 1);
+  EXPECT_EQ(entries[1]["n"], 3);
+  expect_refused(cli.run({"list", "--limit", "0"}), 2, "--limit");
+}
+
+TEST(List, SinceUntilActivityAndKindNarrow) {
+  CliHarness cli;
+  cli.run({"log", "break", "--at", "2026-11-20 09:00"});
+  cli.run({"log", "walk", "--minutes", "20", "--at", "mon 09:00"});
+  cli.run({"log", "break", "--at", "07:00"});
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json", "--since", "mon"}).out).size(), 2U);
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json", "--until", "mon"}).out).size(), 2U);
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json", "--kind", "walk"}).out).size(), 1U);
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json", "--activity", "break"}).out).size(),
+            2U);
+  expect_refused(cli.run({"list", "--kind", "nap"}), 2, "--kind must be session, walk or break");
+}
+
+TEST(List, TextShowsEveryEntryAndDefusesNotes) {
+  CliHarness cli;
+  cli.run({"log", "break", "--note", "\x1b[31mred"});
+  const auto out = cli.run({"list"}).out;
+  EXPECT_NE(out.find("2026-11-24 07:30 +01:00"), std::string::npos) << out;
+  EXPECT_NE(out.find("\\x1b[31mred"), std::string::npos) << out;
+  EXPECT_EQ(out.find('\x1b'), std::string::npos);
+}
+
+TEST(List, OnAMissingDatabaseSaysSoAndCreatesNothing) {
+  CliHarness cli;
+  const auto result = cli.run({"list"});
+  EXPECT_EQ(result.code, 0);
+  EXPECT_NE(result.out.find("no entries yet"), std::string::npos);
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Stats, WeekJsonHasTheContractShape) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk", "--at", "mon 07:00"});
+  cli.run({"log", "butt-walk", "--at", "07:00"});
+  cli.run({"log", "walk", "--minutes", "25", "--at", "mon 12:00"});
+  cli.run({"log", "walk", "--minutes", "30", "--at", "06:00"});
+  for (int i = 0; i < 9; ++i) cli.run({"log", "break", "--at", std::to_string(i) + "m ago"});
+  const auto result = cli.run({"stats", "--week", "--json"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  const auto stats = nlohmann::json::parse(result.out);
+  EXPECT_EQ(stats["week"], "2026-W48");
+  EXPECT_EQ(stats["start"], "2026-11-23");
+  EXPECT_EQ(stats["end"], "2026-11-29");
+  EXPECT_EQ(stats["sessions"]["count"], 2);
+  EXPECT_EQ(stats["sessions"]["target"]["min"], 3);
+  EXPECT_EQ(stats["sessions"]["target"]["max"], 4);
+  EXPECT_EQ(stats["sessions"]["met"], false);
+  EXPECT_EQ(stats["walk"]["minutes"], 55);
+  EXPECT_EQ(stats["walk"]["by_day"], (nlohmann::json{{"2026-11-23", 25}, {"2026-11-24", 30}}));
+  EXPECT_EQ(stats["breaks"]["count"], 9);
+}
+
+TEST(Stats, WeekWhenPicksAnotherWeek) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk", "--at", "2026-11-18 09:00"});
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"stats", "--week", "2026-W47", "--json"}).out)
+                ["sessions"]["count"],
+            1);
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"stats", "--week", "2026-11-20", "--json"}).out)
+                ["week"],
+            "2026-W47");
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"stats", "--json"}).out)["sessions"]["count"], 0);
+  expect_refused(cli.run({"stats", "--week", "2025-W53"}), 2, "2025-W53");
+}
+
+TEST(Stats, CheckExitsOneUntilTheTargetIsMet) {
+  CliHarness cli;
+  EXPECT_EQ(cli.run({"stats", "--check"}).code, 1);
+  cli.run({"log", "butt-walk", "--at", "mon 07:00"});
+  cli.run({"log", "butt-walk", "--at", "mon 08:00"});
+  EXPECT_EQ(cli.run({"stats", "--week", "--check"}).code, 1);
+  cli.run({"log", "butt-walk"});
+  EXPECT_EQ(cli.run({"stats", "--week", "--check"}).code, 0);
+}
+
+TEST(Stats, TextSaysTheVerdictWithoutColourOffATerminal) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk"});
+  const auto out = cli.run({"stats", "--week"}).out;
+  EXPECT_EQ(out,
+            "2026-W48 · Mon 23 Nov – Sun 29 Nov 2026\n"
+            "Sessions  1 of 3–4 · on track: 2 to go, 6 days left\n"
+            "Walks     0 min · 0 of 7 days with 20+ min\n"
+            "Breaks    0\n"
+            "Pain      none logged\n");
+}
+
+TEST(Stats, ColourOnlyOnATerminalWithoutNoColor) {
+  CliHarness cli;
+  cli.environment.stdout_is_terminal = true;
+  EXPECT_NE(cli.run({"stats"}).out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(cli.run({"stats", "--color", "never"}).out.find('\x1b'), std::string::npos);
+  cli.environment.no_color = "1";
+  EXPECT_EQ(cli.run({"stats"}).out.find('\x1b'), std::string::npos);
+  EXPECT_NE(cli.run({"--color", "always", "stats"}).out.find('\x1b'), std::string::npos);
+  cli.environment.stdout_is_terminal = false;
+  cli.environment.no_color.reset();
+  EXPECT_EQ(cli.run({"stats"}).out.find('\x1b'), std::string::npos);
+  expect_refused(cli.run({"stats", "--color", "sometimes"}), 2, "--color");
+}
+
+TEST(Stats, HighPainInTheWeekAddsTheAdvice) {
+  CliHarness cli;
+  cli.run({"log", "break", "--pain", "8"});
+  EXPECT_NE(cli.run({"stats"}).out.find("trusted health provider"), std::string::npos);
+}
+
+TEST(Stats, TravelKeepsAnEntryOnItsDay) {
+  CliHarness cli;
+  cli.environment.tz = "America/New_York";
+  cli.environment.qlfit_now = "2026-11-22T23:00:00-05:00";
+  cli.run({"log", "butt-walk", "--at", "22:30"});
+  cli.environment.tz = "Asia/Tokyo";
+  cli.environment.qlfit_now = "2026-11-24T12:00:00+09:00";
+  const auto entries = nlohmann::json::parse(cli.run({"list", "--json"}).out);
+  EXPECT_EQ(entries[0]["date"], "2026-11-22");
+  const auto week = nlohmann::json::parse(cli.run({"stats", "--week", "2026-W47", "--json"}).out);
+  EXPECT_EQ(week["sessions"]["count"], 1);
+}
+
+TEST(Storage, ANewerDatabaseIsRefusedWithExitThree) {
+  CliHarness cli;
+  cli.environment.qlfit_db = cli.dir.file("text.db");
+  std::ofstream(*cli.environment.qlfit_db) << "this is a text file, not a database at all......";
+  expect_refused(cli.run({"stats"}), 3, "not a SQLite database");
+  expect_refused(cli.run({"log", "break"}), 3, "not a SQLite database");
+}
+
+TEST(Storage, AFolderIsRefusedWithExitThree) {
+  CliHarness cli;
+  expect_refused(cli.run({"--db", cli.dir.path().string(), "log", "break"}), 3, "folder");
+}
+
+TEST(Help, TopLevelListsCommandsAndCreatesNothing) {
+  CliHarness cli;
+  const auto result = cli.run({"--help"});
+  EXPECT_EQ(result.code, 0);
+  for (const char* word : {"log", "undo", "list", "stats", "Exit status", "QLFIT_DB"}) {
+    EXPECT_NE(result.out.find(word), std::string::npos) << word;
+  }
+  EXPECT_EQ(cli.run({}).out, result.out);
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Help, EachCommandShowsAnExample) {
+  CliHarness cli;
+  for (const char* command : {"log", "undo", "list", "stats"}) {
+    const auto result = cli.run({command, "--help"});
+    EXPECT_EQ(result.code, 0) << command;
+    EXPECT_NE(result.out.find(std::string("qlfit ") + command), std::string::npos) << command;
+  }
+}
+
+TEST(Help, VersionNamesTheProgram) {
+  CliHarness cli;
+  cli.environment.tz = "Not/AZone";
+  cli.environment.qlfit_now = "garbage";
+  const auto result = cli.run({"--version"});
+  EXPECT_EQ(result.code, 0);
+  EXPECT_EQ(result.out.rfind("qlfit ", 0), 0U);
+  EXPECT_FALSE(cli.db_exists());
+}
+
+}  // namespace
+}  // namespace qlfit::testing

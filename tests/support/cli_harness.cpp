@@ -1,0 +1,28 @@
+#include "cli_harness.hpp"
+
+#include <filesystem>
+#include <sstream>
+
+#include "wiring.hpp"
+
+namespace qlfit::testing {
+
+CliHarness::CliHarness() {
+  environment.xdg_data_home = dir.file("data");
+  environment.home = dir.path().string();
+  environment.qlfit_now = "2026-11-24T07:30:00+01:00";
+  environment.tz = "Europe/Berlin";
+}
+
+CliResult CliHarness::run(const std::vector<std::string>& args) const {
+  std::vector<const char*> argv{"qlfit"};
+  for (const auto& arg : args) argv.push_back(arg.c_str());
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = cli::run(argv, environment, sqlite_store_access(), out, err);
+  return CliResult{code, out.str(), err.str()};
+}
+
+bool CliHarness::db_exists() const { return std::filesystem::exists(db_path()); }
+
+}  // namespace qlfit::testing
