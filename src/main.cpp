@@ -1,6 +1,6 @@
 // The composition root: reads the outside world once and hands it to the CLI.
-#include <sys/stat.h>
-#include <unistd.h>
+#include "cli/run.hpp"
+#include "wiring.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -8,9 +8,8 @@
 #include <optional>
 #include <span>
 #include <string>
-
-#include "cli/run.hpp"
-#include "wiring.hpp"
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 

@@ -8,12 +8,11 @@
 namespace qlfit {
 
 inline cli::StoreAccess sqlite_store_access() {
-  return cli::StoreAccess{
-      [](const std::string& path, bool for_write) {
-        return storage::open_store(path,
-                                   for_write ? storage::Access::kWrite : storage::Access::kRead);
-      },
-      [](const std::string& path) { return storage::database_exists(path); }};
+  return cli::StoreAccess{[](const std::string& path, bool for_write) {
+                            return storage::open_store(
+                                path, for_write ? storage::Access::kWrite : storage::Access::kRead);
+                          },
+                          [](const std::string& path) { return storage::database_exists(path); }};
 }
 
 }  // namespace qlfit

@@ -1,12 +1,12 @@
 #pragma once
 
+#include <date/date.h>
+#include <date/tz.h>
+
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <date/date.h>
-#include <date/tz.h>
 
 namespace qlfit {
 
@@ -27,7 +27,8 @@ enum class PeriodKind { kWeek, kMonth, kRange };
 struct Period {
   PeriodKind kind = PeriodKind::kWeek;
   DateRange range;
-  std::string label;  // "2026-W48", "2026-11", "2026-11-20..2026-11-24", or a Sunday week's first date
+  std::string
+      label;  // "2026-W48", "2026-11", "2026-11-20..2026-11-24", or a Sunday week's first date
 };
 
 // "2026-11-24".
@@ -58,7 +59,9 @@ struct Moment {
   date::local_seconds local{};
   bool ambiguous = false;
 
-  date::year_month_day local_date() const { return date::year_month_day{date::floor<date::days>(local)}; }
+  date::year_month_day local_date() const {
+    return date::year_month_day{date::floor<date::days>(local)};
+  }
 };
 
 // The instant at which the wall clock of a place `offset` east of UTC shows `local`.

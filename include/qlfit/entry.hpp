@@ -1,13 +1,13 @@
 #pragma once
 
+#include "qlfit/activity.hpp"
+
+#include <date/date.h>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
-
-#include <date/date.h>
-
-#include "qlfit/activity.hpp"
 
 namespace qlfit {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <chrono>
-
 #include "qlfit/calendar.hpp"
+
+#include <chrono>
 
 namespace qlfit {
 

@@ -1,15 +1,15 @@
 #pragma once
 
+#include "qlfit/calendar.hpp"
+#include "qlfit/entry.hpp"
+#include "qlfit/settings.hpp"
+
+#include <date/date.h>
+
 #include <chrono>
 #include <map>
 #include <optional>
 #include <span>
-
-#include <date/date.h>
-
-#include "qlfit/calendar.hpp"
-#include "qlfit/entry.hpp"
-#include "qlfit/settings.hpp"
 
 namespace qlfit {
 

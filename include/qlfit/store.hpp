@@ -1,14 +1,14 @@
 #pragma once
 
+#include "qlfit/activity.hpp"
+#include "qlfit/calendar.hpp"
+#include "qlfit/entry.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "qlfit/activity.hpp"
-#include "qlfit/calendar.hpp"
-#include "qlfit/entry.hpp"
 
 namespace qlfit {
 

@@ -1,15 +1,15 @@
 #pragma once
 
-#include <cstddef>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "qlfit/entry.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/stats.hpp"
 #include "qlfit/store.hpp"
 #include "qlfit/when.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace qlfit {
 
@@ -27,7 +27,7 @@ struct LogRequest {
 
 struct Logged {
   Entry entry;
-  PeriodStats week;         // the entry's week, including it
+  PeriodStats week;          // the entry's week, including it
   bool pain_advice = false;  // pain at or above the warning level
   bool show_offset = false;  // the wall time alone would not name the instant
 };

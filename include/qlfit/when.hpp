@@ -1,13 +1,13 @@
 #pragma once
 
-#include <chrono>
-#include <string>
-#include <string_view>
+#include "qlfit/calendar.hpp"
 
 #include <date/date.h>
 #include <date/tz.h>
 
-#include "qlfit/calendar.hpp"
+#include <chrono>
+#include <string>
+#include <string_view>
 
 namespace qlfit {
 
@@ -28,9 +28,9 @@ struct TimeContext {
 struct When {
   enum class Kind { kMoment, kDay, kPeriod };
   Kind kind = Kind::kDay;
-  Moment moment;           // kMoment
+  Moment moment;               // kMoment
   date::year_month_day day{};  // kDay; for kMoment its habit day
-  Period period;           // kPeriod
+  Period period;               // kPeriod
 };
 
 // Parses the WHEN grammar of the contract against `context`. `what` names the

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <functional>
+#include "session.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include "session.hpp"
+#include <functional>
 
 namespace qlfit::cli {
 
@@ -21,7 +21,7 @@ Command register_list(CLI::App& root);
 Command register_stats(CLI::App& root);
 
 // Binds an optional string option: the value is kept only when the option is given.
-CLI::Option* add_optional(CLI::App& app, const std::string& name,
-                          std::optional<std::string>& value, const std::string& help);
+CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<std::string>& value,
+                          const std::string& help);
 
 }  // namespace qlfit::cli

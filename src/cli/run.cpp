@@ -1,15 +1,16 @@
 #include "run.hpp"
 
-#include <cctype>
-#include <string>
-#include <vector>
+#include "qlfit/error.hpp"
+
+#include "commands.hpp"
+#include "session.hpp"
+#include "version.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include "commands.hpp"
-#include "qlfit/error.hpp"
-#include "session.hpp"
-#include "version.hpp"
+#include <cctype>
+#include <string>
+#include <vector>
 
 namespace qlfit::cli {
 namespace {
@@ -17,7 +18,8 @@ namespace {
 constexpr int kUsage = 2;
 constexpr int kStorage = 3;
 
-constexpr const char* kFooter = R"(Exit status: 0 done, 1 stats --check not met, 2 bad usage or input, 3 database or file.
+constexpr const char* kFooter =
+    R"(Exit status: 0 done, 1 stats --check not met, 2 bad usage or input, 3 database or file.
 Environment: QLFIT_DB (database), TZ (zone), QLFIT_NOW (fixed clock), NO_COLOR.
 Run 'qlfit COMMAND --help' for a command's options and examples.)";
 
@@ -36,8 +38,8 @@ std::string usage_line(const CLI::ParseError& error) {
 
 }  // namespace
 
-CLI::Option* add_optional(CLI::App& app, const std::string& name,
-                          std::optional<std::string>& value, const std::string& help) {
+CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<std::string>& value,
+                          const std::string& help) {
   return app.add_option_function<std::string>(
       name, [&value](const std::string& given) { value = given; }, help);
 }
@@ -46,11 +48,13 @@ int run(std::span<const char* const> args, const Environment& environment,
         const StoreAccess& store_access, std::ostream& out, std::ostream& err) {
   Session session(environment, store_access, out, err);
   GlobalOptions globals;
-  CLI::App app{"qlfit: keep your back healthy with three habits: the QL routine 3-4 times a\n"
-               "week, a 20-30 minute walk a day, and standing up every 30 minutes.",
-               "qlfit"};
-  app.add_option("--db", globals.db, "the database file (default $QLFIT_DB, else "
-                                     "$XDG_DATA_HOME/qlfit/qlfit.db)")
+  CLI::App app{
+      "qlfit: keep your back healthy with three habits: the QL routine 3-4 times a\n"
+      "week, a 20-30 minute walk a day, and standing up every 30 minutes.",
+      "qlfit"};
+  app.add_option("--db", globals.db,
+                 "the database file (default $QLFIT_DB, else "
+                 "$XDG_DATA_HOME/qlfit/qlfit.db)")
       ->type_name("PATH");
   app.add_option("--color", globals.color, "colour on a terminal: auto, always or never")
       ->type_name("WHEN")
@@ -66,12 +70,14 @@ int run(std::span<const char* const> args, const Environment& environment,
     app.parse(static_cast<int>(args.size()), args.data());
     session.set_globals(globals);
     for (const Command& command : commands) {
-      if (command.app->parsed()) return command.run(session);
+      if (command.app->parsed())
+        return command.run(session);
     }
     out << app.help();
     return 0;
   } catch (const CLI::ParseError& error) {
-    if (error.get_exit_code() == 0) return app.exit(error, out, err);
+    if (error.get_exit_code() == 0)
+      return app.exit(error, out, err);
     err << usage_line(error) << '\n';
     return kUsage;
   } catch (const Error& error) {

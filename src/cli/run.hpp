@@ -1,15 +1,15 @@
 #pragma once
 
+#include "qlfit/store.hpp"
+
+#include <date/date.h>
+
 #include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <span>
 #include <string>
-
-#include <date/date.h>
-
-#include "qlfit/store.hpp"
 
 namespace qlfit::cli {
 

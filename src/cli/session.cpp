@@ -46,8 +46,10 @@ const TimeContext& Session::time() {
 }
 
 bool Session::color() const {
-  if (globals_.color == "always") return true;
-  if (globals_.color == "never") return false;
+  if (globals_.color == "always")
+    return true;
+  if (globals_.color == "never")
+    return false;
   const bool no_color = environment_.no_color && !environment_.no_color->empty();
   return environment_.stdout_is_terminal && !no_color;
 }

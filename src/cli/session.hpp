@@ -1,14 +1,15 @@
 #pragma once
 
+#include "qlfit/settings.hpp"
+#include "qlfit/store.hpp"
+#include "qlfit/when.hpp"
+
+#include "run.hpp"
+
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
-
-#include "qlfit/settings.hpp"
-#include "qlfit/store.hpp"
-#include "qlfit/when.hpp"
-#include "run.hpp"
 
 namespace qlfit::cli {
 

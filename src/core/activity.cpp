@@ -19,13 +19,15 @@ std::string_view to_string(Kind kind) {
 
 std::optional<Kind> kind_from_string(std::string_view name) {
   for (const Kind kind : {Kind::kSession, Kind::kWalk, Kind::kBreak}) {
-    if (name == to_string(kind)) return kind;
+    if (name == to_string(kind))
+      return kind;
   }
   return std::nullopt;
 }
 
 Kind parse_kind(std::string_view name) {
-  if (const auto kind = kind_from_string(name)) return *kind;
+  if (const auto kind = kind_from_string(name))
+    return *kind;
   throw Error(ErrorCode::kInvalidInput,
               "--kind must be session, walk or break, got " + quote(name));
 }

@@ -1,12 +1,12 @@
 #include "qlfit/calendar.hpp"
 
-#include <cstdio>
-#include <string>
+#include "qlfit/error.hpp"
+#include "qlfit/text.hpp"
 
 #include <date/iso_week.h>
 
-#include "qlfit/error.hpp"
-#include "qlfit/text.hpp"
+#include <cstdio>
+#include <string>
 
 namespace qlfit {
 namespace {
@@ -35,13 +35,14 @@ int DateRange::days() const {
 }
 
 std::string iso_date(date::year_month_day day) {
-  return pad(static_cast<int>(day.year()), 4) + "-" +
-         pad(static_cast<unsigned>(day.month()), 2) + "-" + pad(static_cast<unsigned>(day.day()), 2);
+  return pad(static_cast<int>(day.year()), 4) + "-" + pad(static_cast<unsigned>(day.month()), 2) +
+         "-" + pad(static_cast<unsigned>(day.day()), 2);
 }
 
 std::string iso_week_label(date::year_month_day day) {
   const iso_week::year_weeknum_weekday week{sys_days{day}};
-  return pad(static_cast<int>(week.year()), 4) + "-W" + pad(static_cast<unsigned>(week.weeknum()), 2);
+  return pad(static_cast<int>(week.year()), 4) + "-W" +
+         pad(static_cast<unsigned>(week.weeknum()), 2);
 }
 
 Period week_containing(date::year_month_day day, WeekStart start) {
@@ -63,8 +64,8 @@ Period iso_week(int year, unsigned week, WeekStart start, std::string_view input
                     std::to_string(static_cast<unsigned>(last.weeknum())));
   }
   const sys_days first{monday};
-  return week_containing(date::year_month_day{start == WeekStart::kMonday ? first : first - days{1}},
-                         start);
+  return week_containing(
+      date::year_month_day{start == WeekStart::kMonday ? first : first - days{1}}, start);
 }
 
 Period month_of(date::year_month month) {
@@ -78,12 +79,14 @@ Period range_of(date::year_month_day first, date::year_month_day last) {
                                               ") before it starts (" + iso_date(first) +
                                               "); give --from before --to");
   }
-  return Period{PeriodKind::kRange, DateRange{first, last}, iso_date(first) + ".." + iso_date(last)};
+  return Period{PeriodKind::kRange, DateRange{first, last},
+                iso_date(first) + ".." + iso_date(last)};
 }
 
 const date::time_zone* find_zone(std::optional<std::string_view> tz) {
   std::string_view name = tz.value_or("");
-  if (!name.empty() && name.front() == ':') name.remove_prefix(1);
+  if (!name.empty() && name.front() == ':')
+    name.remove_prefix(1);
   try {
     if (name.empty()) {
       try {
@@ -133,8 +136,8 @@ date::year_month_day habit_day(date::local_seconds local, std::chrono::minutes d
 }
 
 std::string format_offset(std::chrono::seconds offset) {
-  const auto total = date::floor<std::chrono::minutes>(offset < std::chrono::seconds{0} ? -offset
-                                                                                       : offset);
+  const auto total =
+      date::floor<std::chrono::minutes>(offset < std::chrono::seconds{0} ? -offset : offset);
   const long hours = total.count() / 60;
   const long minutes = total.count() % 60;
   return std::string(offset < std::chrono::seconds{0} ? "-" : "+") + pad(hours, 2) + ":" +

@@ -1,8 +1,8 @@
 #include "qlfit/calendar.hpp"
 
-#include <gtest/gtest.h>
-
 #include "qlfit/error.hpp"
+
+#include <gtest/gtest.h>
 
 namespace qlfit {
 namespace {

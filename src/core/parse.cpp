@@ -1,24 +1,28 @@
 #include "qlfit/parse.hpp"
 
+#include "qlfit/error.hpp"
+#include "qlfit/text.hpp"
+
 #include <charconv>
 #include <optional>
 #include <string>
-
-#include "qlfit/error.hpp"
-#include "qlfit/text.hpp"
 
 namespace qlfit {
 namespace {
 
 constexpr std::chrono::seconds kLongest = std::chrono::hours{24};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Reads the digits at the front of `text` (at most 9, so no overflow), or nullopt.
 std::optional<long> take_number(std::string_view& text) {
   std::size_t length = 0;
-  while (length < text.size() && is_digit(text[length])) ++length;
-  if (length == 0 || length > 9) return std::nullopt;
+  while (length < text.size() && is_digit(text[length]))
+    ++length;
+  if (length == 0 || length > 9)
+    return std::nullopt;
   long value = 0;
   std::from_chars(text.data(), text.data() + length, value);
   text.remove_prefix(length);
@@ -27,7 +31,8 @@ std::optional<long> take_number(std::string_view& text) {
 
 [[noreturn]] void bad_duration(std::string_view text, std::string_view what) {
   throw Error(ErrorCode::kInvalidInput,
-              std::string(what) + " must be a duration such as 25m, 1h15m, 90s or 45 (minutes), got " +
+              std::string(what) +
+                  " must be a duration such as 25m, 1h15m, 90s or 45 (minutes), got " +
                   quote(text));
 }
 
@@ -52,13 +57,15 @@ std::chrono::seconds parse_duration(std::string_view text, std::string_view what
   std::chrono::seconds total{0};
   if (!rest.empty() && rest.find_first_not_of("0123456789") == std::string_view::npos) {
     const auto minutes = take_number(rest);
-    if (!minutes) bad_duration(text, what);
+    if (!minutes)
+      bad_duration(text, what);
     total = std::chrono::minutes{*minutes};
   } else {
     int last_unit = 3;  // h=2, m=1, s=0: each at most once, largest first
     while (!rest.empty()) {
       const auto number = take_number(rest);
-      if (!number || rest.empty()) bad_duration(text, what);
+      if (!number || rest.empty())
+        bad_duration(text, what);
       const std::string_view units = "smh";
       const auto unit = units.find(rest.front());
       if (unit == std::string_view::npos || static_cast<int>(unit) >= last_unit) {
@@ -69,7 +76,8 @@ std::chrono::seconds parse_duration(std::string_view text, std::string_view what
       static constexpr long kScale[] = {1, 60, 3600};
       total += std::chrono::seconds{*number * kScale[unit]};
     }
-    if (last_unit == 3) bad_duration(text, what);
+    if (last_unit == 3)
+      bad_duration(text, what);
   }
   if (total <= std::chrono::seconds{0} || total > kLongest) {
     throw Error(ErrorCode::kInvalidInput,
@@ -84,9 +92,12 @@ std::string format_duration(std::chrono::seconds duration) {
   const long minutes = total % 3600 / 60;
   const long seconds = total % 60;
   std::string out;
-  if (hours != 0) out += std::to_string(hours) + "h";
-  if (minutes != 0) out += std::to_string(minutes) + "m";
-  if (seconds != 0 || out.empty()) out += std::to_string(seconds) + "s";
+  if (hours != 0)
+    out += std::to_string(hours) + "h";
+  if (minutes != 0)
+    out += std::to_string(minutes) + "m";
+  if (seconds != 0 || out.empty())
+    out += std::to_string(seconds) + "s";
   return out;
 }
 

@@ -1,8 +1,8 @@
 #include "qlfit/parse.hpp"
 
-#include <gtest/gtest.h>
-
 #include "qlfit/error.hpp"
+
+#include <gtest/gtest.h>
 
 namespace qlfit {
 namespace {
@@ -48,7 +48,8 @@ TEST(FormatDuration, ReadsBackThroughParse) {
 TEST(ParseWholeNumber, AcceptsTheBoundsAndRefusesTheRest) {
   EXPECT_EQ(parse_whole_number("0", "--pain", 0, 10), 0);
   EXPECT_EQ(parse_whole_number("10", "--pain", 0, 10), 10);
-  for (const char* bad : {"11", "-1", "5.5", "five", "", "+3", "3 ", "0x3", "99999999999999999999"}) {
+  for (const char* bad :
+       {"11", "-1", "5.5", "five", "", "+3", "3 ", "0x3", "99999999999999999999"}) {
     EXPECT_THROW(parse_whole_number(bad, "--pain", 0, 10), Error) << bad;
   }
 }

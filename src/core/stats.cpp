@@ -5,7 +5,9 @@
 namespace qlfit {
 namespace {
 
-int scaled_up(int weekly, int days) { return (weekly * days + 6) / 7; }
+int scaled_up(int weekly, int days) {
+  return (weekly * days + 6) / 7;
+}
 
 SessionSummary judge_sessions(int count, Band target, const DateRange& range,
                               date::year_month_day today) {
@@ -45,7 +47,8 @@ std::string_view to_string(Verdict verdict) {
 }
 
 Band session_target(const Period& period, const Settings& settings) {
-  if (period.kind == PeriodKind::kWeek) return settings.sessions;
+  if (period.kind == PeriodKind::kWeek)
+    return settings.sessions;
   const int days = period.range.days();
   return Band{scaled_up(settings.sessions.min, days), scaled_up(settings.sessions.max, days)};
 }
@@ -60,7 +63,8 @@ PeriodStats summarize(std::span<const Entry> entries, const Period& period,
   PainSummary pain;
   for (const Entry& entry : entries) {
     const auto day = habit_day(entry.local_start(), settings.day_start);
-    if (!period.range.contains(day)) continue;
+    if (!period.range.contains(day))
+      continue;
     switch (entry.kind) {
       case Kind::kSession:
         ++sessions;
@@ -80,9 +84,9 @@ PeriodStats summarize(std::span<const Entry> entries, const Period& period,
     }
   }
   const std::chrono::seconds band_floor = std::chrono::minutes{settings.walk.min};
-  stats.walk.days_in_band = static_cast<int>(std::count_if(
-      stats.walk.by_day.begin(), stats.walk.by_day.end(),
-      [band_floor](const auto& day) { return day.second >= band_floor; }));
+  stats.walk.days_in_band = static_cast<int>(
+      std::count_if(stats.walk.by_day.begin(), stats.walk.by_day.end(),
+                    [band_floor](const auto& day) { return day.second >= band_floor; }));
   if (pain.count > 0) {
     pain.average = static_cast<double>(pain_sum) / pain.count;
     stats.pain = pain;

@@ -1,8 +1,8 @@
 #include "qlfit/stats.hpp"
 
-#include <vector>
-
 #include <gtest/gtest.h>
+
+#include <vector>
 
 namespace qlfit {
 namespace {

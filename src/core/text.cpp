@@ -17,7 +17,9 @@ void append_hex(std::string& out, unsigned char byte) {
   out += kDigits[byte & 0xFU];
 }
 
-bool is_control(unsigned char byte) { return byte < 0x20 || byte == 0x7F; }
+bool is_control(unsigned char byte) {
+  return byte < 0x20 || byte == 0x7F;
+}
 
 }  // namespace
 
@@ -66,10 +68,12 @@ bool is_valid_utf8(std::string_view text) {
     } else {
       return false;
     }
-    if (i + length > text.size()) return false;
+    if (i + length > text.size())
+      return false;
     for (std::size_t k = 1; k < length; ++k) {
       const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0U) != 0x80U) return false;
+      if ((next & 0xC0U) != 0x80U)
+        return false;
       code = (code << 6U) | (next & 0x3FU);
     }
     static constexpr std::array<std::uint32_t, 5> kSmallest{0, 0, 0x80, 0x800, 0x10000};

@@ -1,11 +1,11 @@
 #include "qlfit/tracker.hpp"
 
-#include <algorithm>
-#include <string>
-
 #include "qlfit/error.hpp"
 #include "qlfit/parse.hpp"
 #include "qlfit/text.hpp"
+
+#include <algorithm>
+#include <string>
 
 namespace qlfit {
 namespace {
@@ -29,7 +29,8 @@ std::optional<std::chrono::seconds> requested_duration(const LogRequest& request
   if (request.for_ && request.minutes) {
     throw Error(ErrorCode::kInvalidInput, "give either --for or --minutes, not both");
   }
-  if (request.for_) return parse_duration(*request.for_, "--for");
+  if (request.for_)
+    return parse_duration(*request.for_, "--for");
   if (request.minutes) {
     return std::chrono::minutes{parse_whole_number(*request.minutes, "--minutes", 1, 1440)};
   }
@@ -39,7 +40,8 @@ std::optional<std::chrono::seconds> requested_duration(const LogRequest& request
 std::chrono::seconds duration_for(const Activity& activity,
                                   std::optional<std::chrono::seconds> requested,
                                   const Settings& settings) {
-  if (requested) return *requested;
+  if (requested)
+    return *requested;
   switch (activity.kind) {
     case Kind::kSession:
       return settings.session_duration;
@@ -48,13 +50,15 @@ std::chrono::seconds duration_for(const Activity& activity,
     case Kind::kWalk:
       break;
   }
-  throw Error(ErrorCode::kInvalidInput, "a walk needs its length: add --minutes N or --for "
-                                        "DURATION, e.g. qlfit log " +
-                                            activity.name + " --minutes 25");
+  throw Error(ErrorCode::kInvalidInput,
+              "a walk needs its length: add --minutes N or --for "
+              "DURATION, e.g. qlfit log " +
+                  activity.name + " --minutes 25");
 }
 
 Activity known_activity(Store& store, const std::string& name) {
-  if (auto activity = store.find_activity(name)) return *activity;
+  if (auto activity = store.find_activity(name))
+    return *activity;
   std::string known;
   for (const Activity& activity : store.activities()) {
     known += (known.empty() ? "" : ", ") + activity.name;
@@ -86,9 +90,11 @@ Logged log_activity(Store& store, const LogRequest& request, const Settings& set
                  : context.now_here();
   const auto requested = requested_duration(request);
   std::optional<int> pain;
-  if (request.pain) pain = static_cast<int>(parse_whole_number(*request.pain, "--pain", 0, 10));
+  if (request.pain)
+    pain = static_cast<int>(parse_whole_number(*request.pain, "--pain", 0, 10));
   std::optional<std::string> note;
-  if (request.note) note = checked_note(*request.note);
+  if (request.note)
+    note = checked_note(*request.note);
   const Activity activity = known_activity(store, request.activity);
 
   NewEntry fresh;
@@ -113,15 +119,18 @@ Logged log_activity(Store& store, const LogRequest& request, const Settings& set
 }
 
 Entry undo_last(Store& store) {
-  if (auto removed = store.remove_last()) return *removed;
+  if (auto removed = store.remove_last())
+    return *removed;
   throw Error(ErrorCode::kInvalidInput, "nothing to undo: no entry has been logged yet");
 }
 
 std::vector<Entry> list_entries(Store& store, const ListRequest& request,
                                 const TimeContext& context) {
   EntryFilter filter;
-  if (request.kind) filter.kind = parse_kind(*request.kind);
-  if (request.activity) filter.activity = *request.activity;
+  if (request.kind)
+    filter.kind = parse_kind(*request.kind);
+  if (request.activity)
+    filter.activity = *request.activity;
   std::optional<std::size_t> limit;
   if (request.limit) {
     limit = static_cast<std::size_t>(parse_whole_number(*request.limit, "--limit", 1, 1'000'000));
@@ -130,9 +139,10 @@ std::vector<Entry> list_entries(Store& store, const ListRequest& request,
     filter.limit = limit;
     return store.entries(filter);
   }
-  const auto first =
-      request.since ? first_day(parse_when(*request.since, "--since", context)) : date::year{1} / 1 / 1;
-  const auto last = request.until ? last_day(parse_when(*request.until, "--until", context)) : kLastDay;
+  const auto first = request.since ? first_day(parse_when(*request.since, "--since", context))
+                                   : date::year{1} / 1 / 1;
+  const auto last =
+      request.until ? last_day(parse_when(*request.until, "--until", context)) : kLastDay;
   const DateRange range = range_of(first, last).range;
   auto entries = entries_for(store, range, filter);
   std::erase_if(entries, [&](const Entry& entry) {

@@ -1,12 +1,12 @@
 #include "qlfit/when.hpp"
 
+#include "qlfit/error.hpp"
+#include "qlfit/text.hpp"
+
 #include <array>
 #include <charconv>
 #include <optional>
 #include <string>
-
-#include "qlfit/error.hpp"
-#include "qlfit/text.hpp"
 
 namespace qlfit {
 namespace {
@@ -30,21 +30,25 @@ class Reader {
   bool done() const { return rest_.empty(); }
   std::string_view rest() const { return rest_; }
   bool take(char c) {
-    if (rest_.empty() || rest_.front() != c) return false;
+    if (rest_.empty() || rest_.front() != c)
+      return false;
     rest_.remove_prefix(1);
     return true;
   }
   bool take(std::string_view word) {
-    if (rest_.substr(0, word.size()) != word) return false;
+    if (rest_.substr(0, word.size()) != word)
+      return false;
     rest_.remove_prefix(word.size());
     return true;
   }
   // Exactly `width` digits.
   std::optional<int> digits(std::size_t width) {
-    if (rest_.size() < width) return std::nullopt;
+    if (rest_.size() < width)
+      return std::nullopt;
     int value = 0;
     for (std::size_t i = 0; i < width; ++i) {
-      if (rest_[i] < '0' || rest_[i] > '9') return std::nullopt;
+      if (rest_[i] < '0' || rest_[i] > '9')
+        return std::nullopt;
       value = value * 10 + (rest_[i] - '0');
     }
     rest_.remove_prefix(width);
@@ -53,8 +57,10 @@ class Reader {
   // One to nine digits.
   std::optional<long> number() {
     std::size_t length = 0;
-    while (length < rest_.size() && rest_[length] >= '0' && rest_[length] <= '9') ++length;
-    if (length == 0 || length > 9) return std::nullopt;
+    while (length < rest_.size() && rest_[length] >= '0' && rest_[length] <= '9')
+      ++length;
+    if (length == 0 || length > 9)
+      return std::nullopt;
     long value = 0;
     std::from_chars(rest_.data(), rest_.data() + length, value);
     rest_.remove_prefix(length);
@@ -83,7 +89,8 @@ struct Failure {
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }
@@ -92,13 +99,16 @@ std::string lower_ascii(std::string_view text) {
 std::optional<seconds> take_clock(Reader& in, const Failure& fail) {
   Reader probe = in;
   const auto hh = probe.digits(2);
-  if (!hh || !probe.take(':')) return std::nullopt;
+  if (!hh || !probe.take(':'))
+    return std::nullopt;
   const auto mm = probe.digits(2);
-  if (!mm) return std::nullopt;
+  if (!mm)
+    return std::nullopt;
   int ss = 0;
   if (probe.take(':')) {
     const auto s = probe.digits(2);
-    if (!s) return std::nullopt;
+    if (!s)
+      return std::nullopt;
     ss = *s;
   }
   if (*hh > 23 || *mm > 59 || ss > 59) {
@@ -110,7 +120,8 @@ std::optional<seconds> take_clock(Reader& in, const Failure& fail) {
 
 // Z, +HH:MM, +HHMM or +HH; within +-14:00.
 std::optional<seconds> take_offset(Reader& in, const Failure& fail) {
-  if (in.take('Z') || in.take('z')) return seconds{0};
+  if (in.take('Z') || in.take('z'))
+    return seconds{0};
   int sign = 0;
   if (in.take('+')) {
     sign = 1;
@@ -120,7 +131,8 @@ std::optional<seconds> take_offset(Reader& in, const Failure& fail) {
     return std::nullopt;
   }
   const auto hh = in.digits(2);
-  if (!hh) fail.unknown();
+  if (!hh)
+    fail.unknown();
   int mm = 0;
   const bool colon = in.take(':');
   if (const auto m = in.digits(2)) {
@@ -138,7 +150,8 @@ std::optional<seconds> take_offset(Reader& in, const Failure& fail) {
 date::year_month_day checked_date(int y, int m, int d, const Failure& fail) {
   const date::year_month_day day{date::year{y}, date::month{static_cast<unsigned>(m)},
                                  date::day{static_cast<unsigned>(d)}};
-  if (m < 1 || m > 12) fail.because("is not a date: months go from 01 to 12");
+  if (m < 1 || m > 12)
+    fail.because("is not a date: months go from 01 to 12");
   if (!day.ok()) {
     const date::year_month_day_last last{date::year{y}, date::month_day_last{day.month()}};
     fail.because("is not a date: " + iso_date(day).substr(0, 7) + " has " +
@@ -188,14 +201,18 @@ date::local_seconds at_clock(date::year_month_day day, seconds clock) {
 
 std::optional<When> parse_relative(Reader in, const Failure& fail, const TimeContext& context) {
   const auto number = in.number();
-  if (!number) return std::nullopt;
+  if (!number)
+    return std::nullopt;
   const char unit = in.rest().empty() ? '\0' : in.rest().front();
-  if (unit != 'm' && unit != 'h' && unit != 'd') return std::nullopt;
+  if (unit != 'm' && unit != 'h' && unit != 'd')
+    return std::nullopt;
   in.take(unit);
-  if (!in.take(" ago") || !in.done()) return std::nullopt;
+  if (!in.take(" ago") || !in.done())
+    return std::nullopt;
   constexpr long kDaysBack = 36'525;  // a hundred years
   const long limit = unit == 'm' ? kDaysBack * 1440 : unit == 'h' ? kDaysBack * 24 : kDaysBack;
-  if (*number > limit) fail.because("is too far back: at most a hundred years");
+  if (*number > limit)
+    fail.because("is too far back: at most a hundred years");
   if (unit == 'd') {
     const auto local = context.now_here().local - days{*number};
     return moment_when(lenient_moment(local, context.zone), context);
@@ -222,11 +239,15 @@ std::optional<When> parse_words(Reader in, std::string_view text, const Failure&
       }
     }
   }
-  if (!day) return std::nullopt;
-  if (in.done()) return day_when(*day);
-  if (!in.take(' ')) return std::nullopt;
+  if (!day)
+    return std::nullopt;
+  if (in.done())
+    return day_when(*day);
+  if (!in.take(' '))
+    return std::nullopt;
   const auto clock = take_clock(in, fail);
-  if (!clock || !in.done()) return std::nullopt;
+  if (!clock || !in.done())
+    return std::nullopt;
   Moment moment = moment_at(at_clock(*day, *clock), context.zone, text);
   if (weekday && moment.instant > context.now) {
     moment = moment_at(at_clock(*day, *clock) - days{7}, context.zone, text);
@@ -237,28 +258,38 @@ std::optional<When> parse_words(Reader in, std::string_view text, const Failure&
 std::optional<When> parse_iso(Reader in, std::string_view text, const Failure& fail,
                               const TimeContext& context) {
   const auto year = in.digits(4);
-  if (!year || !in.take('-')) return std::nullopt;
+  if (!year || !in.take('-'))
+    return std::nullopt;
   if (in.take('W') || in.take('w')) {
     const auto week = in.digits(2);
-    if (!week || !in.done()) return std::nullopt;
+    if (!week || !in.done())
+      return std::nullopt;
     return period_when(iso_week(*year, static_cast<unsigned>(*week), context.week_start, text));
   }
   const auto month = in.digits(2);
-  if (!month) return std::nullopt;
+  if (!month)
+    return std::nullopt;
   if (in.done()) {
-    if (*month < 1 || *month > 12) fail.because("is not a month: months go from 01 to 12");
+    if (*month < 1 || *month > 12)
+      fail.because("is not a month: months go from 01 to 12");
     return period_when(month_of(date::year{*year} / date::month{static_cast<unsigned>(*month)}));
   }
-  if (!in.take('-')) return std::nullopt;
+  if (!in.take('-'))
+    return std::nullopt;
   const auto dd = in.digits(2);
-  if (!dd) return std::nullopt;
+  if (!dd)
+    return std::nullopt;
   const auto day = checked_date(*year, *month, *dd, fail);
-  if (in.done()) return day_when(day);
-  if (!in.take('T') && !in.take('t') && !in.take(' ')) return std::nullopt;
+  if (in.done())
+    return day_when(day);
+  if (!in.take('T') && !in.take('t') && !in.take(' '))
+    return std::nullopt;
   const auto clock = take_clock(in, fail);
-  if (!clock) return std::nullopt;
+  if (!clock)
+    return std::nullopt;
   const auto offset = take_offset(in, fail);
-  if (!in.done()) return std::nullopt;
+  if (!in.done())
+    return std::nullopt;
   const auto local = at_clock(day, *clock);
   if (offset) {
     return moment_when(moment_with_offset(to_instant(local, *offset), *offset), context);
@@ -268,16 +299,22 @@ std::optional<When> parse_iso(Reader in, std::string_view text, const Failure& f
 
 }  // namespace
 
-date::year_month_day TimeContext::today() const { return habit_day(now_here().local, day_start); }
+date::year_month_day TimeContext::today() const {
+  return habit_day(now_here().local, day_start);
+}
 
 When parse_when(std::string_view text, std::string_view what, const TimeContext& context) {
   const Failure fail{what, text};
-  if (text.empty() || text.size() > 64) fail.unknown();
+  if (text.empty() || text.size() > 64)
+    fail.unknown();
   const std::string lowered = lower_ascii(text);
   const Reader in{lowered};
-  if (auto when = parse_iso(in, text, fail, context)) return *when;
-  if (auto when = parse_words(in, text, fail, context)) return *when;
-  if (auto when = parse_relative(in, fail, context)) return *when;
+  if (auto when = parse_iso(in, text, fail, context))
+    return *when;
+  if (auto when = parse_words(in, text, fail, context))
+    return *when;
+  if (auto when = parse_relative(in, fail, context))
+    return *when;
   Reader clock_only = in;
   if (const auto clock = take_clock(clock_only, fail); clock && clock_only.done()) {
     return moment_when(moment_at(at_clock(context.today(), *clock), context.zone, text), context);
@@ -290,19 +327,21 @@ Moment moment_for_at(const When& when, std::string_view text, const TimeContext&
   Moment moment;
   switch (when.kind) {
     case When::Kind::kPeriod:
-      fail.because("is a whole " + std::string(when.period.kind == PeriodKind::kWeek ? "week" : "month") +
+      fail.because("is a whole " +
+                   std::string(when.period.kind == PeriodKind::kWeek ? "week" : "month") +
                    "; --at needs a moment or a day, such as 07:30 or 2026-11-24");
     case When::Kind::kDay:
       moment = moment_at(at_clock(when.day, hours{12}), context.zone, text);
-      if (when.day == context.today() && moment.instant > context.now) moment = context.now_here();
+      if (when.day == context.today() && moment.instant > context.now)
+        moment = context.now_here();
       break;
     case When::Kind::kMoment:
       moment = when.moment;
       break;
   }
   if (moment.instant > context.now + kFutureSlack) {
-    fail.because("is in the future (now is " + iso_datetime(context.now, context.now_here().offset) +
-                 "); log what has happened");
+    fail.because("is in the future (now is " +
+                 iso_datetime(context.now, context.now_here().offset) + "); log what has happened");
   }
   return moment;
 }
@@ -319,11 +358,13 @@ date::sys_seconds parse_instant(std::string_view text, std::string_view what) {
   const auto year = in.digits(4);
   const auto month = year && in.take('-') ? in.digits(2) : std::nullopt;
   const auto dd = month && in.take('-') ? in.digits(2) : std::nullopt;
-  if (!dd || !in.take('T')) bad();
+  if (!dd || !in.take('T'))
+    bad();
   const auto day = checked_date(year.value_or(0), month.value_or(0), dd.value_or(0), fail);
   const auto clock = take_clock(in, fail);
   const auto offset = clock ? take_offset(in, fail) : std::nullopt;
-  if (!offset || !in.done()) bad();
+  if (!offset || !in.done())
+    bad();
   return to_instant(at_clock(day, clock.value_or(seconds{0})), offset.value_or(seconds{0}));
 }
 
@@ -336,7 +377,8 @@ date::year_month_day last_day(const When& when) {
 }
 
 Period week_of(const When& when, WeekStart start) {
-  if (when.kind == When::Kind::kPeriod && when.period.kind == PeriodKind::kWeek) return when.period;
+  if (when.kind == When::Kind::kPeriod && when.period.kind == PeriodKind::kWeek)
+    return when.period;
   return week_containing(first_day(when), start);
 }
 

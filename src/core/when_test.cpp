@@ -1,10 +1,10 @@
 #include "qlfit/when.hpp"
 
-#include <vector>
+#include "qlfit/error.hpp"
 
 #include <gtest/gtest.h>
 
-#include "qlfit/error.hpp"
+#include <vector>
 
 namespace qlfit {
 namespace {
@@ -108,11 +108,27 @@ TEST(ParseWhen, AtRefusesPeriodsAndTheFuture) {
 TEST(ParseWhen, RefusesBadFormsQuotingTheInput) {
   const auto context = berlin_tuesday_morning();
   const std::string long_text(10'000, '1');
-  for (const std::string& bad : std::vector<std::string>{
-           "2026-02-30", "2026-13-01", "25:00", "07:61", "-3d ago", "3 d ago", "3x ago", "",
-        "2026-11-24T07:30+14:30", "2026-11-24T07:30-15:00", "2025-W53", "2026-W00", "2026-00",
-        "tomorrow", "yesterday 25:00", "mon 7:30", std::string("07:30\0", 6), long_text,
-        "99999999999d ago", "2026-11-24T07:30:00+1", "2026-11-24x"}) {
+  for (const std::string& bad : std::vector<std::string>{"2026-02-30",
+                                                         "2026-13-01",
+                                                         "25:00",
+                                                         "07:61",
+                                                         "-3d ago",
+                                                         "3 d ago",
+                                                         "3x ago",
+                                                         "",
+                                                         "2026-11-24T07:30+14:30",
+                                                         "2026-11-24T07:30-15:00",
+                                                         "2025-W53",
+                                                         "2026-W00",
+                                                         "2026-00",
+                                                         "tomorrow",
+                                                         "yesterday 25:00",
+                                                         "mon 7:30",
+                                                         std::string("07:30\0", 6),
+                                                         long_text,
+                                                         "99999999999d ago",
+                                                         "2026-11-24T07:30:00+1",
+                                                         "2026-11-24x"}) {
     try {
       parse_when(bad, "--at", context);
       ADD_FAILURE() << "accepted " << bad.substr(0, 40);

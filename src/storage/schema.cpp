@@ -1,13 +1,14 @@
 // Append-only: never edit a migration that has shipped; add a new one instead.
 #include "schema.hpp"
 
-#include <array>
-#include <string_view>
+#include "qlfit/error.hpp"
+
+#include "sqlite_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "qlfit/error.hpp"
-#include "sqlite_store.hpp"
+#include <array>
+#include <string_view>
 
 namespace qlfit::storage {
 namespace {
@@ -54,11 +55,12 @@ bool is_empty(SQLite::Database& db) {
 void check_identity(SQLite::Database& db, const std::string& path) {
   const int application_id = pragma_int(db, "application_id");
   const int version = pragma_int(db, "user_version");
-  if (application_id == 0 && version == 0 && is_empty(db)) return;
+  if (application_id == 0 && version == 0 && is_empty(db))
+    return;
   if (application_id != kApplicationId) {
-    throw Error(ErrorCode::kStorage,
-                "database " + path + " is a SQLite file of another program, not qlfit's; "
-                                     "left untouched (give --db another path)");
+    throw Error(ErrorCode::kStorage, "database " + path +
+                                         " is a SQLite file of another program, not qlfit's; "
+                                         "left untouched (give --db another path)");
   }
   if (version > kSchemaVersion) {
     throw Error(ErrorCode::kStorage, "database " + path + " was written by a newer qlfit (schema " +
@@ -72,7 +74,8 @@ void check_identity(SQLite::Database& db, const std::string& path) {
 
 void check_and_migrate(SQLite::Database& db, const std::string& path) {
   check_identity(db, path);
-  if (pragma_int(db, "user_version") == kSchemaVersion) return;
+  if (pragma_int(db, "user_version") == kSchemaVersion)
+    return;
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   // Another process may have migrated while this one waited for the lock.
   check_identity(db, path);

@@ -1,19 +1,19 @@
 #include "sqlite_store.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include "qlfit/error.hpp"
+
+#include "schema.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
-#include <string_view>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
-
-#include "qlfit/error.hpp"
-#include "schema.hpp"
+#include <string_view>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace qlfit::storage {
 namespace {
@@ -82,8 +82,10 @@ Entry read_entry(SQLite::Statement& row, const std::string& path) {
   entry.offset = std::chrono::seconds{row.getColumn(5).getInt64()};
   entry.local_date = parse_local_date(row.getColumn(6).getString(), path);
   entry.duration = std::chrono::seconds{row.getColumn(7).getInt64()};
-  if (!row.getColumn(8).isNull()) entry.pain = row.getColumn(8).getInt();
-  if (!row.getColumn(9).isNull()) entry.note = row.getColumn(9).getString();
+  if (!row.getColumn(8).isNull())
+    entry.pain = row.getColumn(8).getInt();
+  if (!row.getColumn(9).isNull())
+    entry.note = row.getColumn(9).getString();
   entry.created = date::sys_seconds{std::chrono::seconds{row.getColumn(10).getInt64()}};
   return entry;
 }
@@ -107,8 +109,10 @@ void create_private_file(const std::string& path) {
     }
   }
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd < 0 && errno != EEXIST) fail(path, std::string("cannot be created: ") + std::strerror(errno));
-  if (fd >= 0) ::close(fd);
+  if (fd < 0 && errno != EEXIST)
+    fail(path, std::string("cannot be created: ") + std::strerror(errno));
+  if (fd >= 0)
+    ::close(fd);
 }
 
 void configure(SQLite::Database& db, const std::string& path) {
@@ -117,7 +121,8 @@ void configure(SQLite::Database& db, const std::string& path) {
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA secure_delete = ON");
   check_and_migrate(db, path);
-  if (path != kMemory) db.exec("PRAGMA journal_mode = WAL");
+  if (path != kMemory)
+    db.exec("PRAGMA journal_mode = WAL");
 }
 
 class SqliteStore final : public Store {
@@ -130,7 +135,8 @@ class SqliteStore final : public Store {
     return guarded(path_, [&]() -> std::optional<Activity> {
       SQLite::Statement query(db_, "SELECT name, kind, description FROM activity WHERE name = ?");
       query.bind(1, std::string(name));
-      if (!query.executeStep()) return std::nullopt;
+      if (!query.executeStep())
+        return std::nullopt;
       return read_activity(query);
     });
   }
@@ -140,7 +146,8 @@ class SqliteStore final : public Store {
       SQLite::Statement query(
           db_, "SELECT name, kind, description FROM activity ORDER BY builtin DESC, rowid");
       std::vector<Activity> all;
-      while (query.executeStep()) all.push_back(read_activity(query));
+      while (query.executeStep())
+        all.push_back(read_activity(query));
       return all;
     });
   }
@@ -164,8 +171,10 @@ RETURNING n)sql");
         insert.bind(4, static_cast<std::int64_t>(fresh.offset.count()));
         insert.bind(5, iso_date(fresh.local_date));
         insert.bind(6, static_cast<std::int64_t>(fresh.duration.count()));
-        if (fresh.pain) insert.bind(7, *fresh.pain);
-        if (fresh.note) insert.bind(8, *fresh.note);
+        if (fresh.pain)
+          insert.bind(7, *fresh.pain);
+        if (fresh.note)
+          insert.bind(8, *fresh.note);
         insert.bind(9, static_cast<std::int64_t>(fresh.created.time_since_epoch().count()));
         insert.executeStep();
         n = insert.getColumn(0).getInt64();
@@ -182,7 +191,8 @@ RETURNING n)sql");
       {
         SQLite::Statement query(
             db_, "SELECT " + std::string(kEntryColumns) + " FROM entry ORDER BY n DESC LIMIT 1");
-        if (query.executeStep()) last = read_entry(query, path_);
+        if (query.executeStep())
+          last = read_entry(query, path_);
       }
       if (last) {
         SQLite::Statement remove(db_, "DELETE FROM entry WHERE n = ?");
@@ -197,9 +207,12 @@ RETURNING n)sql");
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return guarded(path_, [&] {
       std::string sql = "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE 1";
-      if (filter.local_dates) sql += " AND local_date BETWEEN :first AND :last";
-      if (filter.activity) sql += " AND activity = :activity";
-      if (filter.kind) sql += " AND kind = :kind";
+      if (filter.local_dates)
+        sql += " AND local_date BETWEEN :first AND :last";
+      if (filter.activity)
+        sql += " AND activity = :activity";
+      if (filter.kind)
+        sql += " AND kind = :kind";
       if (filter.limit) {
         sql = "SELECT * FROM (" + sql + " ORDER BY start_utc DESC, n DESC LIMIT :limit)";
       }
@@ -209,11 +222,15 @@ RETURNING n)sql");
         query.bind(":first", iso_date(filter.local_dates->first));
         query.bind(":last", iso_date(filter.local_dates->last));
       }
-      if (filter.activity) query.bind(":activity", *filter.activity);
-      if (filter.kind) query.bind(":kind", std::string(to_string(*filter.kind)));
-      if (filter.limit) query.bind(":limit", static_cast<std::int64_t>(*filter.limit));
+      if (filter.activity)
+        query.bind(":activity", *filter.activity);
+      if (filter.kind)
+        query.bind(":kind", std::string(to_string(*filter.kind)));
+      if (filter.limit)
+        query.bind(":limit", static_cast<std::int64_t>(*filter.limit));
       std::vector<Entry> found;
-      while (query.executeStep()) found.push_back(read_entry(query, path_));
+      while (query.executeStep())
+        found.push_back(read_entry(query, path_));
       return found;
     });
   }
@@ -239,13 +256,17 @@ bool database_exists(const std::string& path) {
 }
 
 std::unique_ptr<Store> open_store(const std::string& path, Access access) {
-  if (path.empty()) fail("\"\"", "is not a path: give --db a file name");
+  if (path.empty())
+    fail("\"\"", "is not a path: give --db a file name");
   if (path != kMemory) {
     struct stat info {};
     if (::stat(path.c_str(), &info) == 0) {
-      if (S_ISDIR(info.st_mode)) fail(path, "is a folder, not a file (give --db a file path)");
-      if (!S_ISREG(info.st_mode)) fail(path, "is not a regular file");
-      if ((info.st_mode & 077U) != 0) ::chmod(path.c_str(), 0600);
+      if (S_ISDIR(info.st_mode))
+        fail(path, "is a folder, not a file (give --db a file path)");
+      if (!S_ISREG(info.st_mode))
+        fail(path, "is not a regular file");
+      if ((info.st_mode & 077U) != 0)
+        ::chmod(path.c_str(), 0600);
     } else if (errno != ENOENT) {
       fail(path, std::string("cannot be reached: ") + std::strerror(errno));
     } else if (access == Access::kRead) {
@@ -255,8 +276,8 @@ std::unique_ptr<Store> open_store(const std::string& path, Access access) {
     }
   }
   return guarded(path, [&]() -> std::unique_ptr<Store> {
-    const int flags = path == kMemory ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
-                                       : SQLite::OPEN_READWRITE;
+    const int flags =
+        path == kMemory ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE : SQLite::OPEN_READWRITE;
     return std::make_unique<SqliteStore>(path, flags);
   });
 }

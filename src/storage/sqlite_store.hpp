@@ -1,9 +1,9 @@
 #pragma once
 
+#include "qlfit/store.hpp"
+
 #include <memory>
 #include <string>
-
-#include "qlfit/store.hpp"
 
 namespace qlfit::storage {
 

@@ -1,17 +1,17 @@
 #include "sqlite_store.hpp"
 
-#include <sys/stat.h>
+#include "qlfit/error.hpp"
 
-#include <fstream>
-#include <iterator>
-#include <thread>
-#include <vector>
+#include "temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
-#include "qlfit/error.hpp"
-#include "temp_dir.hpp"
+#include <fstream>
+#include <iterator>
+#include <sys/stat.h>
+#include <thread>
+#include <vector>
 
 namespace qlfit::storage {
 namespace {
@@ -224,10 +224,12 @@ TEST(Store, ConcurrentWritersLoseNothing) {
   for (int w = 0; w < kWriters; ++w) {
     writers.emplace_back([&path] {
       auto store = open_store(path, Access::kWrite);
-      for (int i = 0; i < kEach; ++i) store->add(session_on(2026_y / 11 / 24));
+      for (int i = 0; i < kEach; ++i)
+        store->add(session_on(2026_y / 11 / 24));
     });
   }
-  for (auto& writer : writers) writer.join();
+  for (auto& writer : writers)
+    writer.join();
   EXPECT_EQ(open_store(path, Access::kRead)->entries({}).size(),
             static_cast<std::size_t>(kWriters * kEach));
   SQLite::Database db(path);

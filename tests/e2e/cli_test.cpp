@@ -1,11 +1,10 @@
-#include <sys/stat.h>
-
-#include <fstream>
+#include "cli_harness.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "cli_harness.hpp"
+#include <fstream>
+#include <sys/stat.h>
 
 namespace qlfit::testing {
 namespace {
@@ -32,7 +31,8 @@ TEST(Log, ThirdSessionMeetsTheTarget) {
   cli.run({"log", "butt-walk", "--at", "yesterday 18:00"});
   cli.run({"log", "butt-walk", "--at", "mon 07:00"});
   const auto result = cli.run({"log", "butt-walk"});
-  EXPECT_EQ(result.out, "#3 butt-walk Tue 24 Nov 07:30 — 3 of 3–4 sessions this week: target met\n");
+  EXPECT_EQ(result.out,
+            "#3 butt-walk Tue 24 Nov 07:30 — 3 of 3–4 sessions this week: target met\n");
 }
 
 TEST(Log, WalkSumsTheDay) {
@@ -72,7 +72,8 @@ TEST(Log, ExplicitOffsetIsKeptAndShown) {
 TEST(Log, BadInputIsRefusedAndNothingIsWritten) {
   CliHarness cli;
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
-      {{"log", "butt-walk", "--pain", "11"}, "--pain must be a whole number from 0 to 10, got \"11\""},
+      {{"log", "butt-walk", "--pain", "11"},
+       "--pain must be a whole number from 0 to 10, got \"11\""},
       {{"log", "butt-walk", "--pain", "-1"}, "--pain"},
       {{"log", "butt-walk", "--pain", "5.5"}, "\"5.5\""},
       {{"log", "walk"}, "--minutes"},
@@ -216,7 +217,8 @@ TEST(Stats, WeekJsonHasTheContractShape) {
   cli.run({"log", "butt-walk", "--at", "07:00"});
   cli.run({"log", "walk", "--minutes", "25", "--at", "mon 12:00"});
   cli.run({"log", "walk", "--minutes", "30", "--at", "06:00"});
-  for (int i = 0; i < 9; ++i) cli.run({"log", "break", "--at", std::to_string(i) + "m ago"});
+  for (int i = 0; i < 9; ++i)
+    cli.run({"log", "break", "--at", std::to_string(i) + "m ago"});
   const auto result = cli.run({"stats", "--week", "--json"});
   ASSERT_EQ(result.code, 0) << result.err;
   const auto stats = nlohmann::json::parse(result.out);
@@ -235,11 +237,10 @@ TEST(Stats, WeekJsonHasTheContractShape) {
 TEST(Stats, WeekWhenPicksAnotherWeek) {
   CliHarness cli;
   cli.run({"log", "butt-walk", "--at", "2026-11-18 09:00"});
-  EXPECT_EQ(nlohmann::json::parse(cli.run({"stats", "--week", "2026-W47", "--json"}).out)
-                ["sessions"]["count"],
+  EXPECT_EQ(nlohmann::json::parse(
+                cli.run({"stats", "--week", "2026-W47", "--json"}).out)["sessions"]["count"],
             1);
-  EXPECT_EQ(nlohmann::json::parse(cli.run({"stats", "--week", "2026-11-20", "--json"}).out)
-                ["week"],
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"stats", "--week", "2026-11-20", "--json"}).out)["week"],
             "2026-W47");
   EXPECT_EQ(nlohmann::json::parse(cli.run({"stats", "--json"}).out)["sessions"]["count"], 0);
   expect_refused(cli.run({"stats", "--week", "2025-W53"}), 2, "2025-W53");

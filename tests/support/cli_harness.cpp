@@ -1,9 +1,9 @@
 #include "cli_harness.hpp"
 
+#include "wiring.hpp"
+
 #include <filesystem>
 #include <sstream>
-
-#include "wiring.hpp"
 
 namespace qlfit::testing {
 
@@ -16,13 +16,16 @@ CliHarness::CliHarness() {
 
 CliResult CliHarness::run(const std::vector<std::string>& args) const {
   std::vector<const char*> argv{"qlfit"};
-  for (const auto& arg : args) argv.push_back(arg.c_str());
+  for (const auto& arg : args)
+    argv.push_back(arg.c_str());
   std::ostringstream out;
   std::ostringstream err;
   const int code = cli::run(argv, environment, sqlite_store_access(), out, err);
   return CliResult{code, out.str(), err.str()};
 }
 
-bool CliHarness::db_exists() const { return std::filesystem::exists(db_path()); }
+bool CliHarness::db_exists() const {
+  return std::filesystem::exists(db_path());
+}
 
 }  // namespace qlfit::testing

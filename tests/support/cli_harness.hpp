@@ -1,10 +1,10 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "cli/run.hpp"
 #include "temp_dir.hpp"
+
+#include <string>
+#include <vector>
 
 namespace qlfit::testing {
 

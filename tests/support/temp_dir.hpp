@@ -12,7 +12,8 @@ class TempDir {
   TempDir() {
     const char* base = std::getenv("TMPDIR");
     std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/qlfit-test-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr) std::abort();
+    if (::mkdtemp(pattern.data()) == nullptr)
+      std::abort();
     path_ = pattern;
   }
   ~TempDir() {

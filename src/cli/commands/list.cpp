@@ -1,8 +1,9 @@
-#include <memory>
+#include "qlfit/tracker.hpp"
 
 #include "../commands.hpp"
 #include "../render/text.hpp"
-#include "qlfit/tracker.hpp"
+
+#include <memory>
 
 namespace qlfit::cli {
 
@@ -25,8 +26,7 @@ Command register_list(CLI::App& root) {
       ->type_name("NAME");
   add_optional(*app, "--kind", options->request.kind, "only session, walk or break")
       ->type_name("KIND");
-  add_optional(*app, "--limit", options->request.limit, "only the N most recent")
-      ->type_name("N");
+  add_optional(*app, "--limit", options->request.limit, "only the N most recent")->type_name("N");
   app->add_flag("--json", options->json, "one JSON array, for scripts");
   app->footer(R"(Examples:
   qlfit list --limit 10

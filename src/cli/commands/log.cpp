@@ -1,8 +1,9 @@
-#include <memory>
+#include "qlfit/tracker.hpp"
 
 #include "../commands.hpp"
 #include "../render/text.hpp"
-#include "qlfit/tracker.hpp"
+
+#include <memory>
 
 namespace qlfit::cli {
 
@@ -15,9 +16,9 @@ Command register_log(CLI::App& root) {
   add_optional(*app, "--at", request->at,
                "when it happened (default now): 07:30, yesterday 18:00, 2026-11-24T07:30")
       ->type_name("WHEN");
-  auto* duration = add_optional(*app, "--for", request->for_,
-                                "how long: 25m, 1h15m, 90s, or 45 (minutes)")
-                       ->type_name("DURATION");
+  auto* duration =
+      add_optional(*app, "--for", request->for_, "how long: 25m, 1h15m, 90s, or 45 (minutes)")
+          ->type_name("DURATION");
   add_optional(*app, "--minutes", request->minutes, "how long, in minutes (1-1440)")
       ->type_name("N")
       ->excludes(duration);
@@ -34,7 +35,8 @@ Examples:
             const Logged logged =
                 log_activity(session.store(), *request, session.settings(), session.time());
             session.out << render::logged_line(logged) << '\n';
-            if (logged.pain_advice) session.out << render::pain_advice() << '\n';
+            if (logged.pain_advice)
+              session.out << render::pain_advice() << '\n';
             return 0;
           }};
 }

@@ -1,8 +1,9 @@
-#include <memory>
+#include "qlfit/tracker.hpp"
 
 #include "../commands.hpp"
 #include "../render/text.hpp"
-#include "qlfit/tracker.hpp"
+
+#include <memory>
 
 namespace qlfit::cli {
 

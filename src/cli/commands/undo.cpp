@@ -1,6 +1,7 @@
+#include "qlfit/tracker.hpp"
+
 #include "../commands.hpp"
 #include "../render/text.hpp"
-#include "qlfit/tracker.hpp"
 
 namespace qlfit::cli {
 

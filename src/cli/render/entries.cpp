@@ -1,11 +1,12 @@
-#include <array>
-
-#include <fmt/format.h>
-
 #include "qlfit/calendar.hpp"
 #include "qlfit/parse.hpp"
 #include "qlfit/text.hpp"
+
 #include "text.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
 
 namespace qlfit::cli::render {
 namespace {
@@ -14,9 +15,13 @@ constexpr std::array<const char*, 7> kWeekdays{"Sun", "Mon", "Tue", "Wed", "Thu"
 constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-std::string band(Band target) { return fmt::format("{}–{}", target.min, target.max); }
+std::string band(Band target) {
+  return fmt::format("{}–{}", target.min, target.max);
+}
 
-long whole_minutes(std::chrono::seconds duration) { return duration.count() / 60; }
+long whole_minutes(std::chrono::seconds duration) {
+  return duration.count() / 60;
+}
 
 std::string week_standing(const Logged& logged) {
   const PeriodStats& week = logged.week;
@@ -44,7 +49,8 @@ std::string week_standing(const Logged& logged) {
 
 std::string when_logged(const Entry& entry, bool with_offset) {
   std::string text = human_time(entry.local_start());
-  if (with_offset) text += " " + format_offset(entry.offset);
+  if (with_offset)
+    text += " " + format_offset(entry.offset);
   return text;
 }
 
@@ -52,8 +58,7 @@ std::string when_logged(const Entry& entry, bool with_offset) {
 
 std::string human_day(date::year_month_day day) {
   const date::weekday weekday{date::sys_days{day}};
-  return fmt::format("{} {} {}", kWeekdays[weekday.c_encoding()],
-                     static_cast<unsigned>(day.day()),
+  return fmt::format("{} {} {}", kWeekdays[weekday.c_encoding()], static_cast<unsigned>(day.day()),
                      kMonths[static_cast<unsigned>(day.month()) - 1]);
 }
 
@@ -78,14 +83,15 @@ std::string pain_advice() {
 }
 
 std::string removed_line(const Entry& entry) {
-  return fmt::format("removed #{} {} {} ({})", entry.n, entry.activity,
-                     when_logged(entry, false), format_duration(entry.duration));
+  return fmt::format("removed #{} {} {} ({})", entry.n, entry.activity, when_logged(entry, false),
+                     format_duration(entry.duration));
 }
 
 std::string entry_table(std::span<const Entry> entries) {
-  if (entries.empty()) return "no entries yet: start with 'qlfit log butt-walk'\n";
-  std::string out = fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", "#", "start",
-                                "activity", "length", "pain", "note");
+  if (entries.empty())
+    return "no entries yet: start with 'qlfit log butt-walk'\n";
+  std::string out = fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", "#", "start", "activity",
+                                "length", "pain", "note");
   for (const Entry& entry : entries) {
     out += fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", entry.n,
                        iso_datetime(entry.start, entry.offset).substr(0, 16).replace(10, 1, " ") +
@@ -113,7 +119,8 @@ nlohmann::ordered_json entry_json(const Entry& entry) {
 
 nlohmann::ordered_json entries_json(std::span<const Entry> entries) {
   nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const Entry& entry : entries) all.push_back(entry_json(entry));
+  for (const Entry& entry : entries)
+    all.push_back(entry_json(entry));
   return all;
 }
 

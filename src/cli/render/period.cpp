@@ -1,7 +1,8 @@
-#include <fmt/format.h>
-
 #include "qlfit/calendar.hpp"
+
 #include "text.hpp"
+
+#include <fmt/format.h>
 
 namespace qlfit::cli::render {
 namespace {
@@ -42,20 +43,23 @@ std::string verdict_words(const SessionSummary& sessions) {
 }
 
 std::string heading(const Period& period) {
-  const std::string span = fmt::format("{} – {} {}", human_day(period.range.first),
-                                       human_day(period.range.last),
-                                       static_cast<int>(period.range.last.year()));
+  const std::string span =
+      fmt::format("{} – {} {}", human_day(period.range.first), human_day(period.range.last),
+                  static_cast<int>(period.range.last.year()));
   return period.kind == PeriodKind::kRange ? span : fmt::format("{} · {}", period.label, span);
 }
 
-long minutes_of(std::chrono::seconds duration) { return duration.count() / 60; }
+long minutes_of(std::chrono::seconds duration) {
+  return duration.count() / 60;
+}
 
 }  // namespace
 
 std::string period_text(const PeriodStats& stats, const Settings& settings, bool color) {
   const SessionSummary& sessions = stats.sessions;
   std::string verdict = verdict_words(sessions);
-  if (color) verdict = verdict_colour(sessions.verdict) + verdict + kReset;
+  if (color)
+    verdict = verdict_colour(sessions.verdict) + verdict + kReset;
   std::string out = heading(stats.period) + "\n";
   out += fmt::format("Sessions  {} of {}–{} · {}\n", sessions.count, sessions.target.min,
                      sessions.target.max, verdict);
@@ -66,7 +70,8 @@ std::string period_text(const PeriodStats& stats, const Settings& settings, bool
   if (stats.pain) {
     out += fmt::format("Pain      average {:.1f}, highest {} ({})\n", stats.pain->average,
                        stats.pain->highest, plural(stats.pain->count, "entry", "entries"));
-    if (stats.pain->highest >= settings.pain_warn) out += pain_advice() + "\n";
+    if (stats.pain->highest >= settings.pain_warn)
+      out += pain_advice() + "\n";
   } else {
     out += "Pain      none logged\n";
   }
@@ -100,7 +105,8 @@ nlohmann::ordered_json period_json(const PeriodStats& stats) {
       {"days_left", sessions.days_left},
   };
   nlohmann::ordered_json by_day = nlohmann::ordered_json::object();
-  for (const auto& [day, duration] : stats.walk.by_day) by_day[iso_date(day)] = minutes_of(duration);
+  for (const auto& [day, duration] : stats.walk.by_day)
+    by_day[iso_date(day)] = minutes_of(duration);
   document["walk"] = {
       {"minutes", minutes_of(stats.walk.total)},
       {"by_day", by_day},
@@ -109,8 +115,8 @@ nlohmann::ordered_json period_json(const PeriodStats& stats) {
   };
   document["breaks"] = {{"count", stats.breaks}};
   document["pain"] = stats.pain ? nlohmann::ordered_json{{"count", stats.pain->count},
-                                                 {"average", stats.pain->average},
-                                                 {"max", stats.pain->highest}}
+                                                         {"average", stats.pain->average},
+                                                         {"max", stats.pain->highest}}
                                 : nlohmann::ordered_json(nullptr);
   return document;
 }

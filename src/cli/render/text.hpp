@@ -1,15 +1,15 @@
 #pragma once
 
-#include <span>
-#include <string>
-
-#include <date/date.h>
-#include <nlohmann/json.hpp>
-
 #include "qlfit/entry.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/stats.hpp"
 #include "qlfit/tracker.hpp"
+
+#include <date/date.h>
+#include <nlohmann/json.hpp>
+
+#include <span>
+#include <string>
 
 // Pure renderers: values in, text or JSON out. Nothing here reads a clock, a
 // zone, the environment or a stream.
