@@ -51,8 +51,22 @@ struct ListRequest {
 std::vector<Entry> list_entries(Store& store, const ListRequest& request,
                                 const TimeContext& context);
 
-// The facts of the week holding WHEN (this week when it is absent).
-PeriodStats week_stats(Store& store, const std::optional<std::string>& when,
-                       const Settings& settings, const TimeContext& context);
+// Which period `stats` reports on; at most one of week, month, or from+to.
+// A present but empty week or month means the current one; none at all, this week.
+struct PeriodRequest {
+  std::optional<std::string> week;   // WHEN
+  std::optional<std::string> month;  // WHEN
+  std::optional<std::string> from;   // WHEN, whole days
+  std::optional<std::string> to;     // WHEN, whole days
+};
+
+// Resolves the request to one period. Throws Error(kInvalidInput) for a bad WHEN,
+// --from without --to (or the reverse), or more than one kind of period.
+Period requested_period(const PeriodRequest& request, const Settings& settings,
+                        const TimeContext& context);
+
+// The facts of `period`, from the entries whose habit day falls in it.
+PeriodStats period_stats(Store& store, const Period& period, const Settings& settings,
+                         const TimeContext& context);
 
 }  // namespace qlfit

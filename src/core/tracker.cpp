@@ -75,12 +75,6 @@ std::vector<Entry> entries_for(Store& store, const DateRange& range, EntryFilter
   return store.entries(filter);
 }
 
-PeriodStats stats_for(Store& store, const Period& period, const Settings& settings,
-                      const TimeContext& context) {
-  const auto entries = entries_for(store, period.range);
-  return summarize(entries, period, settings, context.today());
-}
-
 }  // namespace
 
 Logged log_activity(Store& store, const LogRequest& request, const Settings& settings,
@@ -111,7 +105,7 @@ Logged log_activity(Store& store, const LogRequest& request, const Settings& set
   Logged logged;
   logged.entry = store.add(fresh);
   const auto day = habit_day(moment.local, settings.day_start);
-  logged.week = stats_for(store, week_containing(day, settings.week_start), settings, context);
+  logged.week = period_stats(store, week_containing(day, settings.week_start), settings, context);
   logged.pain_advice = pain && *pain >= settings.pain_warn;
   logged.show_offset =
       moment.ambiguous || moment.offset != moment_of(moment.instant, context.zone).offset;
@@ -154,12 +148,43 @@ std::vector<Entry> list_entries(Store& store, const ListRequest& request,
   return entries;
 }
 
-PeriodStats week_stats(Store& store, const std::optional<std::string>& when,
-                       const Settings& settings, const TimeContext& context) {
-  const Period week = when && !when->empty()
-                          ? week_of(parse_when(*when, "--week", context), settings.week_start)
-                          : week_containing(context.today(), settings.week_start);
-  return stats_for(store, week, settings, context);
+Period requested_period(const PeriodRequest& request, const Settings& settings,
+                        const TimeContext& context) {
+  const bool range = request.from || request.to;
+  if (static_cast<int>(request.week.has_value()) + static_cast<int>(request.month.has_value()) +
+          static_cast<int>(range) >
+      1) {
+    throw Error(ErrorCode::kInvalidInput, "give one period: --week, --month, or --from with --to");
+  }
+  if (range) {
+    if (!request.from || !request.to) {
+      throw Error(ErrorCode::kInvalidInput,
+                  "--from and --to go together: give both, "
+                  "e.g. --from 2026-11-01 --to 2026-11-15");
+    }
+    return range_of(first_day(parse_when(*request.from, "--from", context)),
+                    last_day(parse_when(*request.to, "--to", context)));
+  }
+  if (request.month) {
+    if (request.month->empty())
+      return month_of(date::year_month{context.today().year(), context.today().month()});
+    const When when = parse_when(*request.month, "--month", context);
+    if (when.kind == When::Kind::kPeriod && when.period.kind == PeriodKind::kMonth) {
+      return when.period;
+    }
+    const auto day = first_day(when);
+    return month_of(date::year_month{day.year(), day.month()});
+  }
+  if (request.week && !request.week->empty()) {
+    return week_of(parse_when(*request.week, "--week", context), settings.week_start);
+  }
+  return week_containing(context.today(), settings.week_start);
+}
+
+PeriodStats period_stats(Store& store, const Period& period, const Settings& settings,
+                         const TimeContext& context) {
+  const auto entries = entries_for(store, period.range);
+  return summarize(entries, period, settings, context.today());
 }
 
 }  // namespace qlfit

@@ -246,6 +246,42 @@ TEST(Stats, WeekWhenPicksAnotherWeek) {
   expect_refused(cli.run({"stats", "--week", "2025-W53"}), 2, "2025-W53");
 }
 
+TEST(Stats, MonthReportsTheWholeMonthWithAScaledTarget) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk", "--at", "2026-11-02 09:00"});
+  cli.run({"log", "butt-walk", "--at", "2026-10-31 09:00"});
+  const auto month = nlohmann::json::parse(cli.run({"stats", "--month", "--json"}).out);
+  EXPECT_EQ(month["month"], "2026-11");
+  EXPECT_EQ(month["start"], "2026-11-01");
+  EXPECT_EQ(month["end"], "2026-11-30");
+  EXPECT_EQ(month["sessions"]["count"], 1);
+  EXPECT_EQ(month["sessions"]["target"]["min"], 13);
+  EXPECT_FALSE(month.contains("week"));
+  const auto october =
+      nlohmann::json::parse(cli.run({"stats", "--month", "2026-10-15", "--json"}).out);
+  EXPECT_EQ(october["month"], "2026-10");
+  EXPECT_EQ(october["sessions"]["count"], 1);
+}
+
+TEST(Stats, FromToCountsWholeDaysBothEndsIncluded) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk", "--at", "2026-11-20 00:00"});
+  cli.run({"log", "butt-walk", "--at", "2026-11-22 23:59"});
+  cli.run({"log", "butt-walk", "--at", "2026-11-23 00:00"});
+  const auto range = nlohmann::json::parse(
+      cli.run({"stats", "--from", "2026-11-20", "--to", "2026-11-22", "--json"}).out);
+  EXPECT_EQ(range["from"], "2026-11-20");
+  EXPECT_EQ(range["to"], "2026-11-22");
+  EXPECT_EQ(range["sessions"]["count"], 2);
+  EXPECT_EQ(range["sessions"]["target"]["min"], 2);  // 3 * 3 / 7, rounded up
+  expect_refused(cli.run({"stats", "--from", "2026-11-20"}), 2, "--from and --to go together");
+  expect_refused(cli.run({"stats", "--from", "2026-11-22", "--to", "2026-11-20"}), 2,
+                 "before it starts");
+  expect_refused(cli.run({"stats", "--week", "--from", "2026-11-20", "--to", "2026-11-22"}), 2,
+                 "one period");
+  expect_refused(cli.run({"stats", "--week", "--month"}), 2, "excludes");
+}
+
 TEST(Stats, CheckExitsOneUntilTheTargetIsMet) {
   CliHarness cli;
   EXPECT_EQ(cli.run({"stats", "--check"}).code, 1);

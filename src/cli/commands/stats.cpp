@@ -9,7 +9,7 @@ namespace qlfit::cli {
 
 namespace {
 struct StatsOptions {
-  std::optional<std::string> week;
+  PeriodRequest period;
   bool json = false;
   bool check = false;
 };
@@ -17,23 +17,38 @@ struct StatsOptions {
 
 Command register_stats(CLI::App& root) {
   auto options = std::make_shared<StatsOptions>();
-  CLI::App* app = root.add_subcommand("stats", "Say whether this week's targets are met");
+  CLI::App* app = root.add_subcommand(
+      "stats", "Say whether the targets of a week, a month or any days are met");
   app->group("Review");
+  auto* week = app->add_option_function<std::string>(
+                      "--week", [options](const std::string& when) { options->period.week = when; },
+                      "the week holding WHEN (default: this week), e.g. 2026-W47, 2026-11-02")
+                   ->type_name("[WHEN]")
+                   ->expected(0, 1);
   app->add_option_function<std::string>(
-         "--week", [options](const std::string& when) { options->week = when; },
-         "the week holding WHEN (default: this week), e.g. 2026-W47, 2026-11-02, yesterday")
+         "--month", [options](const std::string& when) { options->period.month = when; },
+         "the month holding WHEN (default: this month), e.g. 2026-11")
       ->type_name("[WHEN]")
-      ->expected(0, 1);
+      ->expected(0, 1)
+      ->excludes(week);
+  add_optional(*app, "--from", options->period.from, "a period from this day (with --to)")
+      ->type_name("WHEN");
+  add_optional(*app, "--to", options->period.to, "to this day, included (with --from)")
+      ->type_name("WHEN");
   app->add_flag("--json", options->json, "one JSON document, for scripts");
   app->add_flag("--check", options->check,
                 "exit 0 when the session target is met, 1 when it is not");
   app->footer(R"(Examples:
   qlfit stats --week
   qlfit stats --week 2026-W47 --json
+  qlfit stats --month 2026-11
+  qlfit stats --from 2026-11-01 --to 2026-11-15
   qlfit stats --check && echo "routine done this week")");
   return {app, [options](Session& session) {
+            const Period period =
+                requested_period(options->period, session.settings(), session.time());
             const PeriodStats stats =
-                week_stats(session.store(), options->week, session.settings(), session.time());
+                period_stats(session.store(), period, session.settings(), session.time());
             if (options->json) {
               session.out << render::period_json(stats).dump(2) << '\n';
             } else {
