@@ -82,6 +82,12 @@ Moment moment_at(date::local_seconds local, const date::time_zone* zone, std::st
 // time is earlier than `day_start` (for night owls).
 date::year_month_day habit_day(date::local_seconds local, std::chrono::minutes day_start);
 
+// The instant habit day `day` begins in `zone`: its local `day_start`, or the DST
+// jump itself when the jump skips that wall time (Havana's spring-forward midnight).
+// A day the zone skipped whole (Pacific/Apia, 2011-12-30) begins where the next does.
+date::sys_seconds day_begins(date::year_month_day day, const date::time_zone* zone,
+                             std::chrono::minutes day_start);
+
 // "+01:00", "-03:30", "+00:00".
 std::string format_offset(std::chrono::seconds offset);
 // "2026-11-24T07:30:00+01:00": the local time with its own offset.

@@ -135,6 +135,15 @@ date::year_month_day habit_day(date::local_seconds local, std::chrono::minutes d
   return date::year_month_day{date::floor<days>(local - day_start)};
 }
 
+date::sys_seconds day_begins(date::year_month_day day, const date::time_zone* zone,
+                             std::chrono::minutes day_start) {
+  const date::local_seconds local = date::local_days{day} + day_start;
+  const auto info = zone->get_info(local);
+  if (info.result == date::local_info::nonexistent)
+    return info.second.begin;
+  return to_instant(local, info.first.offset);
+}
+
 std::string format_offset(std::chrono::seconds offset) {
   const auto total =
       date::floor<std::chrono::minutes>(offset < std::chrono::seconds{0} ? -offset : offset);
