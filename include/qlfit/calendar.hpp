@@ -88,7 +88,7 @@ date::year_month_day habit_day(date::local_seconds local, std::chrono::minutes d
 date::sys_seconds day_begins(date::year_month_day day, const date::time_zone* zone,
                              std::chrono::minutes day_start);
 
-// "+01:00", "-03:30", "+00:00".
+// "+01:00", "-03:30", "+00:00"; "-00:44:30" for the rare historic offset with seconds.
 std::string format_offset(std::chrono::seconds offset);
 // "2026-11-24T07:30:00+01:00": the local time with its own offset.
 std::string iso_datetime(date::sys_seconds instant, std::chrono::seconds offset);

@@ -145,12 +145,13 @@ date::sys_seconds day_begins(date::year_month_day day, const date::time_zone* zo
 }
 
 std::string format_offset(std::chrono::seconds offset) {
-  const auto total =
-      date::floor<std::chrono::minutes>(offset < std::chrono::seconds{0} ? -offset : offset);
-  const long hours = total.count() / 60;
-  const long minutes = total.count() % 60;
-  return std::string(offset < std::chrono::seconds{0} ? "-" : "+") + pad(hours, 2) + ":" +
-         pad(minutes, 2);
+  const long total = offset.count() < 0 ? -offset.count() : offset.count();
+  std::string text = std::string(offset.count() < 0 ? "-" : "+") + pad(total / 3600, 2) + ":" +
+                     pad(total % 3600 / 60, 2);
+  // Local mean time before ~1972 can have seconds; keep them so nothing is lost.
+  if (total % 60 != 0)
+    text += ":" + pad(total % 60, 2);
+  return text;
 }
 
 std::string iso_datetime(date::sys_seconds instant, std::chrono::seconds offset) {

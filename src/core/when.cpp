@@ -18,6 +18,7 @@ using std::chrono::seconds;
 
 constexpr seconds kFutureSlack = minutes{5};
 constexpr seconds kLargestOffset = hours{14};
+constexpr int kFirstYear = 1900;
 constexpr std::array<std::string_view, 7> kWeekdays{"sun", "mon", "tue", "wed",
                                                     "thu", "fri", "sat"};
 constexpr std::array<std::string_view, 7> kWeekdayNames{
@@ -134,20 +135,35 @@ std::optional<seconds> take_offset(Reader& in, const Failure& fail) {
   if (!hh)
     fail.unknown();
   int mm = 0;
+  int ss = 0;
   const bool colon = in.take(':');
   if (const auto m = in.digits(2)) {
     mm = *m;
+    if (colon && in.take(':')) {
+      const auto s = in.digits(2);
+      if (!s)
+        fail.unknown();
+      ss = *s;
+    }
   } else if (colon) {
     fail.unknown();
   }
-  const seconds offset = hours{*hh} + minutes{mm};
-  if (mm > 59 || offset > kLargestOffset) {
+  const seconds offset = hours{*hh} + minutes{mm} + seconds{ss};
+  if (mm > 59 || ss > 59 || offset > kLargestOffset) {
     fail.because("has a UTC offset beyond what exists: offsets go from -14:00 to +14:00");
   }
   return sign * offset;
 }
 
+void check_year(int y, const Failure& fail) {
+  if (y < kFirstYear) {
+    fail.because("is before " + std::to_string(kFirstYear) + ": years go from " +
+                 std::to_string(kFirstYear) + " to 9999");
+  }
+}
+
 date::year_month_day checked_date(int y, int m, int d, const Failure& fail) {
+  check_year(y, fail);
   const date::year_month_day day{date::year{y}, date::month{static_cast<unsigned>(m)},
                                  date::day{static_cast<unsigned>(d)}};
   if (m < 1 || m > 12)
@@ -260,6 +276,7 @@ std::optional<When> parse_iso(Reader in, std::string_view text, const Failure& f
   const auto year = in.digits(4);
   if (!year || !in.take('-'))
     return std::nullopt;
+  check_year(*year, fail);
   if (in.take('W') || in.take('w')) {
     const auto week = in.digits(2);
     if (!week || !in.done())

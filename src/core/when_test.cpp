@@ -154,6 +154,16 @@ TEST(ParseWhen, GapTimeIsRefused) {
   EXPECT_THROW(parse_when("2025-03-30 02:30", "--at", context), Error);
 }
 
+TEST(ParseWhen, HistoricOffsetsWithSecondsSurviveTheRoundTrip) {
+  TimeContext context = berlin_tuesday_morning();
+  context.zone = find_zone("Africa/Monrovia");
+  const Moment moment = parse_when("1970-06-01 12:00", "--at", context).moment;
+  EXPECT_EQ(format_offset(moment.offset), "-00:44:30");
+  const std::string text = iso_datetime(moment.instant, moment.offset);
+  EXPECT_EQ(text, "1970-06-01T12:00:00-00:44:30");
+  EXPECT_EQ(parse_when(text, "--at", context).moment.instant, moment.instant);
+}
+
 TEST(ParseInstant, NeedsAnOffset) {
   EXPECT_EQ(parse_instant("2026-11-24T06:30:00Z", "QLFIT_NOW"),
             parse_instant("2026-11-24T07:30:00+01:00", "QLFIT_NOW"));
