@@ -5,6 +5,7 @@
 #include "qlfit/entry.hpp"
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,13 @@ class Store {
   virtual std::optional<Entry> remove_last() = 0;
   // Entries matching `filter`, oldest first (by instant, then by the order logged).
   virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
+
+  // The settings the user changed, key to value (canonical text).
+  virtual std::map<std::string, std::string> settings() = 0;
+  // Stores one setting, replacing any earlier value.
+  virtual void set_setting(const std::string& key, const std::string& value) = 0;
+  // Forgets one setting; returns false when it was not set.
+  virtual bool unset_setting(const std::string& key) = 0;
 };
 
 }  // namespace qlfit

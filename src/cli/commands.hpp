@@ -19,6 +19,7 @@ Command register_log(CLI::App& root);
 Command register_undo(CLI::App& root);
 Command register_list(CLI::App& root);
 Command register_stats(CLI::App& root);
+Command register_config(CLI::App& root);
 
 // Binds an optional string option: the value is kept only when the option is given.
 CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<std::string>& value,

@@ -65,7 +65,7 @@ int run(std::span<const char* const> args, const Environment& environment,
   app.footer(kFooter);
 
   const std::vector<Command> commands{register_log(app), register_undo(app), register_list(app),
-                                      register_stats(app)};
+                                      register_stats(app), register_config(app)};
   try {
     app.parse(static_cast<int>(args.size()), args.data());
     session.set_globals(globals);

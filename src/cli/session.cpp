@@ -32,14 +32,20 @@ Store& Session::store() {
   return *store_;
 }
 
+const Settings& Session::settings() {
+  if (!settings_)
+    settings_ = settings_from(store().settings());
+  return *settings_;
+}
+
 const TimeContext& Session::time() {
   if (!time_) {
     TimeContext context;
     context.zone = find_zone(environment_.tz);
     context.now = environment_.qlfit_now ? parse_instant(*environment_.qlfit_now, "QLFIT_NOW")
                                          : environment_.clock;
-    context.day_start = settings_.day_start;
-    context.week_start = settings_.week_start;
+    context.day_start = settings().day_start;
+    context.week_start = settings().week_start;
     time_ = context;
   }
   return *time_;

@@ -29,6 +29,11 @@ class LazyStore final : public Store {
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return reader().entries(filter);
   }
+  std::map<std::string, std::string> settings() override { return reader().settings(); }
+  void set_setting(const std::string& key, const std::string& value) override {
+    writer().set_setting(key, value);
+  }
+  bool unset_setting(const std::string& key) override { return writer().unset_setting(key); }
 
  private:
   Store& reader();
@@ -59,7 +64,8 @@ class Session {
   void set_globals(const GlobalOptions& globals) { globals_ = globals; }
 
   Store& store();
-  const Settings& settings() const { return settings_; }
+  // The user's settings, read from the database on first use.
+  const Settings& settings();
   // Now and the zone. Throws Error(kInvalidInput) for a bad QLFIT_NOW or TZ.
   const TimeContext& time();
   // True when stdout should get colour: a terminal, NO_COLOR unset or empty, and
@@ -70,7 +76,7 @@ class Session {
   const Environment& environment_;
   StoreAccess store_access_;
   GlobalOptions globals_;
-  Settings settings_;
+  std::optional<Settings> settings_;
   std::unique_ptr<LazyStore> store_;
   std::optional<TimeContext> time_;
 

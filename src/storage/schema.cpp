@@ -41,6 +41,12 @@ CREATE TABLE entry (
 CREATE INDEX entry_by_local_date ON entry (local_date, start_utc);
 CREATE INDEX entry_by_start ON entry (start_utc, n);
 )sql",
+    R"sql(
+CREATE TABLE setting (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+)sql",
 };
 
 int pragma_int(SQLite::Database& db, const char* name) {

@@ -235,6 +235,40 @@ RETURNING n)sql");
     });
   }
 
+  std::map<std::string, std::string> settings() override {
+    return guarded(path_, [&] {
+      SQLite::Statement query(db_, "SELECT key, value FROM setting");
+      std::map<std::string, std::string> all;
+      while (query.executeStep())
+        all[query.getColumn(0).getString()] = query.getColumn(1).getString();
+      return all;
+    });
+  }
+
+  void set_setting(const std::string& key, const std::string& value) override {
+    guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement upsert(db_,
+                               "INSERT INTO setting (key, value) VALUES (?, ?) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+      upsert.bind(1, key);
+      upsert.bind(2, value);
+      upsert.exec();
+      transaction.commit();
+    });
+  }
+
+  bool unset_setting(const std::string& key) override {
+    return guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement remove(db_, "DELETE FROM setting WHERE key = ?");
+      remove.bind(1, key);
+      const bool removed = remove.exec() > 0;
+      transaction.commit();
+      return removed;
+    });
+  }
+
  private:
   Entry entry_numbered(std::int64_t n) {
     SQLite::Statement query(db_,

@@ -107,6 +107,32 @@ TEST(OpenStore, ReopenKeepsTheData) {
   EXPECT_EQ(entries[0].offset, std::chrono::hours{1});
 }
 
+TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  const Entry kept = open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE setting; PRAGMA user_version = 1");
+  }
+  auto store = open_store(path, Access::kRead);
+  EXPECT_EQ(store->entries({}).at(0).id, kept.id);
+  store->set_setting("walk.min", "15");
+  EXPECT_EQ(store->settings().at("walk.min"), "15");
+  SQLite::Database db(path);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), kSchemaVersion);
+}
+
+TEST(Store, SettingsAreReplacedAndForgotten) {
+  auto store = open_store(":memory:", Access::kWrite);
+  store->set_setting("walk.min", "15");
+  store->set_setting("walk.min", "25");
+  EXPECT_EQ(store->settings(), (std::map<std::string, std::string>{{"walk.min", "25"}}));
+  EXPECT_TRUE(store->unset_setting("walk.min"));
+  EXPECT_FALSE(store->unset_setting("walk.min"));
+  EXPECT_TRUE(store->settings().empty());
+}
+
 TEST(OpenStore, RefusesANewerSchemaUntouched) {
   TempDir dir;
   const auto path = dir.file("q.db");

@@ -337,6 +337,78 @@ TEST(Stats, TravelKeepsAnEntryOnItsDay) {
   EXPECT_EQ(week["sessions"]["count"], 1);
 }
 
+TEST(Config, ListShowsEveryKeyWithItsValueAndMeaning) {
+  CliHarness cli;
+  const auto result = cli.run({"config", "list"});
+  EXPECT_EQ(result.code, 0);
+  for (const char* key : {"sessions.min", "walk.max", "break.every", "break.hours", "break.days",
+                          "week.start", "day.start", "session.duration", "break.duration",
+                          "pain.warn", "remind.session_at", "remind.walk_at"}) {
+    EXPECT_NE(result.out.find(key), std::string::npos) << key;
+  }
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Config, SetGetUnsetRoundTrip) {
+  CliHarness cli;
+  EXPECT_EQ(cli.run({"config", "get", "walk.min"}).out, "20\n");
+  EXPECT_EQ(cli.run({"config", "set", "break.every", "45"}).out, "break.every = 45m\n");
+  EXPECT_EQ(cli.run({"config", "get", "break.every"}).out, "45m\n");
+  EXPECT_NE(cli.run({"config", "list"}).out.find("45m (default 30m)"), std::string::npos);
+  EXPECT_EQ(cli.run({"config", "unset", "break.every"}).out, "break.every = 30m (the default)\n");
+  EXPECT_EQ(cli.run({"config", "get", "break.every"}).out, "30m\n");
+}
+
+TEST(Config, BadValuesAreRefusedAndNothingIsWritten) {
+  CliHarness cli;
+  expect_refused(cli.run({"config", "set", "sessions.min", "5"}), 2, "sessions.max");
+  expect_refused(cli.run({"config", "set", "break.hours", "17:00-09:00"}), 2, "\"17:00-09:00\"");
+  expect_refused(cli.run({"config", "set", "nope", "1"}), 2, "unknown setting \"nope\"");
+  expect_refused(cli.run({"config", "get", "nope"}), 2, "unknown setting");
+  expect_refused(cli.run({"config", "set", "walk.min"}), 2, "VALUE is required");
+  expect_refused(cli.run({"config"}), 2, "subcommand");
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Config, SessionTargetsChangeTheVerdict) {
+  CliHarness cli;
+  cli.run({"config", "set", "sessions.min", "1"});
+  EXPECT_EQ(cli.run({"log", "butt-walk"}).out,
+            "#1 butt-walk Tue 24 Nov 07:30 — 1 of 1–4 sessions this week: target met\n");
+  EXPECT_EQ(cli.run({"stats", "--check"}).code, 0);
+}
+
+TEST(Config, DefaultDurationsApplyToNewEntries) {
+  CliHarness cli;
+  cli.run({"config", "set", "session.duration", "20m"});
+  cli.run({"log", "butt-walk"});
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out)[0]["duration_s"], 1200);
+}
+
+TEST(Config, SundayWeeksAreLabelledByTheirFirstDate) {
+  CliHarness cli;
+  cli.run({"config", "set", "week.start", "sunday"});
+  cli.run({"log", "butt-walk", "--at", "2026-11-22 09:00"});  // a Sunday
+  const auto week = nlohmann::json::parse(cli.run({"stats", "--json"}).out);
+  EXPECT_EQ(week["week"], "2026-11-22");
+  EXPECT_EQ(week["start"], "2026-11-22");
+  EXPECT_EQ(week["end"], "2026-11-28");
+  EXPECT_EQ(week["sessions"]["count"], 1);
+  const auto iso = nlohmann::json::parse(cli.run({"stats", "--week", "2026-W47", "--json"}).out);
+  EXPECT_EQ(iso["start"], "2026-11-15");
+}
+
+TEST(Config, DayStartCountsLateNightsForTheDayBefore) {
+  CliHarness cli;
+  cli.run({"config", "set", "day.start", "03:00"});
+  cli.run({"log", "walk", "--minutes", "20", "--at", "2026-11-23 01:30"});
+  const auto week = nlohmann::json::parse(cli.run({"stats", "--week", "2026-W47", "--json"}).out);
+  EXPECT_EQ(week["walk"]["by_day"], (nlohmann::json{{"2026-11-22", 20}}));
+  const auto listed = nlohmann::json::parse(
+      cli.run({"list", "--json", "--since", "2026-11-22", "--until", "2026-11-22"}).out);
+  EXPECT_EQ(listed.size(), 1U);
+}
+
 TEST(Storage, ANewerDatabaseIsRefusedWithExitThree) {
   CliHarness cli;
   cli.environment.qlfit_db = cli.dir.file("text.db");

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "qlfit/settings.hpp"
+#include "qlfit/store.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qlfit {
+
+// The user's settings, over the defaults. Throws Error(kStorage) for a bad stored value.
+Settings load_settings(Store& store);
+
+struct SettingRow {
+  std::string key;
+  std::string value;  // in force
+  std::string default_value;
+  std::string meaning;
+  bool changed = false;  // set by the user
+};
+
+// Every setting with its value in force, default and meaning, in `config list` order.
+std::vector<SettingRow> list_settings(Store& store);
+
+// The value in force of one setting. Unknown key: Error(kInvalidInput).
+std::string get_setting(Store& store, std::string_view key);
+
+// Checks and stores one setting; returns its value in canonical notation. A bad
+// value, or one that contradicts another setting: Error(kInvalidInput), nothing stored.
+std::string change_setting(Store& store, std::string_view key, std::string_view value);
+
+// Puts one setting back to its default; returns that default. Unknown key:
+// Error(kInvalidInput); a key that was not set is not an error.
+std::string reset_setting(Store& store, std::string_view key);
+
+}  // namespace qlfit
