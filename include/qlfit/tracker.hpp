@@ -27,9 +27,10 @@ struct LogRequest {
 
 struct Logged {
   Entry entry;
-  PeriodStats week;          // the entry's week, including it
-  bool pain_advice = false;  // pain at or above the warning level
-  bool show_offset = false;  // the wall time alone would not name the instant
+  date::year_month_day day{};  // the habit day it counts for (see day.start)
+  PeriodStats week;            // the entry's week, including it
+  bool pain_advice = false;    // pain at or above the warning level
+  bool show_offset = false;    // the wall time alone would not name the instant
 };
 
 // Validates the request and adds one entry. Unknown activity: Error(kNotFound).

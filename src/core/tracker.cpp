@@ -105,6 +105,7 @@ Logged log_activity(Store& store, const LogRequest& request, const Settings& set
   Logged logged;
   logged.entry = store.add(fresh);
   const auto day = habit_day(moment.local, settings.day_start);
+  logged.day = day;
   logged.week = period_stats(store, week_containing(day, settings.week_start), settings, context);
   logged.pain_advice = pain && *pain >= settings.pain_warn;
   logged.show_offset =

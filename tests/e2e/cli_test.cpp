@@ -404,9 +404,12 @@ TEST(Config, DayStartCountsLateNightsForTheDayBefore) {
   cli.run({"log", "walk", "--minutes", "20", "--at", "2026-11-23 01:30"});
   const auto week = nlohmann::json::parse(cli.run({"stats", "--week", "2026-W47", "--json"}).out);
   EXPECT_EQ(week["walk"]["by_day"], (nlohmann::json{{"2026-11-22", 20}}));
+  EXPECT_NE(cli.run({"log", "walk", "--minutes", "5", "--at", "2026-11-23 02:00"})
+                .out.find("25 of 20–30 min walked that day"),
+            std::string::npos);
   const auto listed = nlohmann::json::parse(
       cli.run({"list", "--json", "--since", "2026-11-22", "--until", "2026-11-22"}).out);
-  EXPECT_EQ(listed.size(), 1U);
+  EXPECT_EQ(listed.size(), 2U);
 }
 
 TEST(Storage, ANewerDatabaseIsRefusedWithExitThree) {
