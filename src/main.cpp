@@ -1,9 +1,11 @@
 // The composition root: reads the outside world once and hands it to the CLI.
 #include "cli/run.hpp"
+#include "system/system.hpp"
 #include "wiring.hpp"
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <span>
@@ -32,10 +34,17 @@ int main(int argc, char** argv) {
   environment.no_color = variable("NO_COLOR");
   environment.clock = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   environment.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  std::error_code ignored;
+  environment.executable = std::filesystem::read_symlink("/proc/self/exe", ignored).string();
+  environment.cwd = std::filesystem::current_path(ignored).string();
+
+  qlfit::system::SystemCrontab crontab;
+  qlfit::system::DesktopNotifier notifier;
+  const qlfit::cli::Outside outside{qlfit::sqlite_store_access(), &crontab, &notifier};
 
   try {
     return qlfit::cli::run(std::span<const char* const>(argv, static_cast<std::size_t>(argc)),
-                           environment, qlfit::sqlite_store_access(), std::cout, std::cerr);
+                           environment, outside, std::cout, std::cerr);
   } catch (...) {
     std::cerr << "qlfit: internal error, please report it\n";
     return 3;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace qlfit {
@@ -14,6 +15,10 @@ std::int64_t parse_whole_number(std::string_view text, std::string_view what, st
 // Parses a DURATION: "25m", "1h15m", "90s", "1h", or bare minutes "45"; more than
 // 0 and at most 24h. Throws Error(kInvalidInput) quoting the text otherwise.
 std::chrono::seconds parse_duration(std::string_view text, std::string_view what);
+
+// A --note: UTF-8 text of at most 2000 bytes, returned as it is.
+// Throws Error(kInvalidInput) otherwise.
+std::string parse_note(std::string_view text);
 
 // "25m", "1h15m", "90s", "1h": the shortest DURATION that parse_duration reads back.
 std::string format_duration(std::chrono::seconds duration);

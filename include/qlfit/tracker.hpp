@@ -70,4 +70,22 @@ Period requested_period(const PeriodRequest& request, const Settings& settings,
 PeriodStats period_stats(Store& store, const Period& period, const Settings& settings,
                          const TimeContext& context);
 
+// Starts a timer for the activity now. Unknown activity: Error(kNotFound); a timer
+// already running: Error(kInvalidInput).
+Timer start_timer(Store& store, const std::string& activity, const TimeContext& context);
+
+// Stops the running timer and logs its activity with the time measured (at least
+// 1 s). None running, or one past 24h: Error(kInvalidInput), nothing changed.
+Logged stop_timer(Store& store, const Settings& settings, const TimeContext& context);
+
+// Drops the running timer without logging and returns it. None: Error(kInvalidInput).
+Timer cancel_timer(Store& store);
+
+// Adds rest days from FROM to TO (WHENs, whole days, both included).
+Pause add_pause(Store& store, const std::string& from, const std::string& to,
+                const std::optional<std::string>& note, const TimeContext& context);
+
+// Removes pause number NUMBER. No such pause: Error(kNotFound).
+Pause remove_pause(Store& store, const std::string& number);
+
 }  // namespace qlfit

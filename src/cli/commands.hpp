@@ -20,6 +20,12 @@ Command register_undo(CLI::App& root);
 Command register_list(CLI::App& root);
 Command register_stats(CLI::App& root);
 Command register_config(CLI::App& root);
+Command register_start(CLI::App& root);
+Command register_stop(CLI::App& root);
+Command register_status(CLI::App& root);
+Command register_remind(CLI::App& root);
+Command register_cron(CLI::App& root);
+Command register_pause(CLI::App& root);
 
 // Binds an optional string option: the value is kept only when the option is given.
 CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<std::string>& value,

@@ -44,9 +44,9 @@ CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<
       name, [&value](const std::string& given) { value = given; }, help);
 }
 
-int run(std::span<const char* const> args, const Environment& environment,
-        const StoreAccess& store_access, std::ostream& out, std::ostream& err) {
-  Session session(environment, store_access, out, err);
+int run(std::span<const char* const> args, const Environment& environment, const Outside& outside,
+        std::ostream& out, std::ostream& err) {
+  Session session(environment, outside, out, err);
   GlobalOptions globals;
   CLI::App app{
       "qlfit: keep your back healthy with three habits: the QL routine 3-4 times a\n"
@@ -64,8 +64,10 @@ int run(std::span<const char* const> args, const Environment& environment,
   app.require_subcommand(0, 1);
   app.footer(kFooter);
 
-  const std::vector<Command> commands{register_log(app), register_undo(app), register_list(app),
-                                      register_stats(app), register_config(app)};
+  const std::vector<Command> commands{
+      register_log(app),  register_undo(app),   register_list(app),  register_start(app),
+      register_stop(app), register_status(app), register_stats(app), register_remind(app),
+      register_cron(app), register_pause(app),  register_config(app)};
   try {
     app.parse(static_cast<int>(args.size()), args.data());
     session.set_globals(globals);

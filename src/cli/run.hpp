@@ -1,5 +1,7 @@
 #pragma once
 
+#include "qlfit/cron.hpp"
+#include "qlfit/remind.hpp"
 #include "qlfit/store.hpp"
 
 #include <date/date.h>
@@ -24,6 +26,8 @@ struct Environment {
   std::optional<std::string> no_color;
   date::sys_seconds clock{};  // the real time when the run began
   bool stdout_is_terminal = false;
+  std::string executable;  // this program's absolute path, for crontab lines
+  std::string cwd;         // to make a relative --db absolute for cron
 };
 
 // How the CLI reaches the database without knowing what implements it.
@@ -34,10 +38,17 @@ struct StoreAccess {
   std::function<bool(const std::string& path)> exists;
 };
 
+// Everything outside the process that commands reach through the core's ports.
+struct Outside {
+  StoreAccess store;
+  Crontab* crontab = nullptr;
+  Notifier* notifier = nullptr;
+};
+
 // Runs one qlfit command line (args[0] is the program name) and returns its exit
 // status: 0 done, 1 a --check not met, 2 bad usage or input, 3 storage.
 // Output goes to `out`, one error line to `err`; nothing throws.
-int run(std::span<const char* const> args, const Environment& environment,
-        const StoreAccess& store_access, std::ostream& out, std::ostream& err);
+int run(std::span<const char* const> args, const Environment& environment, const Outside& outside,
+        std::ostream& out, std::ostream& err);
 
 }  // namespace qlfit::cli

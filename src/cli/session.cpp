@@ -2,6 +2,7 @@
 
 #include "qlfit/calendar.hpp"
 #include "qlfit/db_path.hpp"
+#include "qlfit/error.hpp"
 
 namespace qlfit::cli {
 
@@ -21,15 +22,31 @@ Store& LazyStore::writer() {
   return *store_;
 }
 
+std::string Session::db_path() const {
+  const std::optional<std::string> flag =
+      globals_.db.empty() ? std::nullopt : std::optional<std::string>(globals_.db);
+  return resolve_db_path(flag, environment_.qlfit_db, environment_.xdg_data_home,
+                         environment_.home);
+}
+
+std::string Session::cron_default_db_path() const {
+  return resolve_db_path(std::nullopt, std::nullopt, std::nullopt, environment_.home);
+}
+
 Store& Session::store() {
-  if (!store_) {
-    const std::optional<std::string> flag =
-        globals_.db.empty() ? std::nullopt : std::optional<std::string>(globals_.db);
-    store_ = std::make_unique<LazyStore>(
-        store_access_, resolve_db_path(flag, environment_.qlfit_db, environment_.xdg_data_home,
-                                       environment_.home));
-  }
+  if (!store_)
+    store_ = std::make_unique<LazyStore>(outside_.store, db_path());
   return *store_;
+}
+
+bool Session::notify(const std::string& text) {
+  return outside_.notifier != nullptr && outside_.notifier->notify(text);
+}
+
+Crontab& Session::crontab() {
+  if (outside_.crontab == nullptr)
+    throw Error(ErrorCode::kStorage, "no crontab can be reached");
+  return *outside_.crontab;
 }
 
 const Settings& Session::settings() {

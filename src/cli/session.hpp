@@ -34,6 +34,15 @@ class LazyStore final : public Store {
     writer().set_setting(key, value);
   }
   bool unset_setting(const std::string& key) override { return writer().unset_setting(key); }
+  std::optional<Timer> timer() override { return reader().timer(); }
+  void start_timer(const Timer& timer) override { writer().start_timer(timer); }
+  Entry finish_timer(const NewEntry& entry) override { return writer().finish_timer(entry); }
+  std::optional<Timer> cancel_timer() override { return writer().cancel_timer(); }
+  Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override {
+    return writer().add_pause(days, note);
+  }
+  std::vector<Pause> pauses() override { return reader().pauses(); }
+  std::optional<Pause> remove_pause(std::int64_t n) override { return writer().remove_pause(n); }
 
  private:
   Store& reader();
@@ -54,16 +63,22 @@ struct GlobalOptions {
 // Everything a command may use, each part made on first use.
 class Session {
  public:
-  Session(const Environment& environment, StoreAccess store_access, std::ostream& out_stream,
+  Session(const Environment& environment, const Outside& outside, std::ostream& out_stream,
           std::ostream& err_stream)
-      : environment_(environment),
-        store_access_(std::move(store_access)),
-        out(out_stream),
-        err(err_stream) {}
+      : environment_(environment), outside_(outside), out(out_stream), err(err_stream) {}
 
   void set_globals(const GlobalOptions& globals) { globals_ = globals; }
 
   Store& store();
+  // The database path this run uses (--db, QLFIT_DB, XDG or HOME).
+  std::string db_path() const;
+  // The path cron would use by default (HOME only), for --db in crontab lines.
+  std::string cron_default_db_path() const;
+  // Raises a desktop notification; false when none could be shown.
+  bool notify(const std::string& text);
+  // The user's crontab. Throws Error(kStorage) when this run has none to reach.
+  Crontab& crontab();
+  const Environment& environment() const { return environment_; }
   // The user's settings, read from the database on first use.
   const Settings& settings();
   // Now and the zone. Throws Error(kInvalidInput) for a bad QLFIT_NOW or TZ.
@@ -74,7 +89,7 @@ class Session {
 
  private:
   const Environment& environment_;
-  StoreAccess store_access_;
+  const Outside& outside_;
   GlobalOptions globals_;
   std::optional<Settings> settings_;
   std::unique_ptr<LazyStore> store_;

@@ -86,6 +86,18 @@ std::chrono::seconds parse_duration(std::string_view text, std::string_view what
   return total;
 }
 
+std::string parse_note(std::string_view text) {
+  constexpr std::size_t kLongestNote = 2000;
+  if (text.size() > kLongestNote) {
+    throw Error(ErrorCode::kInvalidInput, "--note must be at most " + std::to_string(kLongestNote) +
+                                              " bytes, got " + std::to_string(text.size()));
+  }
+  if (!is_valid_utf8(text) || text.find('\0') != std::string_view::npos) {
+    throw Error(ErrorCode::kInvalidInput, "--note must be UTF-8 text, got " + quote(text));
+  }
+  return std::string(text);
+}
+
 std::string format_duration(std::chrono::seconds duration) {
   const long total = duration.count();
   const long hours = total / 3600;

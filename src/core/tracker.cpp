@@ -10,20 +10,8 @@
 namespace qlfit {
 namespace {
 
-constexpr std::size_t kLongestNote = 2000;
 // The last day a range can name; one day more still prints as a four-digit year.
 constexpr date::year_month_day kLastDay{date::year{9999} / 12 / 30};
-
-std::string checked_note(const std::string& note) {
-  if (note.size() > kLongestNote) {
-    throw Error(ErrorCode::kInvalidInput, "--note must be at most " + std::to_string(kLongestNote) +
-                                              " bytes, got " + std::to_string(note.size()));
-  }
-  if (!is_valid_utf8(note) || note.find('\0') != std::string::npos) {
-    throw Error(ErrorCode::kInvalidInput, "--note must be UTF-8 text, got " + quote(note));
-  }
-  return note;
-}
 
 std::optional<std::chrono::seconds> requested_duration(const LogRequest& request) {
   if (request.for_ && request.minutes) {
@@ -75,6 +63,33 @@ std::vector<Entry> entries_for(Store& store, const DateRange& range, EntryFilter
   return store.entries(filter);
 }
 
+// What `log` and `stop` say about a new entry: its habit day and that day's week.
+Logged confirmation(Store& store, const Entry& entry, const Moment& moment,
+                    const Settings& settings, const TimeContext& context) {
+  Logged logged;
+  logged.entry = entry;
+  logged.day = habit_day(moment.local, settings.day_start);
+  logged.week =
+      period_stats(store, week_containing(logged.day, settings.week_start), settings, context);
+  logged.pain_advice = entry.pain && *entry.pain >= settings.pain_warn;
+  logged.show_offset =
+      moment.ambiguous || moment.offset != moment_of(moment.instant, context.zone).offset;
+  return logged;
+}
+
+NewEntry entry_at(const Activity& activity, const Moment& moment, std::chrono::seconds duration,
+                  const TimeContext& context) {
+  NewEntry fresh;
+  fresh.activity = activity.name;
+  fresh.kind = activity.kind;
+  fresh.start = moment.instant;
+  fresh.offset = moment.offset;
+  fresh.local_date = moment.local_date();
+  fresh.duration = duration;
+  fresh.created = context.now;
+  return fresh;
+}
+
 }  // namespace
 
 Logged log_activity(Store& store, const LogRequest& request, const Settings& settings,
@@ -88,29 +103,14 @@ Logged log_activity(Store& store, const LogRequest& request, const Settings& set
     pain = static_cast<int>(parse_whole_number(*request.pain, "--pain", 0, 10));
   std::optional<std::string> note;
   if (request.note)
-    note = checked_note(*request.note);
+    note = parse_note(*request.note);
   const Activity activity = known_activity(store, request.activity);
 
-  NewEntry fresh;
-  fresh.activity = activity.name;
-  fresh.kind = activity.kind;
-  fresh.start = moment.instant;
-  fresh.offset = moment.offset;
-  fresh.local_date = moment.local_date();
-  fresh.duration = duration_for(activity, requested, settings);
+  NewEntry fresh = entry_at(activity, moment, duration_for(activity, requested, settings), context);
   fresh.pain = pain;
   fresh.note = note;
-  fresh.created = context.now;
 
-  Logged logged;
-  logged.entry = store.add(fresh);
-  const auto day = habit_day(moment.local, settings.day_start);
-  logged.day = day;
-  logged.week = period_stats(store, week_containing(day, settings.week_start), settings, context);
-  logged.pain_advice = pain && *pain >= settings.pain_warn;
-  logged.show_offset =
-      moment.ambiguous || moment.offset != moment_of(moment.instant, context.zone).offset;
-  return logged;
+  return confirmation(store, store.add(fresh), moment, settings, context);
 }
 
 Entry undo_last(Store& store) {
@@ -186,6 +186,62 @@ PeriodStats period_stats(Store& store, const Period& period, const Settings& set
                          const TimeContext& context) {
   const auto entries = entries_for(store, period.range);
   return summarize(entries, period, settings, context.today());
+}
+
+Timer start_timer(Store& store, const std::string& activity_name, const TimeContext& context) {
+  const Activity activity = known_activity(store, activity_name);
+  if (const auto running = store.timer()) {
+    throw Error(ErrorCode::kInvalidInput, "a " + running->activity +
+                                              " timer is already running; 'qlfit stop' logs it, "
+                                              "'qlfit stop --cancel' drops it");
+  }
+  const Moment now = context.now_here();
+  const Timer timer{activity.name, activity.kind, now.instant, now.offset};
+  store.start_timer(timer);
+  return timer;
+}
+
+Logged stop_timer(Store& store, const Settings& settings, const TimeContext& context) {
+  const auto running = store.timer();
+  if (!running) {
+    throw Error(ErrorCode::kInvalidInput,
+                "no timer is running; start one with 'qlfit start ACTIVITY'");
+  }
+  const auto elapsed = std::max(context.now - running->start, std::chrono::seconds{1});
+  if (elapsed > std::chrono::hours{24}) {
+    throw Error(ErrorCode::kInvalidInput,
+                "the " + running->activity +
+                    " timer has run for more than 24h, longer than an "
+                    "entry can be; log it with 'qlfit log " +
+                    running->activity + " --at WHEN --for DURATION', then 'qlfit stop --cancel'");
+  }
+  const Moment moment = moment_with_offset(running->start, running->offset);
+  const Activity activity{running->activity, running->kind, ""};
+  const Entry entry = store.finish_timer(entry_at(activity, moment, elapsed, context));
+  return confirmation(store, entry, moment, settings, context);
+}
+
+Timer cancel_timer(Store& store) {
+  if (auto running = store.cancel_timer())
+    return *running;
+  throw Error(ErrorCode::kInvalidInput, "no timer is running; nothing to cancel");
+}
+
+Pause add_pause(Store& store, const std::string& from, const std::string& to,
+                const std::optional<std::string>& note, const TimeContext& context) {
+  const Period days = range_of(first_day(parse_when(from, "--from", context)),
+                               last_day(parse_when(to, "--to", context)));
+  std::optional<std::string> checked;
+  if (note)
+    checked = parse_note(*note);
+  return store.add_pause(days.range, checked);
+}
+
+Pause remove_pause(Store& store, const std::string& number) {
+  const auto n = parse_whole_number(number, "the pause number", 1, INT64_MAX);
+  if (auto removed = store.remove_pause(n))
+    return *removed;
+  throw Error(ErrorCode::kNotFound, "no pause #" + std::to_string(n) + "; see 'qlfit pause list'");
 }
 
 }  // namespace qlfit

@@ -47,6 +47,21 @@ CREATE TABLE setting (
   value TEXT NOT NULL
 ) STRICT;
 )sql",
+    R"sql(
+CREATE TABLE timer (
+  id         INTEGER PRIMARY KEY CHECK (id = 1),
+  activity   TEXT NOT NULL REFERENCES activity (name) ON UPDATE CASCADE,
+  start_utc  INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL
+) STRICT;
+CREATE TABLE pause (
+  n           INTEGER PRIMARY KEY AUTOINCREMENT,
+  first_day   TEXT NOT NULL,
+  last_day    TEXT NOT NULL CHECK (last_day >= first_day),
+  note        TEXT,
+  created_utc INTEGER NOT NULL
+) STRICT;
+)sql",
 };
 
 int pragma_int(SQLite::Database& db, const char* name) {

@@ -155,30 +155,7 @@ class SqliteStore final : public Store {
   Entry add(const NewEntry& fresh) override {
     return guarded(path_, [&] {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      std::int64_t n = 0;
-      {
-        SQLite::Statement insert(db_, R"sql(
-INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
-                   created_utc)
-VALUES (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
-        substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) ||
-        substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
-        ?, ?, ?, ?, ?, ?, ?, ?, ?)
-RETURNING n)sql");
-        insert.bind(1, fresh.activity);
-        insert.bind(2, std::string(to_string(fresh.kind)));
-        insert.bind(3, static_cast<std::int64_t>(fresh.start.time_since_epoch().count()));
-        insert.bind(4, static_cast<std::int64_t>(fresh.offset.count()));
-        insert.bind(5, iso_date(fresh.local_date));
-        insert.bind(6, static_cast<std::int64_t>(fresh.duration.count()));
-        if (fresh.pain)
-          insert.bind(7, *fresh.pain);
-        if (fresh.note)
-          insert.bind(8, *fresh.note);
-        insert.bind(9, static_cast<std::int64_t>(fresh.created.time_since_epoch().count()));
-        insert.executeStep();
-        n = insert.getColumn(0).getInt64();
-      }
+      const std::int64_t n = insert_entry(fresh);
       transaction.commit();
       return entry_numbered(n);
     });
@@ -269,7 +246,142 @@ RETURNING n)sql");
     });
   }
 
+  std::optional<Timer> timer() override {
+    return guarded(path_, [&]() -> std::optional<Timer> {
+      SQLite::Statement query(db_, R"sql(
+SELECT timer.activity, activity.kind, timer.start_utc, timer.utc_offset
+FROM timer JOIN activity ON activity.name = timer.activity)sql");
+      if (!query.executeStep())
+        return std::nullopt;
+      return Timer{query.getColumn(0).getString(),
+                   kind_from_string(query.getColumn(1).getString()).value_or(Kind::kSession),
+                   date::sys_seconds{std::chrono::seconds{query.getColumn(2).getInt64()}},
+                   std::chrono::seconds{query.getColumn(3).getInt64()}};
+    });
+  }
+
+  void start_timer(const Timer& timer) override {
+    guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      if (db_.execAndGet("SELECT count(*) FROM timer").getInt() != 0) {
+        throw Error(ErrorCode::kInvalidInput,
+                    "a timer is already running; see 'qlfit status', then 'qlfit stop'");
+      }
+      SQLite::Statement insert(
+          db_, "INSERT INTO timer (id, activity, start_utc, utc_offset) VALUES (1, ?, ?, ?)");
+      insert.bind(1, timer.activity);
+      insert.bind(2, static_cast<std::int64_t>(timer.start.time_since_epoch().count()));
+      insert.bind(3, static_cast<std::int64_t>(timer.offset.count()));
+      insert.exec();
+      transaction.commit();
+    });
+  }
+
+  Entry finish_timer(const NewEntry& entry) override {
+    return guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      if (db_.exec("DELETE FROM timer") == 0) {
+        throw Error(ErrorCode::kInvalidInput, "no timer is running; start one with 'qlfit start'");
+      }
+      const std::int64_t n = insert_entry(entry);
+      transaction.commit();
+      return entry_numbered(n);
+    });
+  }
+
+  std::optional<Timer> cancel_timer() override {
+    auto running = timer();
+    guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      db_.exec("DELETE FROM timer");
+      transaction.commit();
+    });
+    return running;
+  }
+
+  Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override {
+    return guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      std::int64_t n = 0;
+      {
+        SQLite::Statement insert(db_, R"sql(
+INSERT INTO pause (first_day, last_day, note, created_utc) VALUES (?, ?, ?, unixepoch())
+RETURNING n)sql");
+        insert.bind(1, iso_date(days.first));
+        insert.bind(2, iso_date(days.last));
+        if (note)
+          insert.bind(3, *note);
+        insert.executeStep();
+        n = insert.getColumn(0).getInt64();
+      }
+      transaction.commit();
+      return Pause{n, days, note};
+    });
+  }
+
+  std::vector<Pause> pauses() override {
+    return guarded(path_, [&] {
+      SQLite::Statement query(
+          db_, "SELECT n, first_day, last_day, note FROM pause ORDER BY first_day, n");
+      std::vector<Pause> all;
+      while (query.executeStep())
+        all.push_back(read_pause(query));
+      return all;
+    });
+  }
+
+  std::optional<Pause> remove_pause(std::int64_t n) override {
+    return guarded(path_, [&]() -> std::optional<Pause> {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      std::optional<Pause> removed;
+      {
+        SQLite::Statement query(
+            db_, "DELETE FROM pause WHERE n = ? RETURNING n, first_day, last_day, note");
+        query.bind(1, static_cast<std::int64_t>(n));
+        if (query.executeStep())
+          removed = read_pause(query);
+      }
+      transaction.commit();
+      return removed;
+    });
+  }
+
  private:
+  Pause read_pause(SQLite::Statement& row) {
+    Pause pause;
+    pause.n = row.getColumn(0).getInt64();
+    pause.days = DateRange{parse_local_date(row.getColumn(1).getString(), path_),
+                           parse_local_date(row.getColumn(2).getString(), path_)};
+    if (!row.getColumn(3).isNull())
+      pause.note = row.getColumn(3).getString();
+    return pause;
+  }
+
+  // Inserts inside the caller's transaction; returns the new entry's number.
+  std::int64_t insert_entry(const NewEntry& fresh) {
+    SQLite::Statement insert(db_, R"sql(
+INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
+           created_utc)
+VALUES (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
+    ?, ?, ?, ?, ?, ?, ?, ?, ?)
+RETURNING n)sql");
+    insert.bind(1, fresh.activity);
+    insert.bind(2, std::string(to_string(fresh.kind)));
+    insert.bind(3, static_cast<std::int64_t>(fresh.start.time_since_epoch().count()));
+    insert.bind(4, static_cast<std::int64_t>(fresh.offset.count()));
+    insert.bind(5, iso_date(fresh.local_date));
+    insert.bind(6, static_cast<std::int64_t>(fresh.duration.count()));
+    if (fresh.pain)
+      insert.bind(7, *fresh.pain);
+    if (fresh.note)
+      insert.bind(8, *fresh.note);
+    insert.bind(9, static_cast<std::int64_t>(fresh.created.time_since_epoch().count()));
+    insert.executeStep();
+    return insert.getColumn(0).getInt64();
+  }
+
   Entry entry_numbered(std::int64_t n) {
     SQLite::Statement query(db_,
                             "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE n = ?");

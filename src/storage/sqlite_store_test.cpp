@@ -113,7 +113,7 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
   const Entry kept = open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    db.exec("DROP TABLE setting; PRAGMA user_version = 1");
+    db.exec("DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; PRAGMA user_version = 1");
   }
   auto store = open_store(path, Access::kRead);
   EXPECT_EQ(store->entries({}).at(0).id, kept.id);

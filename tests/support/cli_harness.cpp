@@ -12,6 +12,8 @@ CliHarness::CliHarness() {
   environment.home = dir.path().string();
   environment.qlfit_now = "2026-11-24T07:30:00+01:00";
   environment.tz = "Europe/Berlin";
+  environment.executable = "/usr/bin/qlfit";
+  environment.cwd = dir.path().string();
 }
 
 CliResult CliHarness::run(const std::vector<std::string>& args) const {
@@ -20,7 +22,8 @@ CliResult CliHarness::run(const std::vector<std::string>& args) const {
     argv.push_back(arg.c_str());
   std::ostringstream out;
   std::ostringstream err;
-  const int code = cli::run(argv, environment, sqlite_store_access(), out, err);
+  const cli::Outside outside{sqlite_store_access(), &crontab, &notifier};
+  const int code = cli::run(argv, environment, outside, out, err);
   return CliResult{code, out.str(), err.str()};
 }
 

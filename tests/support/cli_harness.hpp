@@ -8,6 +8,30 @@
 
 namespace qlfit::testing {
 
+// Stand-in for the user's crontab: the table in memory, and how often it was written.
+class FakeCrontab final : public Crontab {
+ public:
+  std::optional<std::string> read() override { return table; }
+  void write(const std::string& new_table) override {
+    table = new_table;
+    ++writes;
+  }
+  std::optional<std::string> table;
+  int writes = 0;
+};
+
+// Stand-in for the desktop: records what it was asked to show.
+class FakeNotifier final : public Notifier {
+ public:
+  bool notify(const std::string& text) override {
+    if (available)
+      shown.push_back(text);
+    return available;
+  }
+  bool available = true;
+  std::vector<std::string> shown;
+};
+
 struct CliResult {
   int code = 0;
   std::string out;
@@ -27,6 +51,8 @@ class CliHarness {
 
   TempDir dir;
   cli::Environment environment;
+  mutable FakeCrontab crontab;
+  mutable FakeNotifier notifier;
 };
 
 }  // namespace qlfit::testing

@@ -3,13 +3,16 @@
 #include "qlfit/entry.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/stats.hpp"
+#include "qlfit/store.hpp"
 #include "qlfit/tracker.hpp"
 
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 // Pure renderers: values in, text or JSON out. Nothing here reads a clock, a
 // zone, the environment or a stream.
@@ -32,6 +35,19 @@ std::string entry_table(std::span<const Entry> entries);
 // The contract's entry object: n, id, activity, kind, start, duration_s, pain, note, date.
 nlohmann::ordered_json entry_json(const Entry& entry);
 nlohmann::ordered_json entries_json(std::span<const Entry> entries);
+
+// "walk timer started Tue 24 Nov 07:30; 'qlfit stop' logs it".
+std::string started_line(const Timer& timer);
+// "cancelled the walk timer started Tue 24 Nov 07:30 (nothing logged)".
+std::string cancelled_line(const Timer& timer);
+// "walk running since Tue 24 Nov 07:30 (25m)" or "no timer running".
+std::string status_line(const std::optional<Timer>& timer, date::sys_seconds now);
+// {"running": true, "activity": ..., "kind": ..., "start": ..., "elapsed_s": ...}.
+nlohmann::ordered_json status_json(const std::optional<Timer>& timer, date::sys_seconds now);
+
+// "#2 2026-12-01..2026-12-14 physio: rest".
+std::string pause_line(const Pause& pause);
+std::string pause_table(const std::vector<Pause>& pauses);
 
 // A period's facts for people, in colour when `color`.
 std::string period_text(const PeriodStats& stats, const Settings& settings, bool color);

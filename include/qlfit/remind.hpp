@@ -1,0 +1,54 @@
+#pragma once
+
+#include "qlfit/activity.hpp"
+#include "qlfit/entry.hpp"
+#include "qlfit/settings.hpp"
+#include "qlfit/store.hpp"
+#include "qlfit/when.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace qlfit {
+
+// What `qlfit remind` needs to know, gathered by one read of the store.
+struct RemindFacts {
+  std::vector<Entry> entries;    // from yesterday (or the week's start) to the week's end
+  std::optional<Timer> running;  // a running timer
+  std::vector<Pause> pauses;     // pauses touching this week
+};
+
+struct Reminder {
+  Kind kind = Kind::kBreak;
+  std::string text;  // one plain line: never a note or a pain value
+};
+
+// The reminders due at `context.now`, in the order break, session, walk; only
+// `only` when it is given. Pure: the same facts and time give the same lines.
+//  - break: on a working day, inside working hours, at least break.every since the
+//    last entry ended (or since working hours began today), and no timer running;
+//  - session: the week's target not met, no session today, and the sessions still
+//    needed at least the days left (today included);
+//  - walk: today's walk minutes below walk.min.
+// Nothing is due on a paused day.
+std::vector<Reminder> due_reminders(const RemindFacts& facts, const Settings& settings,
+                                    const TimeContext& context, std::optional<Kind> only);
+
+// Gathers the facts for `due_reminders` from the store (reads only).
+RemindFacts remind_facts(Store& store, const Settings& settings, const TimeContext& context);
+
+// The port to the desktop's notifications (implemented by src/system).
+class Notifier {
+ public:
+  virtual ~Notifier() = default;
+  // Shows `text`; false when no notifier could be reached or it failed.
+  virtual bool notify(const std::string& text) = 0;
+};
+
+// What `qlfit remind [--for KIND]` says now. A bad KIND: Error(kInvalidInput).
+std::vector<Reminder> reminders_now(Store& store, const std::optional<std::string>& kind,
+                                    const Settings& settings, const TimeContext& context);
+
+}  // namespace qlfit

@@ -1,0 +1,140 @@
+#include "qlfit/remind.hpp"
+
+#include "qlfit/error.hpp"
+#include "qlfit/stats.hpp"
+#include "qlfit/text.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace qlfit {
+namespace {
+
+using std::chrono::minutes;
+
+std::string clock_text(date::local_seconds local) {
+  const date::hh_mm_ss<std::chrono::seconds> time{local - date::floor<date::days>(local)};
+  const auto two = [](long value) { return (value < 10 ? "0" : "") + std::to_string(value); };
+  return two(time.hours().count()) + ":" + two(time.minutes().count());
+}
+
+std::string plural(long count, const char* one, const char* many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+bool paused(const std::vector<Pause>& pauses, date::year_month_day day) {
+  return std::any_of(pauses.begin(), pauses.end(),
+                     [day](const Pause& pause) { return pause.days.contains(day); });
+}
+
+std::optional<Reminder> break_reminder(const RemindFacts& facts, const Settings& settings,
+                                       const TimeContext& context) {
+  const Moment now = context.now_here();
+  const auto civil_today = now.local_date();
+  const date::weekday weekday{date::sys_days{civil_today}};
+  const auto clock = now.local - date::local_days{civil_today};
+  if (!settings.break_days.test(weekday.c_encoding()) || clock < settings.break_hours.start ||
+      clock >= settings.break_hours.end || facts.running) {
+    return std::nullopt;
+  }
+  date::sys_seconds sitting_since =
+      day_begins(civil_today, context.zone, settings.break_hours.start);
+  for (const Entry& entry : facts.entries) {
+    sitting_since = std::max(sitting_since, entry.end());
+  }
+  const auto sat = date::floor<minutes>(context.now - sitting_since);
+  if (sitting_since > context.now || sat < settings.break_every)
+    return std::nullopt;
+  return Reminder{Kind::kBreak, "Time to stand up and move: you have sat " +
+                                    plural(sat.count(), "minute", "minutes") + " (since " +
+                                    clock_text(moment_of(sitting_since, context.zone).local) +
+                                    "). Log it with 'qlfit log break'."};
+}
+
+std::optional<Reminder> session_reminder(const PeriodStats& week, const RemindFacts& facts,
+                                         const Settings& settings, date::year_month_day today) {
+  const SessionSummary& sessions = week.sessions;
+  const bool done_today =
+      std::any_of(facts.entries.begin(), facts.entries.end(), [&](const Entry& e) {
+        return e.kind == Kind::kSession && habit_day(e.local_start(), settings.day_start) == today;
+      });
+  if (sessions.met() || done_today || sessions.days_left == 0 ||
+      sessions.to_go < sessions.days_left) {
+    return std::nullopt;
+  }
+  return Reminder{Kind::kSession, plural(sessions.to_go, "session", "sessions") + " to go and " +
+                                      plural(sessions.days_left, "day", "days") +
+                                      " left this week: time for your QL routine today."};
+}
+
+std::optional<Reminder> walk_reminder(const PeriodStats& week, const Settings& settings,
+                                      date::year_month_day today) {
+  const auto day = week.walk.by_day.find(today);
+  const auto walked =
+      date::floor<minutes>(day == week.walk.by_day.end() ? std::chrono::seconds{0} : day->second);
+  if (walked >= minutes{settings.walk.min})
+    return std::nullopt;
+  return Reminder{Kind::kWalk, std::to_string(walked.count()) + " of " +
+                                   std::to_string(settings.walk.min) +
+                                   " minutes walked today: time for a walk."};
+}
+
+}  // namespace
+
+std::vector<Reminder> due_reminders(const RemindFacts& facts, const Settings& settings,
+                                    const TimeContext& context, std::optional<Kind> only) {
+  const auto today = context.today();
+  if (paused(facts.pauses, today))
+    return {};
+  const Period week = week_containing(today, settings.week_start);
+  const PeriodStats stats = summarize(facts.entries, week, settings, today);
+  std::vector<Reminder> due;
+  const auto wanted = [only](Kind kind) { return !only || *only == kind; };
+  if (wanted(Kind::kBreak)) {
+    if (auto reminder = break_reminder(facts, settings, context))
+      due.push_back(*reminder);
+  }
+  if (wanted(Kind::kSession)) {
+    if (auto reminder = session_reminder(stats, facts, settings, today))
+      due.push_back(*reminder);
+  }
+  if (wanted(Kind::kWalk)) {
+    if (auto reminder = walk_reminder(stats, settings, today))
+      due.push_back(*reminder);
+  }
+  return due;
+}
+
+RemindFacts remind_facts(Store& store, const Settings& settings, const TimeContext& context) {
+  const auto today = context.today();
+  const Period week = week_containing(today, settings.week_start);
+  const auto yesterday = date::year_month_day{date::sys_days{today} - date::days{1}};
+  EntryFilter filter;
+  filter.local_dates =
+      DateRange{std::min(week.range.first, yesterday),
+                date::year_month_day{date::sys_days{week.range.last} + date::days{1}}};
+  RemindFacts facts;
+  facts.entries = store.entries(filter);
+  facts.running = store.timer();
+  for (const Pause& pause : store.pauses()) {
+    if (pause.days.last >= week.range.first && pause.days.first <= week.range.last) {
+      facts.pauses.push_back(pause);
+    }
+  }
+  return facts;
+}
+
+std::vector<Reminder> reminders_now(Store& store, const std::optional<std::string>& kind,
+                                    const Settings& settings, const TimeContext& context) {
+  std::optional<Kind> only;
+  if (kind) {
+    only = kind_from_string(*kind);
+    if (!only) {
+      throw Error(ErrorCode::kInvalidInput,
+                  "--for must be break, session or walk, got " + quote(*kind));
+    }
+  }
+  return due_reminders(remind_facts(store, settings, context), settings, context, only);
+}
+
+}  // namespace qlfit

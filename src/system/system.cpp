@@ -1,0 +1,185 @@
+#include "system.hpp"
+
+#include "qlfit/error.hpp"
+
+#include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+extern char** environ;
+
+namespace qlfit::system {
+namespace {
+
+struct Finished {
+  bool started = false;
+  int status = -1;  // the exit status when it exited normally, else -1
+  std::string out;
+  std::string err;
+};
+
+class Pipe {
+ public:
+  Pipe() {
+    if (::pipe2(ends_.data(), O_CLOEXEC) != 0)
+      ends_ = {-1, -1};
+  }
+  ~Pipe() {
+    close_read();
+    close_write();
+  }
+  Pipe(const Pipe&) = delete;
+  Pipe& operator=(const Pipe&) = delete;
+  bool ok() const { return ends_[0] >= 0; }
+  int read_end() const { return ends_[0]; }
+  int write_end() const { return ends_[1]; }
+  void close_read() { close_end(0); }
+  void close_write() { close_end(1); }
+
+ private:
+  void close_end(std::size_t which) {
+    if (ends_[which] >= 0)
+      ::close(ends_[which]);
+    ends_[which] = -1;
+  }
+  std::array<int, 2> ends_{-1, -1};
+};
+
+void read_all(int fd, std::string& into) {
+  std::array<char, 4096> buffer{};
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+    if (got > 0) {
+      into.append(buffer.data(), static_cast<std::size_t>(got));
+    } else if (got == 0 || errno != EINTR) {
+      return;
+    }
+  }
+}
+
+// Runs `argv` with `input` on its stdin and its output captured; `extra_env`
+// entries (NAME=value) are added to this process's environment.
+Finished run(const std::vector<std::string>& argv, const std::string& input,
+             const std::vector<std::string>& extra_env) {
+  Pipe in;
+  Pipe out;
+  Pipe err;
+  Finished finished;
+  if (!in.ok() || !out.ok() || !err.ok())
+    return finished;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in.read_end(), STDIN_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, out.write_end(), STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, err.write_end(), STDERR_FILENO);
+  std::vector<char*> args;
+  for (const auto& arg : argv)
+    args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  std::vector<std::string> env_strings = extra_env;
+  std::vector<char*> env;
+  for (auto& entry : env_strings)
+    env.push_back(entry.data());
+  for (char** entry = environ; *entry != nullptr; ++entry)
+    env.push_back(*entry);
+  env.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), env.data());
+  posix_spawn_file_actions_destroy(&actions);
+  in.close_read();
+  out.close_write();
+  err.close_write();
+  if (spawned != 0)
+    return finished;
+  finished.started = true;
+  // Small inputs and outputs (a crontab): write all, then read both streams.
+  std::size_t written = 0;
+  while (written < input.size()) {
+    const ssize_t sent = ::write(in.write_end(), input.data() + written, input.size() - written);
+    if (sent < 0 && errno == EINTR)
+      continue;
+    if (sent <= 0)
+      break;
+    written += static_cast<std::size_t>(sent);
+  }
+  in.close_write();
+  read_all(out.read_end(), finished.out);
+  read_all(err.read_end(), finished.err);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status))
+    finished.status = WEXITSTATUS(status);
+  // A program that could not be executed exits 127 from the spawned child.
+  if (finished.status == 127)
+    finished.started = false;
+  return finished;
+}
+
+std::string first_line(const std::string& text) {
+  const auto end = text.find('\n');
+  return text.substr(0, end);
+}
+
+// The session bus for notify-send: the inherited address, else the standard
+// per-user socket (what cron does not pass on).
+std::optional<std::string> session_bus() {
+  if (const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS");
+      address != nullptr && *address != '\0') {
+    return std::string("DBUS_SESSION_BUS_ADDRESS=") + address;
+  }
+  const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+  const std::string folder = runtime != nullptr && *runtime != '\0'
+                                 ? std::string(runtime)
+                                 : "/run/user/" + std::to_string(::getuid());
+  struct stat info {};
+  if (::stat((folder + "/bus").c_str(), &info) != 0 || !S_ISSOCK(info.st_mode)) {
+    return std::nullopt;
+  }
+  return "DBUS_SESSION_BUS_ADDRESS=unix:path=" + folder + "/bus";
+}
+
+}  // namespace
+
+bool notify(const std::string& text) {
+  const auto bus = session_bus();
+  if (!bus)
+    return false;
+  const Finished finished = run(
+      {"notify-send", "--app-name=qlfit", "--icon=dialog-information", "qlfit", text}, "", {*bus});
+  return finished.started && finished.status == 0;
+}
+
+std::optional<std::string> read_crontab() {
+  const Finished finished = run({"crontab", "-l"}, "", {});
+  if (!finished.started) {
+    throw Error(ErrorCode::kStorage,
+                "cannot run crontab: is cron installed? (Debian: apt-get install cron)");
+  }
+  if (finished.status == 0)
+    return finished.out;
+  if (finished.err.find("no crontab for") != std::string::npos)
+    return std::nullopt;
+  throw Error(ErrorCode::kStorage, "crontab -l failed: " + first_line(finished.err));
+}
+
+void write_crontab(const std::string& text) {
+  const Finished finished = run({"crontab", "-"}, text, {});
+  if (!finished.started) {
+    throw Error(ErrorCode::kStorage,
+                "cannot run crontab: is cron installed? (Debian: apt-get install cron)");
+  }
+  if (finished.status != 0) {
+    throw Error(ErrorCode::kStorage, "crontab refused the new table: " + first_line(finished.err));
+  }
+}
+
+}  // namespace qlfit::system

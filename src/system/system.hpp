@@ -1,0 +1,35 @@
+#pragma once
+
+#include "qlfit/cron.hpp"
+#include "qlfit/remind.hpp"
+
+#include <optional>
+#include <string>
+
+// The adapter for the rest of the machine: programs qlfit starts. Each is started
+// without a shell (posix_spawnp with an argument vector).
+namespace qlfit::system {
+
+// Shows `text` as a desktop notification through notify-send. Returns false when
+// no notifier can be reached (none on PATH, no session bus) or it fails.
+bool notify(const std::string& text);
+
+// The user's crontab through `crontab -l`; std::nullopt when there is none yet.
+// Throws Error(kStorage) when crontab cannot be run or fails.
+std::optional<std::string> read_crontab();
+
+// Replaces the user's crontab through `crontab -`. Throws Error(kStorage) on failure.
+void write_crontab(const std::string& text);
+
+class SystemCrontab final : public Crontab {
+ public:
+  std::optional<std::string> read() override { return read_crontab(); }
+  void write(const std::string& table) override { write_crontab(table); }
+};
+
+class DesktopNotifier final : public Notifier {
+ public:
+  bool notify(const std::string& text) override { return system::notify(text); }
+};
+
+}  // namespace qlfit::system
