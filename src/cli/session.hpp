@@ -25,7 +25,7 @@ class LazyStore final : public Store {
   }
   std::vector<Activity> activities() override { return reader().activities(); }
   Entry add(const NewEntry& entry) override { return writer().add(entry); }
-  std::optional<Entry> remove_last() override { return writer().remove_last(); }
+  std::optional<Entry> remove_last() override { return remover().remove_last(); }
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return reader().entries(filter);
   }
@@ -33,20 +33,23 @@ class LazyStore final : public Store {
   void set_setting(const std::string& key, const std::string& value) override {
     writer().set_setting(key, value);
   }
-  bool unset_setting(const std::string& key) override { return writer().unset_setting(key); }
+  bool unset_setting(const std::string& key) override { return remover().unset_setting(key); }
   std::optional<Timer> timer() override { return reader().timer(); }
   void start_timer(const Timer& timer) override { writer().start_timer(timer); }
   Entry finish_timer(const NewEntry& entry) override { return writer().finish_timer(entry); }
-  std::optional<Timer> cancel_timer() override { return writer().cancel_timer(); }
+  std::optional<Timer> cancel_timer() override { return remover().cancel_timer(); }
   Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override {
     return writer().add_pause(days, note);
   }
   std::vector<Pause> pauses() override { return reader().pauses(); }
-  std::optional<Pause> remove_pause(std::int64_t n) override { return writer().remove_pause(n); }
+  std::optional<Pause> remove_pause(std::int64_t n) override { return remover().remove_pause(n); }
 
  private:
   Store& reader();
   Store& writer();
+  // Removals need no file of their own: a missing database has nothing to remove,
+  // and an existing one is opened read-write by the reader.
+  Store& remover() { return reader(); }
 
   StoreAccess access_;
   std::string path_;

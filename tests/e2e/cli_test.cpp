@@ -149,6 +149,9 @@ TEST(Undo, RemovesTheLastEntryAndSaysWhich) {
 TEST(Undo, NothingToUndoIsExitTwoAndCreatesNothing) {
   CliHarness cli;
   expect_refused(cli.run({"undo"}), 2, "nothing to undo");
+  expect_refused(cli.run({"stop", "--cancel"}), 2, "no timer");
+  EXPECT_EQ(cli.run({"config", "unset", "walk.min"}).code, 0);
+  EXPECT_FALSE(cli.db_exists());
 }
 
 TEST(List, JsonHasTheContractFieldsInOrder) {

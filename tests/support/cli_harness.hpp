@@ -1,5 +1,7 @@
 #pragma once
 
+#include "qlfit/error.hpp"
+
 #include "cli/run.hpp"
 #include "temp_dir.hpp"
 
@@ -11,13 +13,18 @@ namespace qlfit::testing {
 // Stand-in for the user's crontab: the table in memory, and how often it was written.
 class FakeCrontab final : public Crontab {
  public:
-  std::optional<std::string> read() override { return table; }
+  std::optional<std::string> read() override {
+    if (broken)
+      throw Error(ErrorCode::kStorage, "crontab -l failed: cron is not running");
+    return table;
+  }
   void write(const std::string& new_table) override {
     table = new_table;
     ++writes;
   }
   std::optional<std::string> table;
   int writes = 0;
+  bool broken = false;
 };
 
 // Stand-in for the desktop: records what it was asked to show.

@@ -41,8 +41,8 @@ Examples:
             if (list->parsed()) {
               session.out << render::pause_table(store.pauses());
             } else if (remove->parsed()) {
-              session.out << "removed " << render::pause_line(remove_pause(store, options->number))
-                          << '\n';
+              const Pause removed = remove_pause(store, options->number);
+              session.out << "removed " << render::pause_line(removed) << '\n';
             } else if (!options->from || !options->to) {
               throw Error(ErrorCode::kInvalidInput,
                           "pause needs --from and --to, e.g. qlfit pause --from mon --to fri");
