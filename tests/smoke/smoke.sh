@@ -59,5 +59,66 @@ check "no escape codes off a terminal" 0 "$(grep -c $'\x1b' "$work/out")"
 "$qlfit" stats 0<&- >/dev/null 2>&1
 check "runs with stdin closed" 0 $?
 
+# --- remind under cron: silence is zero bytes; a due reminder is one plain line
+bare() {  # cron's environment: no TZ, no terminal, minimal PATH
+    env -i HOME="$HOME" LOGNAME=u PATH="${BARE_PATH:-/usr/bin:/bin}" SHELL=/bin/sh "$@" </dev/null
+}
+saturday=2026-11-28T12:00:00Z
+weekday=2026-11-24T10:00:00Z
+bare QLFIT_NOW=$saturday "$qlfit" remind --for break >"$work/out" 2>"$work/err"
+check "remind with nothing due exits 0" 0 $?
+check "and prints zero bytes" "0 0" "$(wc -c <"$work/out") $(wc -c <"$work/err")"
+bare QLFIT_NOW=$weekday TZ=UTC "$qlfit" remind --for break >"$work/out" 2>"$work/err"
+check "a due break under cron exits 0" 0 $?
+check "and says one line" 1 "$(wc -l <"$work/out")"
+check "without escape codes" 0 "$(grep -c $'\x1b' "$work/out")"
+
+# --- --notify through a stand-in notify-send that records its argv
+mkdir -p "$work/bin" "$work/empty"
+cat >"$work/bin/notify-send" <<'STANDIN'
+#!/bin/sh
+for arg in "$@"; do printf '%s\n' "$arg"; done >"$NOTIFY_LOG"
+exit "${NOTIFY_EXIT:-0}"
+STANDIN
+chmod +x "$work/bin/notify-send"
+"$qlfit" log walk --minutes 5 --at "07:00" --pain 9 --note SECRET-NOTE >/dev/null
+bare BARE_PATH= NOTIFY_LOG="$work/notified" DBUS_SESSION_BUS_ADDRESS=unix:path=/nowhere \
+    PATH="$work/bin:/usr/bin:/bin" QLFIT_NOW=$weekday TZ=UTC "$qlfit" remind --notify >"$work/out"
+check "--notify prints nothing when notified" "" "$(cat "$work/out")"
+check "notify-send got the app name and title" "--app-name=qlfit" "$(head -n 1 "$work/notified")"
+check "and no note or pain" 0 "$(grep -c -e SECRET -e pain "$work/notified")"
+bare NOTIFY_LOG="$work/notified" NOTIFY_EXIT=1 DBUS_SESSION_BUS_ADDRESS=unix:path=/nowhere \
+    PATH="$work/bin:/usr/bin:/bin" QLFIT_NOW=$weekday TZ=UTC "$qlfit" remind --for break --notify >"$work/out"
+check "a failing notifier falls back to stdout" 1 "$(wc -l <"$work/out")"
+env -i HOME="$HOME" PATH="$work/empty" QLFIT_NOW=$weekday TZ=UTC "$qlfit" remind --for break --notify \
+    </dev/null >"$work/out"
+check "no notifier on PATH falls back to stdout" 1 "$(wc -l <"$work/out")"
+
+# --- cron --install through a stand-in crontab keeping the table in a file
+cat >"$work/bin/crontab" <<'STANDIN'
+#!/bin/sh
+case "$1" in
+    -l) if [ -f "$CRONTAB_FILE" ]; then cat "$CRONTAB_FILE"; else echo "no crontab for u" >&2; exit 1; fi ;;
+    -) cat >"$CRONTAB_FILE" ;;
+    *) exit 2 ;;
+esac
+STANDIN
+chmod +x "$work/bin/crontab"
+export CRONTAB_FILE=$work/crontab
+PATH="$work/bin:$PATH" "$qlfit" cron --install >/dev/null
+check "install into no crontab" 1 "$(grep -c 'remind --for break' "$CRONTAB_FILE")"
+check "runs this binary by absolute path" 1 "$(grep -c " $(readlink -f "$qlfit") remind --for session" "$CRONTAB_FILE")"
+printf 'MAILTO=me@example.org\n5 4 * * * /usr/bin/backup\n' >"$CRONTAB_FILE"
+PATH="$work/bin:$PATH" "$qlfit" cron --install >/dev/null
+PATH="$work/bin:$PATH" "$qlfit" cron --install >/dev/null
+check "install twice adds one block" 3 "$(grep -c 'remind --for' "$CRONTAB_FILE")"
+check "and keeps MAILTO" 1 "$(grep -c '^MAILTO=me@example.org$' "$CRONTAB_FILE")"
+PATH="$work/bin:$PATH" "$qlfit" cron --uninstall >/dev/null
+check "uninstall leaves only the foreign lines" "MAILTO=me@example.org|5 4 * * * /usr/bin/backup" \
+    "$(paste -sd'|' "$CRONTAB_FILE")"
+PATH="$work/empty" "$qlfit" cron --install >/dev/null 2>"$work/err"
+check "no crontab command is exit 3" 3 $?
+check "saying so" 1 "$(grep -c '^qlfit: cannot run crontab' "$work/err")"
+
 echo "smoke: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]
