@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
 
   qlfit::system::SystemCrontab crontab;
   qlfit::system::DesktopNotifier notifier;
-  const qlfit::cli::Outside outside{qlfit::sqlite_store_access(), &crontab, &notifier};
+  qlfit::system::LocalFiles files;
+  const qlfit::cli::Outside outside{qlfit::sqlite_store_access(), &crontab, &notifier, &files};
 
   try {
     return qlfit::cli::run(std::span<const char* const>(argv, static_cast<std::size_t>(argc)),

@@ -55,6 +55,36 @@ class Store {
   // Entries matching `filter`, oldest first (by instant, then by the order logged).
   virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
 
+  // The entry numbered `n`; std::nullopt when there is none.
+  virtual std::optional<Entry> entry_numbered(std::int64_t n) = 0;
+  // Entries whose UUID starts with `prefix` (lower-case hex and dashes), at most `limit`.
+  virtual std::vector<Entry> entries_with_id_prefix(const std::string& prefix,
+                                                    std::size_t limit) = 0;
+  // Replaces entry `entry.n` (its n and id stay) in one transaction.
+  virtual void update(const Entry& entry) = 0;
+  // Removes the entries numbered `ns` in one transaction; returns how many went.
+  virtual std::size_t remove(const std::vector<std::int64_t>& ns) = 0;
+
+  // What an import did.
+  struct ImportCount {
+    std::size_t added = 0;
+    std::size_t present = 0;  // an entry with that UUID was already there: left as it was
+  };
+  // What an import brings besides entries (a JSON export has them all).
+  struct ImportExtras {
+    std::vector<Activity> activities;  // created when missing; a different kind is refused
+    std::vector<Pause> pauses;         // added unless the same days and note are there
+    std::map<std::string, std::string> settings;  // checked by the caller; stored as given
+  };
+  // Adds every entry whose `id` is new, and the extras, in one transaction (all or
+  // nothing). With `dry_run` nothing is kept.
+  virtual ImportCount import(const std::vector<Entry>& entries, const ImportExtras& extras,
+                             bool dry_run) = 0;
+
+  // Writes a consistent copy of the database into `path`, which must not exist or be
+  // empty; safe while others write. Throws Error(kStorage) naming the path.
+  virtual void backup(const std::string& path) = 0;
+
   // The settings the user changed, key to value (canonical text).
   virtual std::map<std::string, std::string> settings() = 0;
   // Stores one setting, replacing any earlier value.

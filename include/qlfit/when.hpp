@@ -58,4 +58,7 @@ namespace qlfit {
 // (seconds optional), as QLFIT_NOW takes it. Throws Error(kInvalidInput) naming `what`.
 date::sys_seconds parse_instant(std::string_view text, std::string_view what);
 
+// The same form, keeping the offset it names (an exported entry's start).
+Moment parse_offset_time(std::string_view text, std::string_view what);
+
 }  // namespace qlfit

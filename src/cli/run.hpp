@@ -1,6 +1,7 @@
 #pragma once
 
 #include "qlfit/cron.hpp"
+#include "qlfit/files.hpp"
 #include "qlfit/remind.hpp"
 #include "qlfit/store.hpp"
 
@@ -43,6 +44,7 @@ struct Outside {
   StoreAccess store;
   Crontab* crontab = nullptr;
   Notifier* notifier = nullptr;
+  Files* files = nullptr;
 };
 
 // Runs one qlfit command line (args[0] is the program name) and returns its exit

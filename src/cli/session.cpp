@@ -33,6 +33,14 @@ std::string Session::cron_default_db_path() const {
   return resolve_db_path(std::nullopt, std::nullopt, std::nullopt, environment_.home);
 }
 
+void LazyStore::backup(const std::string& path) {
+  Store& store = reader();
+  if (!on_file_) {
+    throw Error(ErrorCode::kStorage, "no database at " + path_ + " yet: nothing to back up");
+  }
+  store.backup(path);
+}
+
 Store& Session::store() {
   if (!store_)
     store_ = std::make_unique<LazyStore>(outside_.store, db_path());
@@ -41,6 +49,12 @@ Store& Session::store() {
 
 bool Session::notify(const std::string& text) {
   return outside_.notifier != nullptr && outside_.notifier->notify(text);
+}
+
+Files& Session::files() {
+  if (outside_.files == nullptr)
+    throw Error(ErrorCode::kStorage, "no files can be reached");
+  return *outside_.files;
 }
 
 Crontab& Session::crontab() {

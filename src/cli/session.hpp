@@ -29,6 +29,20 @@ class LazyStore final : public Store {
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return reader().entries(filter);
   }
+  std::optional<Entry> entry_numbered(std::int64_t n) override {
+    return reader().entry_numbered(n);
+  }
+  std::vector<Entry> entries_with_id_prefix(const std::string& prefix, std::size_t limit) override {
+    return reader().entries_with_id_prefix(prefix, limit);
+  }
+  void update(const Entry& entry) override { writer().update(entry); }
+  std::size_t remove(const std::vector<std::int64_t>& ns) override { return remover().remove(ns); }
+  ImportCount import(const std::vector<Entry>& entries, const ImportExtras& extras,
+                     bool dry_run) override {
+    return dry_run ? reader().import(entries, extras, true)
+                   : writer().import(entries, extras, false);
+  }
+  void backup(const std::string& path) override;
   std::map<std::string, std::string> settings() override { return reader().settings(); }
   void set_setting(const std::string& key, const std::string& value) override {
     writer().set_setting(key, value);
@@ -81,6 +95,8 @@ class Session {
   bool notify(const std::string& text);
   // The user's crontab. Throws Error(kStorage) when this run has none to reach.
   Crontab& crontab();
+  // Named files (export, import, backup).
+  Files& files();
   const Environment& environment() const { return environment_; }
   // The user's settings, read from the database on first use.
   const Settings& settings();

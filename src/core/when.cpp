@@ -363,11 +363,10 @@ Moment moment_for_at(const When& when, std::string_view text, const TimeContext&
   return moment;
 }
 
-date::sys_seconds parse_instant(std::string_view text, std::string_view what) {
+Moment parse_offset_time(std::string_view text, std::string_view what) {
   const Failure fail{what, text};
-  const Failure bad_form{what, text};
-  const auto bad = [&bad_form]() -> void {
-    bad_form.because(
+  const auto bad = [&fail]() -> void {
+    fail.because(
         "is not an ISO 8601 time with an offset, such as 2026-11-24T07:30:00+01:00 or "
         "2026-11-24T06:30:00Z");
   };
@@ -382,7 +381,13 @@ date::sys_seconds parse_instant(std::string_view text, std::string_view what) {
   const auto offset = clock ? take_offset(in, fail) : std::nullopt;
   if (!offset || !in.done())
     bad();
-  return to_instant(at_clock(day, clock.value_or(seconds{0})), offset.value_or(seconds{0}));
+  const auto local = at_clock(day, clock.value_or(seconds{0}));
+  return moment_with_offset(to_instant(local, offset.value_or(seconds{0})),
+                            offset.value_or(seconds{0}));
+}
+
+date::sys_seconds parse_instant(std::string_view text, std::string_view what) {
+  return parse_offset_time(text, what).instant;
 }
 
 date::year_month_day first_day(const When& when) {

@@ -157,7 +157,7 @@ class SqliteStore final : public Store {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
       const std::int64_t n = insert_entry(fresh);
       transaction.commit();
-      return entry_numbered(n);
+      return written(n);
     });
   }
 
@@ -210,6 +210,134 @@ class SqliteStore final : public Store {
         found.push_back(read_entry(query, path_));
       return found;
     });
+  }
+
+  std::optional<Entry> entry_numbered(std::int64_t n) override {
+    return guarded(path_, [&]() -> std::optional<Entry> {
+      SQLite::Statement query(db_,
+                              "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE n = ?");
+      query.bind(1, static_cast<std::int64_t>(n));
+      if (!query.executeStep())
+        return std::nullopt;
+      return read_entry(query, path_);
+    });
+  }
+
+  std::vector<Entry> entries_with_id_prefix(const std::string& prefix, std::size_t limit) override {
+    return guarded(path_, [&] {
+      // '~' sorts after every hex digit and '-', so this is a range on the id index.
+      SQLite::Statement query(db_, "SELECT " + std::string(kEntryColumns) +
+                                       " FROM entry WHERE id >= ?1 AND id < ?1 || '~' LIMIT ?2");
+      query.bind(1, prefix);
+      query.bind(2, static_cast<std::int64_t>(limit));
+      std::vector<Entry> found;
+      while (query.executeStep())
+        found.push_back(read_entry(query, path_));
+      return found;
+    });
+  }
+
+  void update(const Entry& entry) override {
+    guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement change(db_, R"sql(
+UPDATE entry SET activity = :activity, kind = :kind, start_utc = :start, utc_offset = :offset,
+                 local_date = :date, duration_s = :duration, pain = :pain, note = :note
+WHERE n = :n)sql");
+      bind_entry(change, entry);
+      change.bind(":n", static_cast<std::int64_t>(entry.n));
+      if (change.exec() != 1) {
+        throw Error(ErrorCode::kNotFound, "entry #" + std::to_string(entry.n) + " is gone");
+      }
+      transaction.commit();
+    });
+  }
+
+  std::size_t remove(const std::vector<std::int64_t>& ns) override {
+    return guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement remove(db_, "DELETE FROM entry WHERE n = ?");
+      std::size_t removed = 0;
+      for (const std::int64_t n : ns) {
+        remove.bind(1, static_cast<std::int64_t>(n));
+        removed += static_cast<std::size_t>(remove.exec());
+        remove.reset();
+      }
+      if (removed != ns.size()) {
+        throw Error(
+            ErrorCode::kNotFound,
+            "an entry to remove is already gone (another qlfit removed it); nothing removed");
+      }
+      transaction.commit();
+      return removed;
+    });
+  }
+
+  ImportCount import(const std::vector<Entry>& entries, const ImportExtras& extras,
+                     bool dry_run) override {
+    return guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      add_missing_activities(extras.activities);
+      SQLite::Statement pause(db_, R"sql(
+INSERT INTO pause (first_day, last_day, note, created_utc)
+SELECT :first, :last, :note, unixepoch()
+WHERE NOT EXISTS (SELECT 1 FROM pause WHERE first_day = :first AND last_day = :last
+                                          AND note IS :note))sql");
+      for (const Pause& rest : extras.pauses) {
+        pause.bind(":first", iso_date(rest.days.first));
+        pause.bind(":last", iso_date(rest.days.last));
+        if (rest.note) {
+          pause.bind(":note", *rest.note);
+        } else {
+          pause.bind(":note");
+        }
+        pause.exec();
+        pause.reset();
+      }
+      SQLite::Statement setting(db_,
+                                "INSERT INTO setting (key, value) VALUES (?, ?) "
+                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+      for (const auto& [key, value] : extras.settings) {
+        setting.bind(1, key);
+        setting.bind(2, value);
+        setting.exec();
+        setting.reset();
+      }
+      SQLite::Statement insert(db_, R"sql(
+INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
+                   created_utc)
+VALUES (:id, :activity, :kind, :start, :offset, :date, :duration, :pain, :note, :created)
+ON CONFLICT (id) DO NOTHING)sql");
+      ImportCount count;
+      for (const Entry& entry : entries) {
+        bind_entry(insert, entry);
+        insert.bind(":id", entry.id);
+        insert.bind(":created",
+                    static_cast<std::int64_t>(entry.created.time_since_epoch().count()));
+        if (insert.exec() == 1) {
+          ++count.added;
+        } else {
+          ++count.present;
+        }
+        insert.reset();
+      }
+      if (!dry_run)
+        transaction.commit();
+      return count;
+    });
+  }
+
+  void backup(const std::string& path) override {
+    try {
+      SQLite::Statement vacuum(db_, "VACUUM INTO ?");
+      vacuum.bind(1, path);
+      vacuum.exec();
+    } catch (const SQLite::Exception& error) {
+      if (error.getErrorCode() == SQLITE_BUSY)
+        translate(error, path_);
+      throw Error(ErrorCode::kStorage,
+                  path + " cannot be written: " + sqlite3_errstr(error.getErrorCode()));
+    }
   }
 
   std::map<std::string, std::string> settings() override {
@@ -285,7 +413,7 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
       }
       const std::int64_t n = insert_entry(entry);
       transaction.commit();
-      return entry_numbered(n);
+      return written(n);
     });
   }
 
@@ -347,6 +475,32 @@ RETURNING n)sql");
   }
 
  private:
+  // Creates the activities an import names that are missing; refuses one that
+  // exists with another kind.
+  void add_missing_activities(const std::vector<Activity>& activities) {
+    SQLite::Statement insert(db_,
+                             "INSERT INTO activity (name, kind, description) VALUES (?, ?, ?) "
+                             "ON CONFLICT (name) DO NOTHING");
+    SQLite::Statement kind(db_, "SELECT kind FROM activity WHERE name = ?");
+    for (const Activity& activity : activities) {
+      insert.bind(1, activity.name);
+      insert.bind(2, std::string(to_string(activity.kind)));
+      insert.bind(3, activity.description);
+      insert.exec();
+      insert.reset();
+      kind.bind(1, activity.name);
+      kind.executeStep();
+      const std::string here = kind.getColumn(0).getString();
+      kind.reset();
+      if (here != to_string(activity.kind)) {
+        throw Error(ErrorCode::kInvalidInput, "activity \"" + activity.name + "\" is a " + here +
+                                                  " here, but the file says " +
+                                                  std::string(to_string(activity.kind)) +
+                                                  "; nothing imported");
+      }
+    }
+  }
+
   Pause read_pause(SQLite::Statement& row) {
     Pause pause;
     pause.n = row.getColumn(0).getInt64();
@@ -382,12 +536,32 @@ RETURNING n)sql");
     return insert.getColumn(0).getInt64();
   }
 
-  Entry entry_numbered(std::int64_t n) {
+  // The entry just written in this transaction.
+  Entry written(std::int64_t n) {
     SQLite::Statement query(db_,
                             "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE n = ?");
     query.bind(1, static_cast<std::int64_t>(n));
     query.executeStep();
     return read_entry(query, path_);
+  }
+
+  void bind_entry(SQLite::Statement& statement, const Entry& entry) {
+    statement.bind(":activity", entry.activity);
+    statement.bind(":kind", std::string(to_string(entry.kind)));
+    statement.bind(":start", static_cast<std::int64_t>(entry.start.time_since_epoch().count()));
+    statement.bind(":offset", static_cast<std::int64_t>(entry.offset.count()));
+    statement.bind(":date", iso_date(entry.local_date));
+    statement.bind(":duration", static_cast<std::int64_t>(entry.duration.count()));
+    if (entry.pain) {
+      statement.bind(":pain", *entry.pain);
+    } else {
+      statement.bind(":pain");
+    }
+    if (entry.note) {
+      statement.bind(":note", *entry.note);
+    } else {
+      statement.bind(":note");
+    }
   }
 
   std::string path_;

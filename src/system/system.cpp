@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <poll.h>
+#include <filesystem>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -180,6 +180,79 @@ void write_crontab(const std::string& text) {
   if (finished.status != 0) {
     throw Error(ErrorCode::kStorage, "crontab refused the new table: " + first_line(finished.err));
   }
+}
+
+std::string LocalFiles::read(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat info {};
+  if (fd < 0 || ::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+    const std::string reason = fd < 0 ? std::strerror(errno) : "it is a folder";
+    if (fd >= 0)
+      ::close(fd);
+    throw Error(ErrorCode::kStorage, path + " cannot be read: " + reason);
+  }
+  std::string content;
+  read_all(fd, content);
+  ::close(fd);
+  return content;
+}
+
+void LocalFiles::replace(const std::string& path,
+                         const std::function<void(const std::string& temporary)>& fill) {
+  const std::filesystem::path target{path};
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    throw Error(ErrorCode::kStorage, path + " cannot be written: it is a folder");
+  }
+  std::string temporary =
+      (target.parent_path() / ("." + target.filename().string() + ".qlfit-XXXXXX")).string();
+  const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
+  if (fd < 0)
+    throw Error(ErrorCode::kStorage, path + " cannot be written: " + std::strerror(errno));
+  ::fchmod(fd, 0600);
+  ::close(fd);
+  try {
+    fill(temporary);
+  } catch (...) {
+    ::unlink(temporary.c_str());
+    throw;
+  }
+  const int done = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool synced = done >= 0 && ::fsync(done) == 0;
+  if (done >= 0)
+    ::close(done);
+  if (!synced || ::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(temporary.c_str());
+    throw Error(ErrorCode::kStorage, path + " cannot be written: " + reason);
+  }
+  const std::string folder = target.parent_path().string();
+  const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
+void LocalFiles::write(const std::string& path, const std::string& content) {
+  replace(path, [&](const std::string& temporary) {
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    std::size_t written = 0;
+    while (fd >= 0 && written < content.size()) {
+      const ssize_t sent = ::write(fd, content.data() + written, content.size() - written);
+      if (sent < 0 && errno == EINTR)
+        continue;
+      if (sent <= 0)
+        break;
+      written += static_cast<std::size_t>(sent);
+    }
+    const std::string reason = std::strerror(errno);
+    if (fd >= 0)
+      ::close(fd);
+    if (written != content.size()) {
+      throw Error(ErrorCode::kStorage, path + " cannot be written: " + reason);
+    }
+  });
 }
 
 }  // namespace qlfit::system

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "qlfit/cron.hpp"
+#include "qlfit/files.hpp"
 #include "qlfit/remind.hpp"
 
 #include <optional>
@@ -25,6 +26,14 @@ class SystemCrontab final : public Crontab {
  public:
   std::optional<std::string> read() override { return read_crontab(); }
   void write(const std::string& table) override { write_crontab(table); }
+};
+
+class LocalFiles final : public Files {
+ public:
+  std::string read(const std::string& path) override;
+  void replace(const std::string& path,
+               const std::function<void(const std::string& temporary)>& fill) override;
+  void write(const std::string& path, const std::string& content) override;
 };
 
 class DesktopNotifier final : public Notifier {

@@ -1,5 +1,6 @@
 #include "cli_harness.hpp"
 
+#include "system/system.hpp"
 #include "wiring.hpp"
 
 #include <filesystem>
@@ -22,7 +23,8 @@ CliResult CliHarness::run(const std::vector<std::string>& args) const {
     argv.push_back(arg.c_str());
   std::ostringstream out;
   std::ostringstream err;
-  const cli::Outside outside{sqlite_store_access(), &crontab, &notifier};
+  system::LocalFiles files;
+  const cli::Outside outside{sqlite_store_access(), &crontab, &notifier, &files};
   const int code = cli::run(argv, environment, outside, out, err);
   return CliResult{code, out.str(), err.str()};
 }

@@ -87,6 +87,15 @@ std::string removed_line(const Entry& entry) {
                      format_duration(entry.duration));
 }
 
+std::string edited_line(const Edited& edited) {
+  std::string changes;
+  for (const std::string& change : edited.changes) {
+    changes += (changes.empty() ? "" : ", ") + printable(change);
+  }
+  return fmt::format("edited #{} {}: {}", edited.entry.n, edited.entry.activity,
+                     changes.empty() ? "nothing changed" : changes);
+}
+
 std::string entry_table(std::span<const Entry> entries) {
   if (entries.empty())
     return "no entries yet: start with 'qlfit log butt-walk'\n";

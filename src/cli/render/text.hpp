@@ -1,5 +1,6 @@
 #pragma once
 
+#include "qlfit/data.hpp"
 #include "qlfit/entry.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/stats.hpp"
@@ -29,6 +30,8 @@ std::string logged_line(const Logged& logged);
 std::string pain_advice();
 // "removed #42 butt-walk Tue 24 Nov 07:30".
 std::string removed_line(const Entry& entry);
+// "edited #42 butt-walk: start ... -> ..., pain 3 -> 4" or "... nothing changed".
+std::string edited_line(const Edited& edited);
 // One line per entry under a header; a friendly line when there are none.
 std::string entry_table(std::span<const Entry> entries);
 

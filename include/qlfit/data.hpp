@@ -1,0 +1,84 @@
+#pragma once
+
+#include "qlfit/entry.hpp"
+#include "qlfit/files.hpp"
+#include "qlfit/settings.hpp"
+#include "qlfit/store.hpp"
+#include "qlfit/when.hpp"
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qlfit {
+
+// The entry an ID names: all digits is the short number; otherwise a unique prefix
+// of at least 4 hex digits of its UUID. Unknown or ambiguous: Error(kInvalidInput)
+// naming the ID.
+Entry find_entry(Store& store, std::string_view id);
+
+struct EditRequest {
+  std::string id;
+  std::optional<std::string> at;        // WHEN
+  std::optional<std::string> for_;      // DURATION
+  std::optional<std::string> minutes;   // 1-1440
+  std::optional<std::string> pain;      // 0-10, or "none" to clear
+  std::optional<std::string> note;      // "" clears
+  std::optional<std::string> activity;  // another activity (its kind follows)
+};
+
+struct Edited {
+  Entry entry;  // as it is now
+  std::vector<std::string>
+      changes;  // "start Tue 24 Nov 07:30 -> 08:00", ... (empty: nothing changed)
+};
+
+// Changes the entry an ID names; it keeps its number and UUID. Nothing asked to
+// change: Error(kInvalidInput).
+Edited edit_entry(Store& store, const EditRequest& request, const TimeContext& context);
+
+// Removes the entries the IDs name, all of them or, if any is unknown, none
+// (Error(kInvalidInput) naming it). Returns them in the order given.
+std::vector<Entry> remove_entries(Store& store, const std::vector<std::string>& ids);
+
+// The CSV export: a header and one row per entry (RFC 4180, CRLF line ends),
+// columns id,n,activity,kind,start,duration_s,pain,note. Text cells that a
+// spreadsheet would take for a formula (=, +, -, @, tab, CR) or that start with a
+// quote get a leading ' that import takes off again.
+std::string entries_csv(const std::vector<Entry>& entries);
+
+// One record of an import file, its fields as text, before checking.
+struct ImportRow {
+  std::string where;  // "FILE:LINE" or "FILE: entry N", for error lines
+  std::map<std::string, std::optional<std::string>> fields;  // absent or null: nullopt
+};
+
+// Splits CSV text (RFC 4180: quoted fields, doubled quotes, newlines in quotes, LF or
+// CRLF) into rows keyed by the header. Throws Error(kInvalidInput) as
+// "FILE:LINE: what is wrong" for malformed text, a missing column, or non-UTF-8.
+std::vector<ImportRow> parse_csv(std::string_view text, std::string_view file);
+
+// Checks every row and adds the new ones in one transaction (all or nothing): by
+// UUID, an entry already present is left as it is and counted. A bad row:
+// Error(kInvalidInput) "FILE:LINE: field "value": what is wrong", nothing imported.
+// `more` holds what a JSON export adds (activities with descriptions, pauses,
+// settings); its settings must be ones this qlfit reads (else Error(kStorage)).
+Store::ImportCount import_rows(Store& store, const std::vector<ImportRow>& rows,
+                               Store::ImportExtras more, bool dry_run, const TimeContext& context);
+
+// Everything `export --format json` writes.
+struct ExportData {
+  std::vector<Entry> entries;
+  std::vector<Activity> activities;
+  std::vector<Pause> pauses;
+  std::map<std::string, std::string> settings;
+};
+ExportData export_data(Store& store);
+
+// Writes a consistent copy of the database to `path` (0600, all or nothing).
+void backup_database(Store& store, Files& files, const std::string& path);
+
+}  // namespace qlfit

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace qlfit {
+
+// The port to named files (implemented by src/system).
+class Files {
+ public:
+  virtual ~Files() = default;
+  // The whole file. Throws Error(kStorage) naming the path when it is missing,
+  // unreadable or a folder.
+  virtual std::string read(const std::string& path) = 0;
+  // Makes `path` whole or not at all: `fill` writes an empty temporary file (mode
+  // 0600) beside it; that file is then synced and renamed over `path`. If `fill`
+  // throws, the temporary file is removed and `path` left as it was.
+  virtual void replace(const std::string& path,
+                       const std::function<void(const std::string& temporary)>& fill) = 0;
+  // Replaces `path` with `content` in the same all-or-nothing way.
+  virtual void write(const std::string& path, const std::string& content) = 0;
+};
+
+}  // namespace qlfit

@@ -1,0 +1,395 @@
+#include "qlfit/data.hpp"
+
+#include "qlfit/error.hpp"
+#include "qlfit/parse.hpp"
+#include "qlfit/settings.hpp"
+#include "qlfit/text.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace qlfit {
+namespace {
+
+constexpr std::string_view kRequired[] = {"id", "activity", "kind", "start", "duration_s"};
+
+bool all_of(std::string_view text, std::string_view allowed) {
+  return !text.empty() && text.find_first_not_of(allowed) == std::string_view::npos;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool is_uuid(std::string_view id) {
+  if (id.size() != 36)
+    return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash != (id[i] == '-'))
+      return false;
+    if (!dash && !all_of(id.substr(i, 1), "0123456789abcdef"))
+      return false;
+  }
+  return true;
+}
+
+bool is_slug(std::string_view name) {
+  return name.size() <= 40 && all_of(name, "abcdefghijklmnopqrstuvwxyz0123456789-") &&
+         name.front() >= 'a' && name.front() <= 'z';
+}
+
+// A text cell a spreadsheet would run as a formula, or one that starts with the
+// quote that marks such a cell.
+bool needs_defusing(std::string_view text) {
+  return !text.empty() &&
+         std::string_view("=+-@\t\r'").find(text.front()) != std::string_view::npos;
+}
+
+std::string csv_cell(std::string_view text) {
+  std::string cell = needs_defusing(text) ? "'" + std::string(text) : std::string(text);
+  if (cell.find_first_of(",\"\r\n") == std::string::npos)
+    return cell;
+  std::string quoted = "\"";
+  for (const char c : cell) {
+    quoted += c;
+    if (c == '"')
+      quoted += '"';
+  }
+  return quoted + "\"";
+}
+
+[[noreturn]] void bad_field(const ImportRow& row, std::string_view field, std::string_view value,
+                            std::string_view reason) {
+  throw Error(ErrorCode::kInvalidInput, row.where + ": " + std::string(field) + " " + quote(value) +
+                                            ": " + std::string(reason) + "; nothing imported");
+}
+
+std::string required(const ImportRow& row, std::string_view field) {
+  const auto found = row.fields.find(std::string(field));
+  if (found == row.fields.end() || !found->second || found->second->empty()) {
+    bad_field(row, field, "", "is required");
+  }
+  return *found->second;
+}
+
+std::optional<std::string> optional_field(const ImportRow& row, std::string_view field) {
+  const auto found = row.fields.find(std::string(field));
+  if (found == row.fields.end() || !found->second || found->second->empty())
+    return std::nullopt;
+  return found->second;
+}
+
+std::optional<long> whole(std::string_view text, long lo, long hi) {
+  if (!all_of(text, "0123456789") || text.size() > 9)
+    return std::nullopt;
+  long value = 0;
+  for (const char c : text)
+    value = value * 10 + (c - '0');
+  if (value < lo || value > hi)
+    return std::nullopt;
+  return value;
+}
+
+Entry checked_entry(const ImportRow& row, const TimeContext& context) {
+  Entry entry;
+  entry.id = lower(required(row, "id"));
+  if (!is_uuid(entry.id)) {
+    bad_field(row, "id", entry.id, "must be a UUID such as 6ed672a2-866a-4695-92da-7810ba978d12");
+  }
+  entry.activity = required(row, "activity");
+  if (!is_slug(entry.activity)) {
+    bad_field(row, "activity", entry.activity,
+              "must be a lower-case name of letters, digits and dashes, such as butt-walk");
+  }
+  const std::string kind = required(row, "kind");
+  const auto parsed_kind = kind_from_string(kind);
+  if (!parsed_kind)
+    bad_field(row, "kind", kind, "must be session, walk or break");
+  entry.kind = *parsed_kind;
+  const std::string start = required(row, "start");
+  Moment moment;
+  try {
+    moment = parse_offset_time(start, "start");
+  } catch (const Error&) {
+    bad_field(row, "start", start,
+              "must be an ISO 8601 time with its offset, such as "
+              "2026-11-24T07:30:00+01:00");
+  }
+  entry.start = moment.instant;
+  entry.offset = moment.offset;
+  entry.local_date = moment.local_date();
+  const std::string duration = required(row, "duration_s");
+  const auto seconds = whole(duration, 1, 86400);
+  if (!seconds)
+    bad_field(row, "duration_s", duration, "must be whole seconds from 1 to 86400");
+  entry.duration = std::chrono::seconds{*seconds};
+  if (const auto pain = optional_field(row, "pain")) {
+    const auto level = whole(*pain, 0, 10);
+    if (!level)
+      bad_field(row, "pain", *pain, "must be empty or a whole number from 0 to 10");
+    entry.pain = static_cast<int>(*level);
+  }
+  if (auto note = optional_field(row, "note")) {
+    if (!is_valid_utf8(*note) || note->size() > 2000) {
+      bad_field(row, "note", *note, "must be UTF-8 text of at most 2000 bytes");
+    }
+    entry.note = std::move(note);
+  }
+  entry.created = context.now;
+  return entry;
+}
+
+struct CsvReader {
+  std::string_view text;
+  std::string_view file;
+  std::size_t pos = 0;
+  std::size_t line = 1;
+
+  [[noreturn]] void fail(std::size_t at_line, const std::string& what) const {
+    throw Error(ErrorCode::kInvalidInput, std::string(file) + ":" + std::to_string(at_line) + ": " +
+                                              what + "; nothing imported");
+  }
+
+  // One record's cells; false at the end of the text.
+  bool record(std::vector<std::string>& cells, std::size_t& started) {
+    cells.clear();
+    if (pos >= text.size())
+      return false;
+    started = line;
+    std::string cell;
+    bool quoted = false;
+    bool was_quoted = false;
+    while (pos < text.size()) {
+      const char c = text[pos++];
+      if (quoted) {
+        if (c == '"' && pos < text.size() && text[pos] == '"') {
+          cell += '"';
+          ++pos;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          if (c == '\n')
+            ++line;
+          cell += c;
+        }
+      } else if (c == '"' && cell.empty() && !was_quoted) {
+        quoted = was_quoted = true;
+      } else if (c == ',') {
+        cells.push_back(std::move(cell));
+        cell.clear();
+        was_quoted = false;
+      } else if (c == '\r' && pos < text.size() && text[pos] == '\n') {
+        continue;
+      } else if (c == '\n') {
+        ++line;
+        cells.push_back(std::move(cell));
+        return true;
+      } else if (was_quoted) {
+        fail(started, "a quoted field goes on after its closing quote");
+      } else {
+        cell += c;
+      }
+    }
+    if (quoted)
+      fail(started, "a quoted field is never closed");
+    cells.push_back(std::move(cell));
+    return true;
+  }
+};
+
+}  // namespace
+
+Entry find_entry(Store& store, std::string_view id) {
+  if (all_of(id, "0123456789") && id.size() <= 18) {
+    const auto n = parse_whole_number(id, "the entry number", 0, 999'999'999'999'999'999);
+    if (auto entry = store.entry_numbered(n))
+      return *entry;
+    throw Error(ErrorCode::kInvalidInput,
+                "no entry #" + std::string(id) + "; see 'qlfit list' for the numbers");
+  }
+  const std::string prefix = lower(id);
+  if (prefix.size() < 4 || prefix.size() > 36 || !all_of(prefix, "0123456789abcdef-")) {
+    throw Error(ErrorCode::kInvalidInput,
+                quote(id) +
+                    " is not an entry: give its number from 'qlfit list' or at least 4 "
+                    "hex digits of its id");
+  }
+  const auto found = store.entries_with_id_prefix(prefix, 2);
+  if (found.empty()) {
+    throw Error(ErrorCode::kInvalidInput, "no entry has an id starting with " + quote(id));
+  }
+  if (found.size() > 1) {
+    throw Error(ErrorCode::kInvalidInput,
+                "more than one entry has an id starting with " + quote(id) + "; give more digits");
+  }
+  return found.front();
+}
+
+Edited edit_entry(Store& store, const EditRequest& request, const TimeContext& context) {
+  if (!request.at && !request.for_ && !request.minutes && !request.pain && !request.note &&
+      !request.activity) {
+    throw Error(ErrorCode::kInvalidInput,
+                "nothing to change: give --at, --for, --minutes, --pain, --note or --activity");
+  }
+  if (request.for_ && request.minutes) {
+    throw Error(ErrorCode::kInvalidInput, "give either --for or --minutes, not both");
+  }
+  Entry entry = find_entry(store, request.id);
+  const Entry before = entry;
+  Edited edited;
+  if (request.at) {
+    const Moment moment =
+        moment_for_at(parse_when(*request.at, "--at", context), *request.at, context);
+    entry.start = moment.instant;
+    entry.offset = moment.offset;
+    entry.local_date = moment.local_date();
+  }
+  if (request.for_)
+    entry.duration = parse_duration(*request.for_, "--for");
+  if (request.minutes) {
+    entry.duration =
+        std::chrono::minutes{parse_whole_number(*request.minutes, "--minutes", 1, 1440)};
+  }
+  if (request.pain) {
+    entry.pain = *request.pain == "none" ? std::nullopt
+                                         : std::optional<int>(static_cast<int>(
+                                               parse_whole_number(*request.pain, "--pain", 0, 10)));
+  }
+  if (request.note) {
+    entry.note = request.note->empty() ? std::nullopt : std::optional(parse_note(*request.note));
+  }
+  if (request.activity) {
+    const auto activity = store.find_activity(*request.activity);
+    if (!activity) {
+      throw Error(ErrorCode::kInvalidInput, "unknown activity " + quote(*request.activity));
+    }
+    entry.activity = activity->name;
+    entry.kind = activity->kind;
+  }
+  const auto change = [&edited](const std::string& field, const std::string& was,
+                                const std::string& now) {
+    if (was != now)
+      edited.changes.push_back(field + " " + was + " -> " + now);
+  };
+  const auto pain_text = [](const Entry& e) { return e.pain ? std::to_string(*e.pain) : "none"; };
+  const auto note_text = [](const Entry& e) { return e.note ? quote(*e.note) : "none"; };
+  change("activity", before.activity, entry.activity);
+  change("start", iso_datetime(before.start, before.offset),
+         iso_datetime(entry.start, entry.offset));
+  change("length", format_duration(before.duration), format_duration(entry.duration));
+  change("pain", pain_text(before), pain_text(entry));
+  change("note", note_text(before), note_text(entry));
+  if (!edited.changes.empty())
+    store.update(entry);
+  edited.entry = entry;
+  return edited;
+}
+
+std::vector<Entry> remove_entries(Store& store, const std::vector<std::string>& ids) {
+  std::vector<Entry> found;
+  std::set<std::int64_t> seen;
+  std::vector<std::int64_t> numbers;
+  for (const std::string& id : ids) {
+    Entry entry = find_entry(store, id);
+    if (seen.insert(entry.n).second) {
+      numbers.push_back(entry.n);
+      found.push_back(std::move(entry));
+    }
+  }
+  store.remove(numbers);
+  return found;
+}
+
+std::string entries_csv(const std::vector<Entry>& entries) {
+  std::string out = "id,activity,kind,start,duration_s,pain,note\r\n";
+  for (const Entry& entry : entries) {
+    out += entry.id + "," + csv_cell(entry.activity) + "," + std::string(to_string(entry.kind)) +
+           "," + iso_datetime(entry.start, entry.offset) + "," +
+           std::to_string(entry.duration.count()) + "," +
+           (entry.pain ? std::to_string(*entry.pain) : "") + "," +
+           (entry.note ? csv_cell(*entry.note) : "") + "\r\n";
+  }
+  return out;
+}
+
+std::vector<ImportRow> parse_csv(std::string_view text, std::string_view file) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF")
+    text.remove_prefix(3);
+  CsvReader reader{text, file};
+  if (!is_valid_utf8(text))
+    reader.fail(1, "the file is not UTF-8 text");
+  std::vector<std::string> header;
+  std::size_t line = 1;
+  if (!reader.record(header, line))
+    reader.fail(1, "the file is empty: it needs a header line");
+  for (const std::string_view column : kRequired) {
+    if (std::find(header.begin(), header.end(), column) == header.end()) {
+      reader.fail(1, "the header has no column " + quote(column) +
+                         " (it needs id,activity,kind,start,duration_s,pain,note)");
+    }
+  }
+  std::vector<ImportRow> rows;
+  std::vector<std::string> cells;
+  while (reader.record(cells, line)) {
+    if (cells.size() == 1 && cells[0].empty())
+      continue;  // a blank line
+    if (cells.size() != header.size()) {
+      reader.fail(line, "expected " + std::to_string(header.size()) + " fields, found " +
+                            std::to_string(cells.size()));
+    }
+    ImportRow row{std::string(file) + ":" + std::to_string(line), {}};
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      std::string& cell = cells[i];
+      if (header[i] == "note" && cell.size() > 1 && cell.front() == '\'' &&
+          needs_defusing(std::string_view(cell).substr(1))) {
+        cell.erase(0, 1);
+      }
+      row.fields[header[i]] = std::move(cell);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Store::ImportCount import_rows(Store& store, const std::vector<ImportRow>& rows,
+                               Store::ImportExtras more, bool dry_run, const TimeContext& context) {
+  std::vector<Entry> entries;
+  std::map<std::string, Activity> activities;
+  entries.reserve(rows.size());
+  for (const ImportRow& row : rows) {
+    Entry entry = checked_entry(row, context);
+    const auto [known, added] =
+        activities.try_emplace(entry.activity, Activity{entry.activity, entry.kind, ""});
+    if (!added && known->second.kind != entry.kind) {
+      bad_field(row, "kind", to_string(entry.kind),
+                "the file already gave activity " + quote(entry.activity) + " the kind " +
+                    std::string(to_string(known->second.kind)));
+    }
+    entries.push_back(std::move(entry));
+  }
+  Store::ImportExtras extras = std::move(more);
+  for (auto& [name, activity] : activities) {
+    const bool described = std::any_of(extras.activities.begin(), extras.activities.end(),
+                                       [&](const Activity& a) { return a.name == name; });
+    if (!described)
+      extras.activities.push_back(std::move(activity));
+  }
+  settings_from(extras.settings);  // refuses settings this qlfit cannot read
+  return store.import(entries, extras, dry_run);
+}
+
+ExportData export_data(Store& store) {
+  return ExportData{store.entries({}), store.activities(), store.pauses(), store.settings()};
+}
+
+void backup_database(Store& store, Files& files, const std::string& path) {
+  files.replace(path, [&store](const std::string& temporary) { store.backup(temporary); });
+}
+
+}  // namespace qlfit
