@@ -7,6 +7,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <sys/stat.h>
@@ -260,6 +262,102 @@ TEST(Store, ConcurrentWritersLoseNothing) {
             static_cast<std::size_t>(kWriters * kEach));
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
+TEST(Store, AWriterWaitsForALockAndThenSucceeds) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  auto store = open_store(path, Access::kWrite);
+  SQLite::Database holder(path, SQLite::OPEN_READWRITE);
+  holder.exec("BEGIN IMMEDIATE");
+  std::thread release([&holder] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    holder.exec("COMMIT");
+  });
+  EXPECT_NO_THROW(store->add(session_on(2026_y / 11 / 24)));
+  release.join();
+  EXPECT_EQ(store->entries({}).size(), 1U);
+}
+
+TEST(Store, ALockHeldPastTheTimeoutFailsCleanlyWritingNothing) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  auto store = open_store(path, Access::kWrite);
+  SQLite::Database holder(path, SQLite::OPEN_READWRITE);
+  holder.exec("BEGIN IMMEDIATE");
+  try {
+    store->add(session_on(2026_y / 11 / 24));
+    ADD_FAILURE() << "wrote through a held lock";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kStorage);
+    EXPECT_NE(std::string(error.what()).find("locked"), std::string::npos) << error.what();
+  }
+  holder.exec("ROLLBACK");
+  EXPECT_TRUE(store->entries({}).empty());
+}
+
+TEST(OpenStore, EightConnectionsMigratingAnOldSchemaAtOnceMigrateOnce) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; PRAGMA user_version = 1");
+  }
+  std::atomic<int> failures{0};
+  std::vector<std::thread> openers;
+  for (int i = 0; i < 8; ++i) {
+    openers.emplace_back([&] {
+      try {
+        open_store(path, Access::kWrite)->settings();
+      } catch (const Error&) {
+        ++failures;
+      }
+    });
+  }
+  for (auto& opener : openers)
+    opener.join();
+  EXPECT_EQ(failures, 0);
+  SQLite::Database db(path);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), kSchemaVersion);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM entry").getInt(), 1);
+}
+
+TEST(OpenStore, ADamagedDatabaseIsRefusedUntouched) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  {
+    auto store = open_store(path, Access::kWrite);
+    for (int i = 0; i < 300; ++i)
+      store->add(session_on(2026_y / 11 / 24));
+  }
+  std::string bytes = contents(path);
+  ASSERT_GT(bytes.size(), 8192U);
+  for (std::size_t i = 4096; i < bytes.size(); i += 7)
+    bytes[i] = '\xa5';  // every page but the first
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  try {
+    open_store(path, Access::kRead)->entries({});
+    ADD_FAILURE() << "read a damaged file";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kStorage);
+    EXPECT_NE(std::string(error.what()).find(path), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(contents(path), bytes);
+}
+
+TEST(OpenStore, ATruncatedDatabaseIsRefusedUntouched) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  {
+    auto store = open_store(path, Access::kWrite);
+    for (int i = 0; i < 300; ++i)
+      store->add(session_on(2026_y / 11 / 24));
+  }
+  const std::string half = contents(path).substr(0, 6000);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << half;
+  EXPECT_THROW(open_store(path, Access::kRead)->entries({}), Error);
+  EXPECT_EQ(contents(path), half);
 }
 
 }  // namespace

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Real processes on one database: 8 x 200 `log` commands started together lose
+# nothing and fail none; SIGKILL at several points of a large import leaves the
+# database intact with the import all there or not at all.
+# Usage: processes.sh PATH/TO/qlfit [WRITERS] [EACH]
+set -u
+qlfit=$1
+writers=${2:-8}
+each=${3:-200}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME=$work TZ=Europe/Berlin QLFIT_NOW=2026-11-24T23:00:00+01:00
+failures=0
+passed=0
+check() {
+    if [ "$2" == "$3" ]; then passed=$((passed + 1)); else
+        failures=$((failures + 1)); printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"; fi
+}
+entries() { "$qlfit" --db "$1" export | tail -n +2 | grep -c .; }
+intact() { sqlite3 "$1" 'PRAGMA integrity_check'; }
+
+# --- parallel writers
+db=$work/parallel.db
+"$qlfit" --db "$db" log break --at 06:00 >/dev/null
+for w in $(seq "$writers"); do
+    (
+        for i in $(seq "$each"); do
+            "$qlfit" --db "$db" log break --at "$(( (i * 7 + w) % 900 ))m ago" >/dev/null 2>>"$work/errors" \
+                || echo "writer $w run $i: exit $?" >>"$work/failed"
+        done
+    ) &
+done
+wait
+check "every parallel log succeeded" "" "$(cat "$work/failed" "$work/errors" 2>/dev/null)"
+check "every entry is there" "$((writers * each + 1))" "$(entries "$db")"
+check "the database is intact" ok "$(intact "$db")"
+
+# --- SIGKILL during a large import
+rows=50000
+awk -v n="$rows" 'BEGIN {
+    print "id,activity,kind,start,duration_s,pain,note"
+    for (i = 1; i <= n; i++)
+        printf "0a0a0a0a-0000-4000-8000-%012d,walk,walk,2025-%02d-%02dT07:30:00+01:00,1500,%d,row %d\n",
+            i, (i % 12) + 1, (i % 28) + 1, i % 11, i
+}' >"$work/big.csv"
+for delay in 0.02 0.05 0.1 0.2 0.4 0.8; do
+    db=$work/kill-$delay.db
+    "$qlfit" --db "$db" log break --at 06:00 >/dev/null
+    "$qlfit" --db "$db" import "$work/big.csv" >/dev/null 2>&1 &
+    sleep "$delay"
+    kill -KILL $! 2>/dev/null
+    wait $! 2>/dev/null
+    count=$(entries "$db")
+    if [ "$count" == 1 ] || [ "$count" == $((rows + 1)) ]; then all_or_nothing=yes; else all_or_nothing="no: $count"; fi
+    check "import killed after ${delay}s: all or nothing" yes "$all_or_nothing"
+    check "import killed after ${delay}s: database intact" ok "$(intact "$db")"
+    "$qlfit" --db "$db" import "$work/big.csv" >/dev/null
+    check "import killed after ${delay}s: the next import completes it" $((rows + 1)) "$(entries "$db")"
+done
+
+echo "processes: $passed passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,360 @@
+#include "cli_harness.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <sys/stat.h>
+
+namespace qlfit::testing {
+namespace {
+
+void expect_refused(const CliResult& result, int code, const std::string& words) {
+  EXPECT_EQ(result.code, code) << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err.rfind("qlfit: ", 0), 0U) << result.err;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+  EXPECT_NE(result.err.find(words), std::string::npos) << result.err;
+}
+
+std::string contents(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+unsigned mode_of(const std::string& path) {
+  struct stat info {};
+  ::stat(path.c_str(), &info);
+  return info.st_mode & 0777U;
+}
+
+const char* const kTrickyNotes[] = {"commas, here",
+                                    "\"quoted\"",
+                                    "two\nlines",
+                                    "crlf\r\nline",
+                                    "emoji 💪🏽",
+                                    "'); DROP TABLE entry; --",
+                                    "=HYPERLINK(\"x\")",
+                                    "-3",
+                                    "@me",
+                                    "'already quoted"};
+
+// A history across zones: entries logged in Berlin, New York and Kathmandu.
+void log_history(CliHarness& cli) {
+  int i = 0;
+  for (const char* zone : {"Europe/Berlin", "America/New_York", "Asia/Kathmandu"}) {
+    cli.environment.tz = zone;
+    for (const char* note : kTrickyNotes) {
+      cli.run({"log", i % 2 == 0 ? "butt-walk" : "walk", "--minutes", "21", "--at",
+               std::to_string(++i) + "h ago", "--pain", std::to_string(i % 11), "--note", note});
+    }
+  }
+  cli.environment.tz = "Europe/Berlin";
+}
+
+TEST(Edit, ChangesWhatWasAskedAndKeepsNumberAndId) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk", "--at", "07:00", "--pain", "3", "--note", "stiff"});
+  const auto before = nlohmann::json::parse(cli.run({"list", "--json"}).out)[0];
+  const auto result = cli.run({"edit", "1", "--at", "06:30", "--pain", "none", "--note", ""});
+  EXPECT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "edited #1 butt-walk: start 2026-11-24T07:00:00+01:00 -> 2026-11-24T06:30:00+01:00, "
+            "pain 3 -> none, note \"stiff\" -> none\n");
+  const auto after = nlohmann::json::parse(cli.run({"list", "--json"}).out)[0];
+  EXPECT_EQ(after["id"], before["id"]);
+  EXPECT_EQ(after["n"], 1);
+  EXPECT_TRUE(after["pain"].is_null());
+  EXPECT_EQ(cli.run({"edit", "1", "--pain", "none"}).out, "edited #1 butt-walk: nothing changed\n");
+}
+
+TEST(Edit, ByUuidPrefixAndIntoAnotherActivity) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk"});
+  const std::string id = nlohmann::json::parse(cli.run({"list", "--json"}).out)[0]["id"];
+  const auto result = cli.run({"edit", id.substr(0, 6), "--activity", "walk", "--for", "25m"});
+  EXPECT_EQ(result.out, "edited #1 walk: activity butt-walk -> walk, length 10m -> 25m\n");
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out)[0]["kind"], "walk");
+}
+
+TEST(Edit, RefusesUnknownIdsAndEmptyEdits) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk"});
+  expect_refused(cli.run({"edit", "9", "--pain", "1"}), 2, "no entry #9");
+  expect_refused(cli.run({"edit", "ffff", "--pain", "1"}), 2, "starting with \"ffff\"");
+  expect_refused(cli.run({"edit", "ab", "--pain", "1"}), 2, "at least 4 hex digits");
+  expect_refused(cli.run({"edit", "1"}), 2, "nothing to change");
+  expect_refused(cli.run({"edit", "1", "--activity", "yoga"}), 2, "unknown activity");
+}
+
+TEST(Rm, RemovesAllOrNone) {
+  CliHarness cli;
+  for (int i = 0; i < 3; ++i)
+    cli.run({"log", "break", "--at", std::to_string(i + 1) + "m ago"});
+  expect_refused(cli.run({"rm", "1", "7"}), 2, "no entry #7");
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out).size(), 3U);
+  const auto result = cli.run({"rm", "1", "3", "1"});
+  EXPECT_EQ(result.out,
+            "removed #1 break Tue 24 Nov 07:29 (2m)\nremoved #3 break Tue 24 Nov 07:27 (2m)\n");
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out).size(), 1U);
+  expect_refused(cli.run({"rm"}), 2, "ID is required");
+}
+
+TEST(Export, CsvIsTheSameBytesWhateverTheViewersZone) {
+  CliHarness cli;
+  log_history(cli);
+  const std::string berlin = cli.run({"export"}).out;
+  cli.environment.tz = "Asia/Tokyo";
+  EXPECT_EQ(cli.run({"export"}).out, berlin);
+  EXPECT_EQ(berlin.rfind("id,activity,kind,start,duration_s,pain,note\r\n", 0), 0U);
+  EXPECT_NE(berlin.find("-05:00,1260,"), std::string::npos);
+  EXPECT_NE(berlin.find("+05:45,1260,"), std::string::npos);
+}
+
+TEST(Export, OutputFileIsPrivateAndComplete) {
+  CliHarness cli;
+  log_history(cli);
+  const auto path = cli.dir.file("out.json");
+  EXPECT_EQ(cli.run({"export", "--output", path}).code, 0);  // .json: JSON
+  EXPECT_EQ(mode_of(path), 0600U);
+  EXPECT_EQ(nlohmann::json::parse(contents(path))["entries"].size(), 30U);
+  EXPECT_EQ(cli.run({"export", "--output", path, "--format", "csv"}).code, 0);
+  EXPECT_EQ(contents(path), cli.run({"export"}).out);
+  expect_refused(cli.run({"export", "--output", cli.dir.path().string()}), 3, "is a folder");
+  expect_refused(cli.run({"export", "--output", cli.dir.file("no/such/dir/x.csv")}), 3,
+                 "cannot be written");
+  expect_refused(cli.run({"export", "--format", "xml"}), 2, "--format must be csv or json");
+}
+
+TEST(Import, CsvRoundTripIsByteIdenticalAndIdempotent) {
+  CliHarness from;
+  log_history(from);
+  const std::string csv = from.run({"export"}).out;
+  CliHarness to;
+  write(to.dir.file("in.csv"), csv);
+  EXPECT_EQ(to.run({"import", to.dir.file("in.csv")}).out, "imported 30, already present 0\n");
+  EXPECT_EQ(to.run({"import", to.dir.file("in.csv")}).out, "imported 0, already present 30\n");
+  EXPECT_EQ(to.run({"export"}).out, csv);
+  const auto notes = nlohmann::json::parse(to.run({"list", "--json"}).out);
+  std::set<std::string> seen;
+  for (const auto& entry : notes)
+    seen.insert(entry["note"].get<std::string>());
+  for (const char* note : kTrickyNotes)
+    EXPECT_TRUE(seen.contains(note)) << note;
+}
+
+TEST(Import, JsonRoundTripCarriesPausesSettingsAndActivities) {
+  CliHarness from;
+  log_history(from);
+  from.run({"pause", "--from", "2026-12-01", "--to", "2026-12-03", "--note", "physio"});
+  from.run({"config", "set", "walk.min", "25"});
+  const std::string json = from.run({"export", "--format", "json"}).out;
+  CliHarness to;
+  write(to.dir.file("in.json"), json);
+  EXPECT_EQ(to.run({"import", to.dir.file("in.json")}).out, "imported 30, already present 0\n");
+  EXPECT_EQ(to.run({"import", to.dir.file("in.json")}).out, "imported 0, already present 30\n");
+  EXPECT_EQ(to.run({"export", "--format", "json"}).out, json);
+  EXPECT_EQ(to.run({"config", "get", "walk.min"}).out, "25\n");
+}
+
+TEST(Import, ListJsonIsAcceptedToo) {
+  CliHarness from;
+  log_history(from);
+  CliHarness to;
+  write(to.dir.file("list.json"), from.run({"list", "--json"}).out);
+  EXPECT_EQ(to.run({"import", to.dir.file("list.json")}).out, "imported 30, already present 0\n");
+}
+
+TEST(Import, DryRunCountsAndChangesNothing) {
+  CliHarness from;
+  log_history(from);
+  CliHarness to;
+  write(to.dir.file("in.csv"), from.run({"export"}).out);
+  EXPECT_EQ(to.run({"import", to.dir.file("in.csv"), "--dry-run"}).out,
+            "would have imported 30, already present 0\n");
+  EXPECT_FALSE(to.db_exists());
+}
+
+TEST(Import, ABadRowAnywhereImportsNothing) {
+  CliHarness from;
+  log_history(from);
+  std::string csv = from.run({"export"}).out;
+  CliHarness to;
+  const std::string header = "id,activity,kind,start,duration_s,pain,note\r\n";
+  const std::string good_row =
+      csv.substr(header.size(), csv.find("\r\n", header.size()) + 2 - header.size());
+  const std::string bad_row =
+      "0a0a0a0a-0000-4000-8000-000000000000,walk,walk,2026-02-30T07:00:00+01:00,60,,\r\n";
+  struct Case {
+    std::string text;
+    std::string words;
+  };
+  const std::vector<Case> cases{
+      {header + bad_row + good_row, "in.csv:2: start \"2026-02-30T07:00:00+01:00\""},
+      {header + good_row + bad_row + good_row, "in.csv:3: start"},
+      {header + good_row + bad_row, "in.csv:3: start"},
+      {header + good_row + "x,walk,walk,2026-11-24T07:00:00+01:00,60,,\r\n", "in.csv:3: id \"x\""},
+      {header + "0a0a0a0a-0000-4000-8000-000000000000,walk,nap,2026-11-24T07:00:00+01:00,60,,\r\n",
+       "kind \"nap\""},
+      {header + "0a0a0a0a-0000-4000-8000-000000000000,walk,walk,2026-11-24T07:00:00+01:00,0,,\r\n",
+       "duration_s \"0\""},
+      {header +
+           "0a0a0a0a-0000-4000-8000-000000000000,walk,walk,2026-11-24T07:00:00+01:00,60,11,\r\n",
+       "pain \"11\""},
+      {header +
+           "0a0a0a0a-0000-4000-8000-000000000000,butt-walk,walk,2026-11-24T07:00:00+01:00,60,,\r\n",
+       "is a session here"},
+      {"not,a,csv\n", "no column"},
+      {header + "\xff\xfe\r\n", "not UTF-8"},
+  };
+  for (const Case& bad : cases) {
+    write(to.dir.file("in.csv"), bad.text);
+    expect_refused(to.run({"import", to.dir.file("in.csv")}), 2, bad.words);
+    EXPECT_EQ(to.run({"export"}).out, header) << bad.words;
+  }
+  write(to.dir.file("in.json"), "{\"entries\": [1]}");
+  expect_refused(to.run({"import", to.dir.file("in.json")}), 2, "entry 1 is not an object");
+  write(to.dir.file("in.json"), "{nope");
+  expect_refused(to.run({"import", to.dir.file("in.json")}), 2, "is not JSON");
+  EXPECT_EQ(to.run({"export"}).out, header);
+}
+
+TEST(Import, AMissingOrUnreadableFileIsExitThree) {
+  CliHarness cli;
+  expect_refused(cli.run({"import", cli.dir.file("nope.csv")}), 3, "nope.csv cannot be read");
+  expect_refused(cli.run({"import", cli.dir.path().string()}), 3, "is a folder");
+}
+
+TEST(Import, NewActivitiesAreCreatedWithTheirKind) {
+  CliHarness cli;
+  write(cli.dir.file("in.csv"),
+        "id,activity,kind,start,duration_s,pain,note\n"
+        "0a0a0a0a-0000-4000-8000-000000000001,side-plank,session,2026-11-23T07:00:00+01:00,60,,\n");
+  EXPECT_EQ(cli.run({"import", cli.dir.file("in.csv")}).code, 0);
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"stats", "--json"}).out)["sessions"]["count"], 1);
+  EXPECT_NE(cli.run({"log", "side-plank"}).out.find("2 of 3–4 sessions"), std::string::npos);
+}
+
+TEST(Backup, IsAPrivateConsistentCopy) {
+  CliHarness cli;
+  log_history(cli);
+  const auto path = cli.dir.file("copy.db");
+  EXPECT_EQ(cli.run({"backup", path}).out, "backed up to " + path + "\n");
+  EXPECT_EQ(mode_of(path), 0600U);
+  SQLite::Database copy(path);
+  EXPECT_EQ(copy.execAndGet("PRAGMA integrity_check").getString(), "ok");
+  EXPECT_EQ(copy.execAndGet("SELECT count(*) FROM entry").getInt(), 30);
+  EXPECT_EQ(cli.run({"--db", path, "export"}).out, cli.run({"export"}).out);
+  EXPECT_EQ(cli.run({"backup", path}).code, 0);  // replaces an older copy
+}
+
+TEST(Backup, RefusesWhatItCannotDo) {
+  CliHarness cli;
+  expect_refused(cli.run({"backup", cli.dir.file("copy.db")}), 3, "nothing to back up");
+  cli.run({"log", "break"});
+  expect_refused(cli.run({"backup", cli.dir.path().string()}), 3, "is a folder");
+  expect_refused(cli.run({"backup", cli.dir.file("no/such/copy.db")}), 3, "cannot be written");
+}
+
+// Bad invocations across every command: the contract's exit code, one "qlfit: "
+// line, nothing on stdout, and the database exactly as it was.
+TEST(BadInvocations, NeverChangeTheDatabase) {
+  CliHarness cli;
+  log_history(cli);
+  cli.run({"pause", "--from", "2026-12-01", "--to", "2026-12-03"});
+  const std::string before = cli.run({"export", "--format", "json"}).out;
+  const std::string missing = cli.dir.file("missing.csv");
+  const std::vector<std::vector<std::string>> invocations{
+      {"frobnicate"},
+      {"--nonsense"},
+      {"--color", "pink", "stats"},
+      {"--db"},
+      {"log"},
+      {"log", "yoga"},
+      {"log", "walk"},
+      {"log", "walk", "--minutes", "0"},
+      {"log", "walk", "--minutes", "1441"},
+      {"log", "walk", "--minutes", "ten"},
+      {"log", "walk", "--for", "0m"},
+      {"log", "walk", "--for", "25h"},
+      {"log", "walk", "--for", "1x"},
+      {"log", "walk", "--for", "5m", "--minutes", "5"},
+      {"log", "butt-walk", "--pain", "11"},
+      {"log", "butt-walk", "--pain", "-1"},
+      {"log", "butt-walk", "--pain", "5.5"},
+      {"log", "butt-walk", "--pain", ""},
+      {"log", "butt-walk", "--at", "2026-02-30"},
+      {"log", "butt-walk", "--at", "25:00"},
+      {"log", "butt-walk", "--at", "07:61"},
+      {"log", "butt-walk", "--at", "-3d ago"},
+      {"log", "butt-walk", "--at", ""},
+      {"log", "butt-walk", "--at", "2026-11-24T07:00+15:00"},
+      {"log", "butt-walk", "--at", "tomorrow"},
+      {"log", "butt-walk", "--at", "2027-01-01"},
+      {"log", "butt-walk", "--at", "2026-W47"},
+      {"log", "butt-walk", "--note", "\xc3"},
+      {"log", "butt-walk", "extra"},
+      {"undo", "extra"},
+      {"edit"},
+      {"edit", "999", "--pain", "1"},
+      {"edit", "1"},
+      {"edit", "1", "--pain", "12"},
+      {"edit", "1", "--at", "soon"},
+      {"edit", "zz", "--pain", "1"},
+      {"rm"},
+      {"rm", "999"},
+      {"rm", "1", "999"},
+      {"rm", "abc"},
+      {"list", "--limit", "0"},
+      {"list", "--limit", "x"},
+      {"list", "--since", "2026-13-01"},
+      {"list", "--kind", "nap"},
+      {"list", "--until", "later"},
+      {"stats", "--week", "2025-W53"},
+      {"stats", "--month", "2026-13"},
+      {"stats", "--from", "2026-11-01"},
+      {"stats", "--from", "x", "--to", "y"},
+      {"stats", "--week", "--month"},
+      {"remind", "--for", "nap"},
+      {"start"},
+      {"start", "yoga"},
+      {"stop"},
+      {"pause", "--from", "mon"},
+      {"pause", "--from", "mon", "--to", "fri"},
+      {"pause", "rm", "99"},
+      {"config", "set", "walk.min", "0"},
+      {"config", "set", "nope", "1"},
+      {"config", "set", "sessions.min", "9"},
+      {"config", "get"},
+      {"config", "frob"},
+      {"import"},
+      {"import", missing},
+      {"export", "--format", "yaml"},
+      {"backup"},
+      {"cron", "--print", "--install"},
+      {"status", "--verbose"},
+  };
+  ASSERT_GE(invocations.size(), 60U);
+  for (const auto& args : invocations) {
+    std::string shown;
+    for (const auto& arg : args)
+      shown += arg + " ";
+    SCOPED_TRACE(shown);
+    const CliResult result = cli.run(args);
+    EXPECT_TRUE(result.code == 2 || result.code == 3) << result.code;
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err.rfind("qlfit: ", 0), 0U) << result.err;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+    EXPECT_EQ(result.err.find("what()"), std::string::npos);
+  }
+  EXPECT_EQ(cli.run({"export", "--format", "json"}).out, before);
+}
+
+}  // namespace
+}  // namespace qlfit::testing
