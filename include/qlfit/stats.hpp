@@ -3,6 +3,8 @@
 #include "qlfit/calendar.hpp"
 #include "qlfit/entry.hpp"
 #include "qlfit/settings.hpp"
+#include "qlfit/store.hpp"
+#include "qlfit/when.hpp"
 
 #include <date/date.h>
 
@@ -10,27 +12,30 @@
 #include <map>
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace qlfit {
 
 // Where the period's routine sessions stand against the target.
 enum class Verdict {
-  kMet,      // at least the minimum
-  kOnTrack,  // not yet, with more days left than sessions to go
-  kAtRisk,   // not yet, and a session is needed on every day left (or more)
-  kMissed,   // the period is over below the minimum
+  kMet,        // at least the minimum
+  kOnTrack,    // not yet, with more days left than sessions to go
+  kAtRisk,     // not yet, and a session is needed on every day left (or more)
+  kMissed,     // the period is over below the minimum
+  kPaused,     // every day of the period is paused: nothing was asked
+  kUntracked,  // the period ended before the first entry ever: nothing to judge
 };
 
 std::string_view to_string(Verdict verdict);
 
 struct SessionSummary {
   int count = 0;
-  Band target;
+  Band target;  // the weekly band scaled to the unpaused days, rounded up
   Verdict verdict = Verdict::kOnTrack;
   int to_go = 0;      // sessions still needed to meet the minimum
-  int days_left = 0;  // days of the period from today on, today included
+  int days_left = 0;  // unpaused days of the period from today on, today included
   bool met() const { return verdict == Verdict::kMet; }
-  bool above_max() const { return count > target.max; }
+  bool above_max() const { return verdict == Verdict::kMet && count > target.max; }
 };
 
 struct WalkSummary {
@@ -40,10 +45,39 @@ struct WalkSummary {
   int days_in_band = 0;  // days whose walks add up to at least target.min minutes
 };
 
+struct BreakSummary {
+  int count = 0;
+  int working_days = 0;  // working days so far, not paused, today included
+  double per_working_day = 0;
+  // The longest time inside working hours with no entry going on, on one working day.
+  std::chrono::minutes longest_sitting{0};
+  std::optional<date::year_month_day> longest_on;
+};
+
+enum class PainTrend { kUnknown, kFalling, kSteady, kRising };
+std::string_view to_string(PainTrend trend);
+
 struct PainSummary {
   int count = 0;
   double average = 0;
   int highest = 0;
+  std::optional<double> before;           // the average over the four weeks before the period
+  PainTrend trend = PainTrend::kUnknown;  // a change of 1 or more either way
+  bool advice = false;  // highest at pain.warn or above, or rising: see a provider
+};
+
+// One day of a period.
+struct DayFacts {
+  date::year_month_day day;
+  int sessions = 0;
+  std::chrono::seconds walk{0};
+  int breaks = 0;
+  bool paused = false;
+  bool future = false;   // after today
+  bool working = false;  // one of break.days
+  // Working days up to now with at least one entry: the longest stretch inside working
+  // hours with no entry going on (a day with nothing logged is not measured).
+  std::chrono::minutes longest_sitting{0};
 };
 
 // The facts of one period, as every view (text, JSON, --check) reports them.
@@ -51,17 +85,36 @@ struct PeriodStats {
   Period period;
   SessionSummary sessions;
   WalkSummary walk;
-  int breaks = 0;
+  BreakSummary breaks;
   std::optional<PainSummary> pain;  // std::nullopt when no entry in the period had pain
+  std::vector<DayFacts> days;       // every day of the period, in order
+  std::vector<Pause> pauses;        // those touching the period
+  int paused_days = 0;
 };
 
-// The session target of a period: the weekly band for a week; for any other
-// period the band scaled to its days and rounded up.
-Band session_target(const Period& period, const Settings& settings);
+// The session target of a period with `unpaused` days that count: the weekly band
+// scaled by unpaused/7 and rounded up (a whole unpaused week: the band itself).
+Band session_target(int unpaused, const Settings& settings);
 
-// Sums `entries` (any order; those whose habit day is outside the period are
-// ignored) into the period's facts, as seen on `today`.
+// Judges `count` sessions in `period` as seen from `today`.
+SessionSummary judge_sessions(int count, const Period& period, std::span<const Pause> pauses,
+                              const Settings& settings, date::year_month_day today);
+
+// The facts of `period` from `entries` (any order: those whose habit day is outside
+// the period and the four weeks before it are ignored; those weeks give the pain
+// trend) as seen at `context.now`. One pass over the entries.
 PeriodStats summarize(std::span<const Entry> entries, const Period& period,
-                      const Settings& settings, date::year_month_day today);
+                      std::span<const Pause> pauses, const Settings& settings,
+                      const TimeContext& context);
+
+struct Streak {
+  int current = 0;  // met weeks up to now (a week in progress only once it is met)
+  int longest = 0;
+};
+
+// Runs of met weeks over `weeks`, oldest first: a missed week ends a run, a fully
+// paused (or untracked) week neither ends nor extends one, and a week still in
+// progress that is not met yet is left out.
+Streak streak_of(std::span<const SessionSummary> weeks);
 
 }  // namespace qlfit

@@ -55,6 +55,8 @@ class Store {
   // Entries matching `filter`, oldest first (by instant, then by the order logged).
   virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
 
+  // The earliest local date of any entry; std::nullopt when there are none.
+  virtual std::optional<date::year_month_day> first_local_date() = 0;
   // The entry numbered `n`; std::nullopt when there is none.
   virtual std::optional<Entry> entry_numbered(std::int64_t n) = 0;
   // Entries whose UUID starts with `prefix` (lower-case hex and dashes), at most `limit`.

@@ -6,6 +6,7 @@
 #include "qlfit/store.hpp"
 #include "qlfit/when.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -65,6 +66,21 @@ struct PeriodRequest {
 // --from without --to (or the reverse), or more than one kind of period.
 Period requested_period(const PeriodRequest& request, const Settings& settings,
                         const TimeContext& context);
+
+// This week and the COUNT-1 before it (12 without COUNT), oldest first, each with
+// its verdict and days, and the streaks of met weeks over the whole history.
+struct WeeksReport {
+  std::vector<PeriodStats> weeks;
+  Streak streak;
+  // True when a finished week in the report missed its target.
+  bool some_missed() const {
+    return std::any_of(weeks.begin(), weeks.end(), [](const PeriodStats& week) {
+      return week.sessions.verdict == Verdict::kMissed;
+    });
+  }
+};
+WeeksReport weeks_report(Store& store, const std::optional<std::string>& count,
+                         const Settings& settings, const TimeContext& context);
 
 // The facts of `period`, from the entries whose habit day falls in it.
 PeriodStats period_stats(Store& store, const Period& period, const Settings& settings,

@@ -32,6 +32,9 @@ class LazyStore final : public Store {
   std::optional<Entry> entry_numbered(std::int64_t n) override {
     return reader().entry_numbered(n);
   }
+  std::optional<date::year_month_day> first_local_date() override {
+    return reader().first_local_date();
+  }
   std::vector<Entry> entries_with_id_prefix(const std::string& prefix, std::size_t limit) override {
     return reader().entries_with_id_prefix(prefix, limit);
   }

@@ -87,7 +87,7 @@ std::vector<Reminder> due_reminders(const RemindFacts& facts, const Settings& se
   if (paused(facts.pauses, today))
     return {};
   const Period week = week_containing(today, settings.week_start);
-  const PeriodStats stats = summarize(facts.entries, week, settings, today);
+  const PeriodStats stats = summarize(facts.entries, week, facts.pauses, settings, context);
   std::vector<Reminder> due;
   const auto wanted = [only](Kind kind) { return !only || *only == kind; };
   if (wanted(Kind::kBreak)) {

@@ -11,12 +11,24 @@ using namespace date::literals;
 using std::chrono::hours;
 using std::chrono::minutes;
 
-Entry entry_at(Kind kind, date::year_month_day day, hours hour,
+const date::time_zone* berlin() {
+  return find_zone("Europe/Berlin");
+}
+
+// Seen from a given local noon in Berlin.
+TimeContext on(date::year_month_day day, hours at = hours{12}) {
+  TimeContext context;
+  context.zone = berlin();
+  context.now = to_instant(date::local_days{day} + at, hours{1});
+  return context;
+}
+
+Entry entry_at(Kind kind, date::year_month_day day, minutes at,
                std::chrono::seconds duration = minutes{10}, std::optional<int> pain = {}) {
   Entry entry;
   entry.kind = kind;
   entry.offset = hours{1};
-  entry.start = to_instant(date::local_days{day} + hour, entry.offset);
+  entry.start = to_instant(date::local_days{day} + at, entry.offset);
   entry.local_date = day;
   entry.duration = duration;
   entry.pain = pain;
@@ -33,83 +45,170 @@ std::vector<Entry> sessions(int count) {
   return all;
 }
 
+PeriodStats week48(std::span<const Entry> entries, date::year_month_day today,
+                   std::span<const Pause> pauses = {}, const Settings& settings = Settings{}) {
+  return summarize(entries, kWeek48, pauses, settings, on(today));
+}
+
 TEST(Summarize, SessionVerdictAtEveryBoundary) {
-  const Settings settings;
-  const auto today = 2026_y / 11 / 27;  // Friday: 3 days left
-  EXPECT_EQ(summarize(sessions(2), kWeek48, settings, today).sessions.verdict, Verdict::kOnTrack);
-  EXPECT_EQ(summarize(sessions(3), kWeek48, settings, today).sessions.verdict, Verdict::kMet);
-  EXPECT_EQ(summarize(sessions(4), kWeek48, settings, today).sessions.verdict, Verdict::kMet);
-  const auto five = summarize(sessions(5), kWeek48, settings, today).sessions;
-  EXPECT_EQ(five.verdict, Verdict::kMet);
-  EXPECT_TRUE(five.above_max());
-  EXPECT_FALSE(summarize(sessions(4), kWeek48, settings, today).sessions.above_max());
+  const auto friday = 2026_y / 11 / 27;  // 3 days left
+  EXPECT_EQ(week48(sessions(2), friday).sessions.verdict, Verdict::kOnTrack);
+  EXPECT_EQ(week48(sessions(3), friday).sessions.verdict, Verdict::kMet);
+  EXPECT_EQ(week48(sessions(4), friday).sessions.verdict, Verdict::kMet);
+  EXPECT_FALSE(week48(sessions(4), friday).sessions.above_max());
+  EXPECT_TRUE(week48(sessions(5), friday).sessions.above_max());
 }
 
 TEST(Summarize, AtRiskWhenEveryDayLeftNeedsASession) {
-  const auto stats = summarize(sessions(1), kWeek48, Settings{}, 2026_y / 11 / 28);
+  const auto stats = week48(sessions(1), 2026_y / 11 / 28);
   EXPECT_EQ(stats.sessions.verdict, Verdict::kAtRisk);
   EXPECT_EQ(stats.sessions.to_go, 2);
   EXPECT_EQ(stats.sessions.days_left, 2);
 }
 
 TEST(Summarize, MissedOnceTheWeekIsOver) {
-  const auto stats = summarize(sessions(2), kWeek48, Settings{}, 2026_y / 11 / 30);
+  const auto stats = week48(sessions(2), 2026_y / 11 / 30);
   EXPECT_EQ(stats.sessions.verdict, Verdict::kMissed);
   EXPECT_EQ(stats.sessions.days_left, 0);
 }
 
-TEST(Summarize, AFutureWeekHasAllItsDaysLeft) {
-  EXPECT_EQ(summarize({}, kWeek48, Settings{}, 2026_y / 11 / 1).sessions.days_left, 7);
+TEST(Summarize, TheCurrentWeekPartWayCountsTodayAsLeft) {
+  const auto stats = week48({}, 2026_y / 11 / 24);
+  EXPECT_EQ(stats.sessions.days_left, 6);
+  EXPECT_EQ(stats.sessions.verdict, Verdict::kOnTrack);
+  EXPECT_TRUE(stats.days[2].future);
+  EXPECT_FALSE(stats.days[1].future);
+  EXPECT_EQ(summarize({}, kWeek48, {}, Settings{}, on(2026_y / 11 / 1)).sessions.days_left, 7);
 }
 
-TEST(Summarize, WalksAddUpPerDayAndCountDaysInBand) {
+TEST(Summarize, APartlyPausedWeekShrinksItsTargetInProportion) {
+  const std::vector<Pause> pauses{Pause{1, DateRange{2026_y / 11 / 26, 2026_y / 11 / 29}, {}}};
+  const auto stats = week48(sessions(2), 2026_y / 11 / 30, pauses);
+  EXPECT_EQ(stats.paused_days, 4);
+  EXPECT_EQ(stats.sessions.target.min, 2);  // 3 * 3 / 7 = 1.3, rounded up
+  EXPECT_EQ(stats.sessions.target.max, 2);  // 4 * 3 / 7 = 1.7, rounded up
+  EXPECT_EQ(stats.sessions.verdict, Verdict::kMet);
+  EXPECT_EQ(week48(sessions(1), 2026_y / 11 / 30, pauses).sessions.verdict, Verdict::kMissed);
+  EXPECT_TRUE(stats.days[3].paused);
+}
+
+TEST(Summarize, AFullyPausedWeekAsksNothing) {
+  const std::vector<Pause> pauses{Pause{1, DateRange{2026_y / 11 / 20, 2026_y / 12 / 2}, {}}};
+  const auto stats = week48({}, 2026_y / 11 / 30, pauses);
+  EXPECT_EQ(stats.sessions.verdict, Verdict::kPaused);
+  EXPECT_EQ(stats.sessions.target.min, 0);
+}
+
+TEST(Summarize, WalksAddUpPerDayAcrossSeveralWalksAndMidnight) {
   const std::vector<Entry> walks{
       entry_at(Kind::kWalk, 2026_y / 11 / 23, hours{8}, minutes{12}),
-      entry_at(Kind::kWalk, 2026_y / 11 / 23, hours{18}, minutes{10}),
-      entry_at(Kind::kWalk, 2026_y / 11 / 24, hours{8}, minutes{19}),
+      entry_at(Kind::kWalk, 2026_y / 11 / 23, hours{23} + minutes{50}, minutes{10}),
+      entry_at(Kind::kWalk, 2026_y / 11 / 24, minutes{5}, minutes{19}),
   };
-  const auto stats = summarize(walks, kWeek48, Settings{}, 2026_y / 11 / 24);
+  const auto stats = week48(walks, 2026_y / 11 / 24);
   EXPECT_EQ(stats.walk.total, minutes{41});
-  EXPECT_EQ(stats.walk.by_day.at(2026_y / 11 / 23), minutes{22});
+  EXPECT_EQ(stats.walk.by_day.at(2026_y / 11 / 23), minutes{22});  // counted on the day it began
   EXPECT_EQ(stats.walk.days_in_band, 1);
-}
-
-TEST(Summarize, IgnoresEntriesOutsideThePeriod) {
-  std::vector<Entry> all = sessions(3);
-  all.push_back(entry_at(Kind::kSession, 2026_y / 11 / 22, hours{23}));
-  all.push_back(entry_at(Kind::kSession, 2026_y / 11 / 30, hours{0}));
-  EXPECT_EQ(summarize(all, kWeek48, Settings{}, 2026_y / 11 / 24).sessions.count, 3);
+  EXPECT_EQ(stats.days[0].walk, minutes{22});
 }
 
 TEST(Summarize, DayStartMovesLateNightEntriesToTheDayBefore) {
   Settings settings;
   settings.day_start = hours{3};
   const std::vector<Entry> late{entry_at(Kind::kSession, 2026_y / 11 / 30, hours{1})};
-  EXPECT_EQ(summarize(late, kWeek48, settings, 2026_y / 11 / 24).sessions.count, 1);
-  EXPECT_EQ(summarize(late, kWeek48, Settings{}, 2026_y / 11 / 24).sessions.count, 0);
+  EXPECT_EQ(week48(late, 2026_y / 11 / 24, {}, settings).sessions.count, 1);
+  EXPECT_EQ(week48(late, 2026_y / 11 / 24).sessions.count, 0);
 }
 
-TEST(Summarize, CountsBreaksAndSummarisesPain) {
-  const std::vector<Entry> all{
-      entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{9}, minutes{2}, 3),
-      entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{10}, minutes{2}, 6),
-      entry_at(Kind::kSession, 2026_y / 11 / 24, hours{11}),
+TEST(Summarize, LongestSittingIsTheLongestGapInWorkingHours) {
+  // Tuesday: working hours 09:00-17:00; a walk 10:00-10:30 and a break 14:00-14:02.
+  const std::vector<Entry> day{
+      entry_at(Kind::kWalk, 2026_y / 11 / 24, hours{10}, minutes{30}),
+      entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{14}, minutes{2}),
   };
-  const auto stats = summarize(all, kWeek48, Settings{}, 2026_y / 11 / 24);
-  EXPECT_EQ(stats.breaks, 2);
+  const auto stats = summarize(day, kWeek48, {}, Settings{}, on(2026_y / 11 / 24, hours{20}));
+  EXPECT_EQ(stats.days[1].longest_sitting, hours{3} + minutes{30});  // 10:30-14:00
+  EXPECT_EQ(stats.breaks.longest_sitting, hours{3} + minutes{30});
+  EXPECT_EQ(stats.breaks.longest_on, 2026_y / 11 / 24);
+  EXPECT_EQ(stats.days[0].longest_sitting, minutes{0});  // Monday: nothing logged, not measured
+  EXPECT_EQ(stats.breaks.working_days, 2);
+  EXPECT_DOUBLE_EQ(stats.breaks.per_working_day, 0.5);
+}
+
+TEST(Summarize, TodaysSittingStretchEndsNow) {
+  const std::vector<Entry> day{entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{9}, minutes{2})};
+  const auto stats = summarize(day, kWeek48, {}, Settings{}, on(2026_y / 11 / 24, hours{10}));
+  EXPECT_EQ(stats.days[1].longest_sitting, minutes{58});
+}
+
+TEST(Summarize, WeekendsAndPausedDaysHaveNoSittingStretch) {
+  const std::vector<Pause> pauses{Pause{1, DateRange{2026_y / 11 / 23, 2026_y / 11 / 23}, {}}};
+  const auto stats = summarize({}, kWeek48, pauses, Settings{}, on(2026_y / 11 / 29));
+  EXPECT_EQ(stats.days[0].longest_sitting, minutes{0});  // paused Monday
+  EXPECT_EQ(stats.days[5].longest_sitting, minutes{0});  // Saturday
+  EXPECT_EQ(stats.breaks.working_days, 4);
+}
+
+TEST(Summarize, PainTrendAgainstTheFourWeeksBefore) {
+  std::vector<Entry> all{
+      entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{9}, minutes{2}, 6),
+      entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{10}, minutes{2}, 4),
+      entry_at(Kind::kBreak, 2026_y / 10 / 27, hours{10}, minutes{2}, 2),  // in the 4 weeks before
+      entry_at(Kind::kBreak, 2026_y / 10 / 20, hours{10}, minutes{2}, 9),  // too early: ignored
+  };
+  auto stats = week48(all, 2026_y / 11 / 24);
   ASSERT_TRUE(stats.pain);
   EXPECT_EQ(stats.pain->count, 2);
-  EXPECT_DOUBLE_EQ(stats.pain->average, 4.5);
+  EXPECT_DOUBLE_EQ(stats.pain->average, 5.0);
   EXPECT_EQ(stats.pain->highest, 6);
-  EXPECT_FALSE(summarize(sessions(1), kWeek48, Settings{}, 2026_y / 11 / 24).pain);
+  EXPECT_DOUBLE_EQ(*stats.pain->before, 2.0);
+  EXPECT_EQ(stats.pain->trend, PainTrend::kRising);
+  EXPECT_TRUE(stats.pain->advice);  // rising, though below pain.warn
+  all[2].pain = 5;
+  stats = week48(all, 2026_y / 11 / 24);
+  EXPECT_EQ(stats.pain->trend, PainTrend::kSteady);
+  EXPECT_FALSE(stats.pain->advice);
+  all[2].pain = 7;
+  EXPECT_EQ(week48(all, 2026_y / 11 / 24).pain->trend, PainTrend::kFalling);
+  all.erase(all.begin() + 2, all.end());
+  EXPECT_EQ(week48(all, 2026_y / 11 / 24).pain->trend, PainTrend::kUnknown);
+  EXPECT_FALSE(week48(sessions(1), 2026_y / 11 / 24).pain);
 }
 
-TEST(SessionTarget, WeeklyBandForWeeksScaledUpForOtherPeriods) {
+TEST(Summarize, HighPainAlwaysAdvises) {
+  const std::vector<Entry> high{entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{9}, minutes{2}, 7)};
+  EXPECT_TRUE(week48(high, 2026_y / 11 / 24).pain->advice);
+}
+
+TEST(SessionTarget, ScalesTheWeeklyBandToUnpausedDaysRoundingUp) {
   const Settings settings;
-  EXPECT_EQ(session_target(kWeek48, settings).min, 3);
-  const Band november = session_target(month_of(2026_y / 11), settings);
-  EXPECT_EQ(november.min, 13);  // 3 * 30 / 7 = 12.9, rounded up
-  EXPECT_EQ(november.max, 18);  // 4 * 30 / 7 = 17.1, rounded up
+  EXPECT_EQ(session_target(7, settings).min, 3);
+  EXPECT_EQ(session_target(30, settings).min, 13);  // 3 * 30 / 7 = 12.9
+  EXPECT_EQ(session_target(30, settings).max, 18);  // 4 * 30 / 7 = 17.1
+  EXPECT_EQ(session_target(0, settings).min, 0);
+}
+
+SessionSummary judged(Verdict verdict) {
+  SessionSummary summary;
+  summary.verdict = verdict;
+  return summary;
+}
+
+TEST(StreakOf, MissedWeeksEndARunPausedWeeksDoNot) {
+  using V = Verdict;
+  const std::vector<SessionSummary> weeks{judged(V::kMet), judged(V::kMet),    judged(V::kMissed),
+                                          judged(V::kMet), judged(V::kPaused), judged(V::kMet),
+                                          judged(V::kMet), judged(V::kOnTrack)};
+  const Streak streak = streak_of(weeks);
+  EXPECT_EQ(streak.current, 3);  // met, paused (skipped), met, met; this week still open
+  EXPECT_EQ(streak.longest, 3);
+}
+
+TEST(StreakOf, AMissedLastWeekMeansNoCurrentStreak) {
+  const std::vector<SessionSummary> weeks{judged(Verdict::kMet), judged(Verdict::kMissed)};
+  EXPECT_EQ(streak_of(weeks).current, 0);
+  EXPECT_EQ(streak_of(weeks).longest, 1);
+  EXPECT_EQ(streak_of({}).longest, 0);
 }
 
 }  // namespace

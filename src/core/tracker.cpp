@@ -5,6 +5,8 @@
 #include "qlfit/text.hpp"
 
 #include <algorithm>
+#include <map>
+#include <span>
 #include <string>
 
 namespace qlfit {
@@ -88,6 +90,38 @@ NewEntry entry_at(const Activity& activity, const Moment& moment, std::chrono::s
   fresh.duration = duration;
   fresh.created = context.now;
   return fresh;
+}
+
+// A range widened by the four weeks before it, which give the pain trend.
+DateRange with_trend_weeks(const DateRange& range) {
+  return DateRange{date::year_month_day{date::sys_days{range.first} - date::days{28}}, range.last};
+}
+
+// Streaks over every week since the first session: sessions only, counted per week.
+Streak history_streak(Store& store, const std::vector<Pause>& pauses, const Settings& settings,
+                      const TimeContext& context) {
+  EntryFilter sessions;
+  sessions.kind = Kind::kSession;
+  const auto all = store.entries(sessions);
+  const Period now = week_containing(context.today(), settings.week_start);
+  if (all.empty())
+    return Streak{};
+  std::map<date::sys_days, int> per_week;
+  date::sys_days first = date::sys_days{now.range.first};
+  for (const Entry& entry : all) {
+    const auto week =
+        week_containing(habit_day(entry.local_start(), settings.day_start), settings.week_start);
+    ++per_week[date::sys_days{week.range.first}];
+    first = std::min(first, date::sys_days{week.range.first});
+  }
+  std::vector<SessionSummary> judged;
+  for (auto start = first; start <= date::sys_days{now.range.first}; start += date::days{7}) {
+    const Period week = week_containing(date::year_month_day{start}, settings.week_start);
+    const auto found = per_week.find(start);
+    judged.push_back(judge_sessions(found == per_week.end() ? 0 : found->second, week, pauses,
+                                    settings, context.today()));
+  }
+  return streak_of(judged);
 }
 
 }  // namespace
@@ -184,8 +218,50 @@ Period requested_period(const PeriodRequest& request, const Settings& settings,
 
 PeriodStats period_stats(Store& store, const Period& period, const Settings& settings,
                          const TimeContext& context) {
-  const auto entries = entries_for(store, period.range);
-  return summarize(entries, period, settings, context.today());
+  const auto entries = entries_for(store, with_trend_weeks(period.range));
+  return summarize(entries, period, store.pauses(), settings, context);
+}
+
+WeeksReport weeks_report(Store& store, const std::optional<std::string>& count,
+                         const Settings& settings, const TimeContext& context) {
+  const auto weeks = count && !count->empty()
+                         ? static_cast<int>(parse_whole_number(*count, "--weeks", 1, 5300))
+                         : 12;
+  const Period last = week_containing(context.today(), settings.week_start);
+  const date::sys_days first_day = date::sys_days{last.range.first} - date::days{7 * (weeks - 1)};
+  const DateRange shown{date::year_month_day{first_day}, last.range.last};
+  // One read and one sort; each week then looks at its own slice and the four weeks
+  // before it (its pain trend), so every entry is visited at most five times.
+  auto entries = entries_for(store, with_trend_weeks(shown));
+  const auto day_of = [&settings](const Entry& entry) {
+    return date::sys_days{habit_day(entry.local_start(), settings.day_start)};
+  };
+  std::stable_sort(entries.begin(), entries.end(),
+                   [&](const Entry& a, const Entry& b) { return day_of(a) < day_of(b); });
+  const auto pauses = store.pauses();
+  WeeksReport report;
+  for (int i = 0; i < weeks; ++i) {
+    const Period week =
+        week_containing(date::year_month_day{first_day + date::days{7 * i}}, settings.week_start);
+    const auto from = std::lower_bound(
+        entries.begin(), entries.end(), date::sys_days{with_trend_weeks(week.range).first},
+        [&](const Entry& entry, date::sys_days day) { return day_of(entry) < day; });
+    const auto to = std::upper_bound(
+        from, entries.end(), date::sys_days{week.range.last},
+        [&](date::sys_days day, const Entry& entry) { return day < day_of(entry); });
+    report.weeks.push_back(
+        summarize(std::span<const Entry>(&*from, static_cast<std::size_t>(to - from)), week, pauses,
+                  settings, context));
+  }
+  // Weeks over before the first entry were not tracked: not missed, not in a streak.
+  const auto tracked_from = store.first_local_date();
+  for (PeriodStats& week : report.weeks) {
+    if (!tracked_from || week.period.range.last < *tracked_from) {
+      week.sessions.verdict = Verdict::kUntracked;
+    }
+  }
+  report.streak = history_streak(store, pauses, settings, context);
+  return report;
 }
 
 Timer start_timer(Store& store, const std::string& activity_name, const TimeContext& context) {

@@ -99,7 +99,12 @@ std::string lower_ascii(std::string_view text) {
 // HH:MM or HH:MM:SS; nullopt when the text is not of that shape.
 std::optional<seconds> take_clock(Reader& in, const Failure& fail) {
   Reader probe = in;
-  const auto hh = probe.digits(2);
+  // "07:30" or "7:30".
+  auto hh = probe.digits(2);
+  if (!hh) {
+    probe = in;
+    hh = probe.digits(1);
+  }
   if (!hh || !probe.take(':'))
     return std::nullopt;
   const auto mm = probe.digits(2);

@@ -43,6 +43,8 @@ TEST(ParseWhen, AnExplicitOffsetIsKeptAsTheEntrysOwn) {
 
 TEST(ParseWhen, ClockTimeMeansToday) {
   EXPECT_EQ(at("07:00"), "2026-11-24T07:00:00+01:00");
+  EXPECT_EQ(at("7:00"), "2026-11-24T07:00:00+01:00");
+  EXPECT_EQ(at("mon 9:15"), "2026-11-23T09:15:00+01:00");
   EXPECT_EQ(at("00:00"), "2026-11-24T00:00:00+01:00");
 }
 
@@ -123,7 +125,8 @@ TEST(ParseWhen, RefusesBadFormsQuotingTheInput) {
                                                          "2026-00",
                                                          "tomorrow",
                                                          "yesterday 25:00",
-                                                         "mon 7:30",
+                                                         "mon 7:3",
+                                                         "123:00",
                                                          std::string("07:30\0", 6),
                                                          long_text,
                                                          "99999999999d ago",

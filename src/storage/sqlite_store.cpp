@@ -212,6 +212,15 @@ class SqliteStore final : public Store {
     });
   }
 
+  std::optional<date::year_month_day> first_local_date() override {
+    return guarded(path_, [&]() -> std::optional<date::year_month_day> {
+      const auto first = db_.execAndGet("SELECT min(local_date) FROM entry");
+      if (first.isNull())
+        return std::nullopt;
+      return parse_local_date(first.getString(), path_);
+    });
+  }
+
   std::optional<Entry> entry_numbered(std::int64_t n) override {
     return guarded(path_, [&]() -> std::optional<Entry> {
       SQLite::Statement query(db_,

@@ -295,18 +295,6 @@ TEST(Stats, CheckExitsOneUntilTheTargetIsMet) {
   EXPECT_EQ(cli.run({"stats", "--week", "--check"}).code, 0);
 }
 
-TEST(Stats, TextSaysTheVerdictWithoutColourOffATerminal) {
-  CliHarness cli;
-  cli.run({"log", "butt-walk"});
-  const auto out = cli.run({"stats", "--week"}).out;
-  EXPECT_EQ(out,
-            "2026-W48 · Mon 23 Nov – Sun 29 Nov 2026\n"
-            "Sessions  1 of 3–4 · on track: 2 to go, 6 days left\n"
-            "Walks     0 min · 0 of 7 days with 20+ min\n"
-            "Breaks    0\n"
-            "Pain      none logged\n");
-}
-
 TEST(Stats, ColourOnlyOnATerminalWithoutNoColor) {
   CliHarness cli;
   cli.environment.stdout_is_terminal = true;

@@ -1,3 +1,4 @@
+#include "qlfit/error.hpp"
 #include "qlfit/tracker.hpp"
 
 #include "../commands.hpp"
@@ -10,6 +11,7 @@ namespace qlfit::cli {
 namespace {
 struct StatsOptions {
   PeriodRequest period;
+  std::optional<std::string> weeks;
   bool json = false;
   bool check = false;
 };
@@ -31,31 +33,52 @@ Command register_stats(CLI::App& root) {
       ->type_name("[WHEN]")
       ->expected(0, 1)
       ->excludes(week);
+  app->add_option_function<std::string>(
+         "--weeks", [options](const std::string& count) { options->weeks = count; },
+         "this week and the N-1 before it (default 12): verdicts, streaks, a heatmap")
+      ->type_name("[N]")
+      ->expected(0, 1)
+      ->excludes(week);
   add_optional(*app, "--from", options->period.from, "a period from this day (with --to)")
       ->type_name("WHEN");
   add_optional(*app, "--to", options->period.to, "to this day, included (with --from)")
       ->type_name("WHEN");
   app->add_flag("--json", options->json, "one JSON document, for scripts");
   app->add_flag("--check", options->check,
-                "exit 0 when the session target is met, 1 when it is not");
+                "exit 0 when the session target is met (or paused), 1 when it is not; with "
+                "--weeks, 1 when a finished week missed");
   app->footer(R"(Examples:
   qlfit stats --week
   qlfit stats --week 2026-W47 --json
+  qlfit stats --weeks 26
   qlfit stats --month 2026-11
   qlfit stats --from 2026-11-01 --to 2026-11-15
   qlfit stats --check && echo "routine done this week")");
-  return {app, [options](Session& session) {
-            const Period period =
-                requested_period(options->period, session.settings(), session.time());
-            const PeriodStats stats =
-                period_stats(session.store(), period, session.settings(), session.time());
-            if (options->json) {
-              session.out << render::period_json(stats).dump(2) << '\n';
-            } else {
-              session.out << render::period_text(stats, session.settings(), session.color());
-            }
-            return options->check && !stats.sessions.met() ? 1 : 0;
-          }};
+  return {
+      app, [options](Session& session) {
+        if (options->weeks) {
+          if (options->period.month || options->period.from || options->period.to) {
+            throw Error(ErrorCode::kInvalidInput,
+                        "give one period: --week, --weeks, --month, or --from with --to");
+          }
+          const WeeksReport report =
+              weeks_report(session.store(), options->weeks, session.settings(), session.time());
+          session.out << (options->json
+                              ? render::weeks_json(report).dump(2) + "\n"
+                              : render::weeks_text(report, session.settings(), session.color()));
+          return options->check && report.some_missed() ? 1 : 0;
+        }
+        const Period period = requested_period(options->period, session.settings(), session.time());
+        const PeriodStats stats =
+            period_stats(session.store(), period, session.settings(), session.time());
+        if (options->json) {
+          session.out << render::period_json(stats).dump(2) << '\n';
+        } else {
+          session.out << render::period_text(stats, session.color());
+        }
+        const bool asked_nothing = stats.sessions.verdict == Verdict::kPaused;
+        return options->check && !stats.sessions.met() && !asked_nothing ? 1 : 0;
+      }};
 }
 
 }  // namespace qlfit::cli

@@ -44,7 +44,8 @@ std::string week_standing(const Logged& logged) {
     case Kind::kBreak:
       break;
   }
-  return fmt::format("{} {} this week", week.breaks, week.breaks == 1 ? "break" : "breaks");
+  return fmt::format("{} {} this week", week.breaks.count,
+                     week.breaks.count == 1 ? "break" : "breaks");
 }
 
 std::string when_logged(const Entry& entry, bool with_offset) {

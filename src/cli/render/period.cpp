@@ -1,4 +1,6 @@
 #include "qlfit/calendar.hpp"
+#include "qlfit/parse.hpp"
+#include "qlfit/text.hpp"
 
 #include "text.hpp"
 
@@ -7,7 +9,10 @@
 namespace qlfit::cli::render {
 namespace {
 
+using Json = nlohmann::ordered_json;
+
 constexpr const char* kReset = "\x1b[0m";
+constexpr int kHeatmapWeeks = 53;
 
 const char* verdict_colour(Verdict verdict) {
   switch (verdict) {
@@ -19,12 +24,27 @@ const char* verdict_colour(Verdict verdict) {
       return "\x1b[33m";
     case Verdict::kMissed:
       return "\x1b[31m";
+    case Verdict::kPaused:
+    case Verdict::kUntracked:
+      return "\x1b[90m";
   }
   return "";
 }
 
-std::string plural(int count, const char* one, const char* many) {
+std::string plural(long count, const char* one, const char* many) {
   return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
+long minutes_of(std::chrono::seconds duration) {
+  return duration.count() / 60;
+}
+
+std::string band(Band target) {
+  return fmt::format("{}–{}", target.min, target.max);
+}
+
+std::string painted(const std::string& text, Verdict verdict, bool color) {
+  return color ? verdict_colour(verdict) + text + kReset : text;
 }
 
 std::string verdict_words(const SessionSummary& sessions) {
@@ -38,6 +58,10 @@ std::string verdict_words(const SessionSummary& sessions) {
                          plural(sessions.days_left, "day", "days"));
     case Verdict::kMissed:
       return fmt::format("missed: {} short", sessions.to_go);
+    case Verdict::kPaused:
+      return "paused: nothing asked";
+    case Verdict::kUntracked:
+      return "before your first entry";
   }
   return "";
 }
@@ -49,37 +73,149 @@ std::string heading(const Period& period) {
   return period.kind == PeriodKind::kRange ? span : fmt::format("{} · {}", period.label, span);
 }
 
-long minutes_of(std::chrono::seconds duration) {
-  return duration.count() / 60;
+std::string pain_line(const PainSummary& pain) {
+  std::string line = fmt::format("Pain      average {:.1f}, highest {} ({})", pain.average,
+                                 pain.highest, plural(pain.count, "entry", "entries"));
+  if (pain.before) {
+    line += pain.trend == PainTrend::kSteady
+                ? fmt::format(" · steady ({:.1f} the 4 weeks before)", *pain.before)
+                : fmt::format(" · {} from {:.1f} the 4 weeks before", to_string(pain.trend),
+                              *pain.before);
+  }
+  return line + "\n";
+}
+
+std::string breaks_line(const BreakSummary& breaks) {
+  std::string line = fmt::format("Breaks    {}", breaks.count);
+  if (breaks.working_days > 0) {
+    line += fmt::format(" · {:.1f} a working day", breaks.per_working_day);
+  }
+  if (breaks.longest_on) {
+    line += fmt::format(" · longest sitting {} ({})", format_duration(breaks.longest_sitting),
+                        human_day(*breaks.longest_on));
+  }
+  return line + "\n";
+}
+
+// A row of the Monday..Sunday strip: `value` for a day that has happened.
+template <class Value>
+std::string strip_row(const char* label, const std::vector<DayFacts>& days, Value value) {
+  std::string row = fmt::format("{:<9}", label);
+  for (const DayFacts& day : days) {
+    std::string cell = day.future ? "" : day.paused ? "~" : value(day);
+    row += fmt::format("{:>5}", cell);
+  }
+  row.erase(row.find_last_not_of(' ') + 1);
+  return row + "\n";
+}
+
+std::string strip(const std::vector<DayFacts>& days) {
+  static constexpr const char* kNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  std::string out = fmt::format("{:<9}", "");
+  for (const DayFacts& day : days) {
+    out += fmt::format("{:>5}", kNames[date::weekday{date::sys_days{day.day}}.c_encoding()]);
+  }
+  out += "\n";
+  const auto number = [](long value) {
+    return value == 0 ? std::string("·") : std::to_string(value);
+  };
+  out += strip_row("session", days, [&](const DayFacts& d) { return number(d.sessions); });
+  out += strip_row("walk min", days, [&](const DayFacts& d) { return number(minutes_of(d.walk)); });
+  out += strip_row("breaks", days, [&](const DayFacts& d) { return number(d.breaks); });
+  return out;
+}
+
+// 0 nothing, 1 moved (any entry), 2 a session or a walk in the band, 3 both.
+int level(const DayFacts& day, const Settings& settings) {
+  const bool walked = day.walk >= std::chrono::minutes{settings.walk.min};
+  const int both = (day.sessions > 0 ? 1 : 0) + (walked ? 1 : 0);
+  if (both > 0)
+    return both + 1;
+  return day.breaks > 0 || day.walk.count() > 0 ? 1 : 0;
+}
+
+std::string heat_cell(const DayFacts& day, const Settings& settings, bool color) {
+  if (day.future)
+    return " ";
+  if (day.paused)
+    return color ? std::string("\x1b[90m~") + kReset : "~";
+  static constexpr const char* kPlain[] = {"·", "░", "▒", "▓"};
+  static constexpr const char* kShades[] = {"\x1b[38;5;240m·", "\x1b[38;5;22m■", "\x1b[38;5;28m■",
+                                            "\x1b[38;5;40m■"};
+  const int shade = level(day, settings);
+  return color ? std::string(kShades[shade]) + kReset : kPlain[shade];
+}
+
+std::string heatmap(const std::vector<PeriodStats>& weeks, const Settings& settings, bool color) {
+  const std::size_t shown = std::min<std::size_t>(weeks.size(), kHeatmapWeeks);
+  const std::size_t from = weeks.size() - shown;
+  std::string out;
+  for (std::size_t row = 0; row < 7; ++row) {
+    const auto& first_day = weeks[from].days[row];
+    static constexpr const char* kNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    out += fmt::format("{:<4}", kNames[date::weekday{date::sys_days{first_day.day}}.c_encoding()]);
+    for (std::size_t week = from; week < weeks.size(); ++week) {
+      out += " " + heat_cell(weeks[week].days[row], settings, color);
+    }
+    out.erase(out.find_last_not_of(' ') + 1);
+    out += "\n";
+  }
+  out += "    · nothing  ░ moved  ▒ a session or a full walk  ▓ both  ~ paused";
+  if (shown < weeks.size())
+    out += fmt::format(" (last {} weeks)", shown);
+  return out + "\n";
+}
+
+Json optional_day(const std::optional<date::year_month_day>& day) {
+  return day ? Json(iso_date(*day)) : Json(nullptr);
 }
 
 }  // namespace
 
-std::string period_text(const PeriodStats& stats, const Settings& settings, bool color) {
+std::string period_text(const PeriodStats& stats, bool color) {
   const SessionSummary& sessions = stats.sessions;
-  std::string verdict = verdict_words(sessions);
-  if (color)
-    verdict = verdict_colour(sessions.verdict) + verdict + kReset;
   std::string out = heading(stats.period) + "\n";
-  out += fmt::format("Sessions  {} of {}–{} · {}\n", sessions.count, sessions.target.min,
-                     sessions.target.max, verdict);
+  const std::string counted = sessions.verdict == Verdict::kPaused
+                                  ? std::to_string(sessions.count)
+                                  : fmt::format("{} of {}", sessions.count, band(sessions.target));
+  out += fmt::format("Sessions  {} · {}\n", counted,
+                     painted(verdict_words(sessions), sessions.verdict, color));
   out += fmt::format("Walks     {} min · {} of {} with {}+ min\n", minutes_of(stats.walk.total),
                      stats.walk.days_in_band, plural(stats.period.range.days(), "day", "days"),
                      stats.walk.target.min);
-  out += fmt::format("Breaks    {}\n", stats.breaks);
-  if (stats.pain) {
-    out += fmt::format("Pain      average {:.1f}, highest {} ({})\n", stats.pain->average,
-                       stats.pain->highest, plural(stats.pain->count, "entry", "entries"));
-    if (stats.pain->highest >= settings.pain_warn)
-      out += pain_advice() + "\n";
-  } else {
-    out += "Pain      none logged\n";
+  out += breaks_line(stats.breaks);
+  out += stats.pain ? pain_line(*stats.pain) : "Pain      none logged\n";
+  if (stats.paused_days > 0) {
+    out += fmt::format("Paused    {}\n", plural(stats.paused_days, "day", "days"));
   }
+  if (stats.pain && stats.pain->advice)
+    out += pain_advice() + "\n";
+  if (stats.period.kind == PeriodKind::kWeek)
+    out += "\n" + strip(stats.days);
   return out;
 }
 
-nlohmann::ordered_json period_json(const PeriodStats& stats) {
-  nlohmann::ordered_json document;
+std::string weeks_text(const WeeksReport& report, const Settings& settings, bool color) {
+  const auto& weeks = report.weeks;
+  std::string out =
+      fmt::format("{} · {} – {}\n", plural(static_cast<long>(weeks.size()), "week", "weeks"),
+                  weeks.front().period.label, weeks.back().period.label);
+  for (const PeriodStats& week : weeks) {
+    const SessionSummary& sessions = week.sessions;
+    out += fmt::format(
+        "{:<10}  {}  {} of {} sessions · {} min walked · {}\n", week.period.label,
+        painted(fmt::format("{:<9}", to_string(sessions.verdict)), sessions.verdict, color),
+        sessions.count, band(sessions.target), minutes_of(week.walk.total),
+        plural(week.breaks.count, "break", "breaks"));
+  }
+  out += fmt::format("Streak    {} met in a row now · longest {}\n\n",
+                     plural(report.streak.current, "week", "weeks"),
+                     plural(report.streak.longest, "week", "weeks"));
+  return out + heatmap(weeks, settings, color);
+}
+
+Json period_json(const PeriodStats& stats) {
+  Json document;
   const Period& period = stats.period;
   switch (period.kind) {
     case PeriodKind::kWeek:
@@ -104,7 +240,7 @@ nlohmann::ordered_json period_json(const PeriodStats& stats) {
       {"to_go", sessions.to_go},
       {"days_left", sessions.days_left},
   };
-  nlohmann::ordered_json by_day = nlohmann::ordered_json::object();
+  Json by_day = Json::object();
   for (const auto& [day, duration] : stats.walk.by_day)
     by_day[iso_date(day)] = minutes_of(duration);
   document["walk"] = {
@@ -113,12 +249,54 @@ nlohmann::ordered_json period_json(const PeriodStats& stats) {
       {"target", {{"min", stats.walk.target.min}, {"max", stats.walk.target.max}}},
       {"days_in_band", stats.walk.days_in_band},
   };
-  document["breaks"] = {{"count", stats.breaks}};
-  document["pain"] = stats.pain ? nlohmann::ordered_json{{"count", stats.pain->count},
-                                                         {"average", stats.pain->average},
-                                                         {"max", stats.pain->highest}}
-                                : nlohmann::ordered_json(nullptr);
+  document["breaks"] = {
+      {"count", stats.breaks.count},
+      {"working_days", stats.breaks.working_days},
+      {"per_working_day", stats.breaks.per_working_day},
+      {"longest_sitting_min", stats.breaks.longest_sitting.count()},
+      {"longest_sitting_on", optional_day(stats.breaks.longest_on)},
+  };
+  if (stats.pain) {
+    const PainSummary& pain = *stats.pain;
+    document["pain"] = {{"count", pain.count},
+                        {"average", pain.average},
+                        {"max", pain.highest},
+                        {"before", pain.before ? Json(*pain.before) : Json(nullptr)},
+                        {"trend", std::string(to_string(pain.trend))},
+                        {"advice", pain.advice}};
+  } else {
+    document["pain"] = nullptr;
+  }
+  document["paused_days"] = stats.paused_days;
+  Json pauses = Json::array();
+  for (const Pause& pause : stats.pauses) {
+    pauses.push_back({{"n", pause.n},
+                      {"from", iso_date(pause.days.first)},
+                      {"to", iso_date(pause.days.last)},
+                      {"note", pause.note ? Json(*pause.note) : Json(nullptr)}});
+  }
+  document["pauses"] = pauses;
+  Json days = Json::array();
+  for (const DayFacts& day : stats.days) {
+    days.push_back({{"date", iso_date(day.day)},
+                    {"sessions", day.sessions},
+                    {"walk_minutes", minutes_of(day.walk)},
+                    {"breaks", day.breaks},
+                    {"paused", day.paused},
+                    {"working", day.working},
+                    {"future", day.future},
+                    {"longest_sitting_min", day.longest_sitting.count()}});
+  }
+  document["days"] = days;
   return document;
+}
+
+Json weeks_json(const WeeksReport& report) {
+  Json weeks = Json::array();
+  for (const PeriodStats& week : report.weeks)
+    weeks.push_back(period_json(week));
+  return {{"weeks", weeks},
+          {"streak", {{"current", report.streak.current}, {"longest", report.streak.longest}}}};
 }
 
 }  // namespace qlfit::cli::render

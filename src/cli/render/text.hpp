@@ -53,8 +53,13 @@ std::string pause_line(const Pause& pause);
 std::string pause_table(const std::vector<Pause>& pauses);
 
 // A period's facts for people, in colour when `color`.
-std::string period_text(const PeriodStats& stats, const Settings& settings, bool color);
+std::string period_text(const PeriodStats& stats, bool color);
 // A period's facts for scripts (docs/json.md).
 nlohmann::ordered_json period_json(const PeriodStats& stats);
+
+// `stats --weeks`: a line per week, the streaks and a heatmap of the days.
+std::string weeks_text(const WeeksReport& report, const Settings& settings, bool color);
+// {"weeks": [period documents, oldest first], "streak": {"current", "longest"}}.
+nlohmann::ordered_json weeks_json(const WeeksReport& report);
 
 }  // namespace qlfit::cli::render

@@ -1,0 +1,159 @@
+// The stats views end to end, the text ones against golden files in golden/
+// (QLFIT_UPDATE_GOLDEN=1 rewrites them on purpose).
+#include "cli_harness.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+
+namespace qlfit::testing {
+namespace {
+
+void expect_golden(const std::string& name, const std::string& actual) {
+  const std::string path = std::string(QLFIT_GOLDEN_DIR) + "/" + name;
+  if (std::getenv("QLFIT_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << "no golden file " << path << " (run with QLFIT_UPDATE_GOLDEN=1)";
+  const std::string expected{std::istreambuf_iterator<char>(in), {}};
+  EXPECT_EQ(actual, expected) << "golden file " << name;
+}
+
+// Nine weeks up to Wednesday 2026-11-25 in Berlin: a met, a missed, a paused week,
+// walks, breaks and rising pain in the last week.
+void log_weeks(CliHarness& cli) {
+  cli.environment.qlfit_now = "2026-11-25T19:00:00+01:00";
+  const std::vector<std::pair<const char*, std::vector<std::string>>> days{
+      {"2026-10-05", {"butt-walk", "walk:25", "break"}},
+      {"2026-10-07", {"butt-walk"}},
+      {"2026-10-09", {"butt-walk", "walk:30"}},
+      {"2026-10-13", {"butt-walk", "break"}},
+      {"2026-10-14", {"butt-walk"}},
+      {"2026-10-16", {"butt-walk"}},
+      {"2026-10-20", {"butt-walk", "walk:20"}},
+      {"2026-10-22", {"walk:10"}},
+      {"2026-11-02", {"butt-walk"}},
+      {"2026-11-03", {"butt-walk"}},
+      {"2026-11-05", {"butt-walk", "walk:45"}},
+      {"2026-11-09", {"butt-walk"}},
+      {"2026-11-10", {"butt-walk", "break"}},
+      {"2026-11-12", {"butt-walk", "break"}},
+      {"2026-11-13", {"butt-walk"}},
+      {"2026-11-16", {"walk:20"}},
+      {"2026-11-23", {"butt-walk", "walk:25", "break", "break"}},
+      {"2026-11-24", {"walk:12", "walk:10", "break"}},
+      {"2026-11-25", {"break"}},
+  };
+  int pain = 1;
+  for (const auto& [day, activities] : days) {
+    int hour = 9;
+    for (const std::string& activity : activities) {
+      std::vector<std::string> args{"log", activity.substr(0, activity.find(':')), "--at",
+                                    std::string(day) + " " + std::to_string(hour++) + ":00"};
+      if (activity.find(':') != std::string::npos) {
+        args.insert(args.end(), {"--minutes", activity.substr(activity.find(':') + 1)});
+      }
+      if (std::string(day) >= "2026-10-13" && activity == "break") {
+        args.insert(args.end(), {"--pain", std::to_string(pain++ % 9)});
+      }
+      const auto result = cli.run(args);
+      ASSERT_EQ(result.code, 0) << result.err;
+    }
+  }
+  cli.run({"pause", "--from", "2026-10-26", "--to", "2026-11-01", "--note", "holiday"});
+}
+
+TEST(StatsViews, WeekText) {
+  CliHarness cli;
+  log_weeks(cli);
+  expect_golden("week.txt", cli.run({"stats", "--week"}).out);
+  cli.environment.stdout_is_terminal = true;
+  expect_golden("week-color.txt", cli.run({"stats", "--week"}).out);
+}
+
+TEST(StatsViews, PastWeeksText) {
+  CliHarness cli;
+  log_weeks(cli);
+  expect_golden("week-missed.txt", cli.run({"stats", "--week", "2026-W43"}).out);
+  expect_golden("week-paused.txt", cli.run({"stats", "--week", "2026-W44"}).out);
+}
+
+TEST(StatsViews, WeeksText) {
+  CliHarness cli;
+  log_weeks(cli);
+  expect_golden("weeks.txt", cli.run({"stats", "--weeks", "9"}).out);
+  cli.environment.stdout_is_terminal = true;
+  expect_golden("weeks-color.txt", cli.run({"stats", "--weeks", "9"}).out);
+  cli.environment.no_color = "1";
+  EXPECT_EQ(cli.run({"stats", "--weeks", "9"}).out.find('\x1b'), std::string::npos);
+}
+
+TEST(StatsViews, MonthText) {
+  CliHarness cli;
+  log_weeks(cli);
+  expect_golden("month.txt", cli.run({"stats", "--month", "2026-10"}).out);
+}
+
+TEST(StatsViews, WeeksJsonHasVerdictsStreaksAndDays) {
+  CliHarness cli;
+  log_weeks(cli);
+  const auto report = nlohmann::json::parse(cli.run({"stats", "--weeks", "9", "--json"}).out);
+  ASSERT_EQ(report["weeks"].size(), 9U);
+  const auto& weeks = report["weeks"];
+  EXPECT_EQ(weeks[0]["week"], "2026-W40");
+  std::vector<std::string> verdicts;
+  for (const auto& week : weeks)
+    verdicts.push_back(week["sessions"]["verdict"]);
+  EXPECT_EQ(verdicts, (std::vector<std::string>{"untracked", "met", "met", "missed", "paused", "met",
+                                                "met", "missed", "on track"}));
+  EXPECT_EQ(report["streak"]["current"], 0);
+  EXPECT_EQ(report["streak"]["longest"], 2);
+  EXPECT_EQ(weeks[4]["paused_days"], 7);
+  EXPECT_EQ(weeks[4]["pauses"][0]["note"], "holiday");
+  EXPECT_EQ(weeks[8]["days"].size(), 7U);
+  EXPECT_EQ(weeks[8]["days"][0]["walk_minutes"], 25);
+  EXPECT_EQ(weeks[8]["days"][1]["walk_minutes"], 22);
+  EXPECT_EQ(weeks[8]["days"][3]["future"], true);
+  EXPECT_EQ(weeks[8]["breaks"]["count"], 4);
+  EXPECT_EQ(cli.run({"stats", "--weeks", "9", "--check"}).code, 1);
+  EXPECT_EQ(cli.run({"stats", "--weeks", "2", "--check"}).code, 1);  // W47 missed
+  EXPECT_EQ(cli.run({"stats", "--weeks", "1", "--check"}).code, 0);  // only this week, open
+}
+
+TEST(StatsViews, WeekJsonHasThePainTrendAndBreaks) {
+  CliHarness cli;
+  log_weeks(cli);
+  const auto week = nlohmann::json::parse(cli.run({"stats", "--json"}).out);
+  EXPECT_EQ(week["sessions"]["verdict"], "on track");
+  EXPECT_EQ(week["pain"]["trend"], "rising");
+  EXPECT_EQ(week["pain"]["advice"], true);
+  EXPECT_EQ(week["breaks"]["working_days"], 3);
+  EXPECT_GT(week["breaks"]["longest_sitting_min"].get<int>(), 0);
+  for (const char* key : {"week", "start", "end", "sessions", "walk", "breaks", "pain",
+                          "paused_days", "pauses", "days"}) {
+    EXPECT_TRUE(week.contains(key)) << key;
+  }
+}
+
+TEST(StatsViews, PausedWeeksAreNeitherMissedNorCheckedAgainst) {
+  CliHarness cli;
+  log_weeks(cli);
+  EXPECT_EQ(cli.run({"stats", "--week", "2026-W44", "--check"}).code, 0);
+  EXPECT_EQ(cli.run({"stats", "--week", "2026-W43", "--check"}).code, 1);
+}
+
+TEST(StatsViews, WeeksRefusesBadCountsAndMixedPeriods) {
+  CliHarness cli;
+  EXPECT_EQ(cli.run({"stats", "--weeks", "0"}).code, 2);
+  EXPECT_EQ(cli.run({"stats", "--weeks", "x"}).code, 2);
+  EXPECT_EQ(cli.run({"stats", "--weeks", "3", "--month"}).code, 2);
+  EXPECT_EQ(cli.run({"stats", "--weeks"}).code, 0);
+}
+
+}  // namespace
+}  // namespace qlfit::testing
