@@ -20,6 +20,12 @@ struct Activity {
   std::string name;  // a lower-case slug, e.g. "butt-walk"
   Kind kind = Kind::kSession;
   std::string description;
+  bool builtin = false;   // butt-walk, walk and break: always there
+  bool archived = false;  // hidden and closed to new entries; its entries still count
 };
+
+// Checks a new activity's name: a lower-case slug of letters, digits and dashes,
+// starting with a letter, at most 40 bytes. Throws Error(kInvalidInput) otherwise.
+void check_activity_name(std::string_view name);
 
 }  // namespace qlfit

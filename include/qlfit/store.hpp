@@ -46,8 +46,16 @@ class Store {
 
   // The activity with this name; std::nullopt when there is none.
   virtual std::optional<Activity> find_activity(std::string_view name) = 0;
-  // Every activity, built-in ones first.
+  // Every activity, built-in ones first, archived ones included.
   virtual std::vector<Activity> activities() = 0;
+  // Adds an activity, or brings back an archived one of the same kind (with the new
+  // description). Throws Error(kInvalidInput) when the name is taken otherwise.
+  virtual void add_activity(const Activity& activity) = 0;
+  // How many entries an activity has.
+  virtual std::size_t entry_count(const std::string& activity) = 0;
+  // Removes an activity without entries, or archives one (`archive`); false when
+  // there is no such activity.
+  virtual bool remove_activity(const std::string& name, bool archive) = 0;
   // Adds the entry in one transaction and returns it numbered, with a new UUID.
   virtual Entry add(const NewEntry& entry) = 0;
   // Removes the entry logged last and returns it; std::nullopt when there is none.

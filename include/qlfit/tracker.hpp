@@ -97,6 +97,15 @@ Logged stop_timer(Store& store, const Settings& settings, const TimeContext& con
 // Drops the running timer without logging and returns it. None: Error(kInvalidInput).
 Timer cancel_timer(Store& store);
 
+// Adds an activity of KIND (session, walk or break). Bad name or kind, or a name in
+// use: Error(kInvalidInput). An archived activity of the same kind comes back.
+Activity add_activity(Store& store, const std::string& name, const std::string& kind,
+                      const std::optional<std::string>& description);
+
+// Removes an activity, or with `archive` hides it keeping its entries. Unknown: Error
+// (kNotFound); built-in, or with entries and no `archive`: Error(kInvalidInput).
+Activity remove_activity(Store& store, const std::string& name, bool archive);
+
 // Adds rest days from FROM to TO (WHENs, whole days, both included).
 Pause add_pause(Store& store, const std::string& from, const std::string& to,
                 const std::optional<std::string>& note, const TimeContext& context);

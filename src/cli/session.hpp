@@ -24,6 +24,13 @@ class LazyStore final : public Store {
     return reader().find_activity(name);
   }
   std::vector<Activity> activities() override { return reader().activities(); }
+  void add_activity(const Activity& activity) override { writer().add_activity(activity); }
+  std::size_t entry_count(const std::string& activity) override {
+    return reader().entry_count(activity);
+  }
+  bool remove_activity(const std::string& name, bool archive) override {
+    return remover().remove_activity(name, archive);
+  }
   Entry add(const NewEntry& entry) override { return writer().add(entry); }
   std::optional<Entry> remove_last() override { return remover().remove_last(); }
   std::vector<Entry> entries(const EntryFilter& filter) override {

@@ -47,11 +47,19 @@ std::chrono::seconds duration_for(const Activity& activity,
 }
 
 Activity known_activity(Store& store, const std::string& name) {
-  if (auto activity = store.find_activity(name))
+  if (auto activity = store.find_activity(name)) {
+    if (activity->archived) {
+      throw Error(ErrorCode::kInvalidInput,
+                  "activity " + quote(name) +
+                      " is archived; bring it back with 'qlfit activity add " + name + " --kind " +
+                      std::string(to_string(activity->kind)) + "'");
+    }
     return *activity;
+  }
   std::string known;
   for (const Activity& activity : store.activities()) {
-    known += (known.empty() ? "" : ", ") + activity.name;
+    if (!activity.archived)
+      known += (known.empty() ? "" : ", ") + activity.name;
   }
   throw Error(ErrorCode::kNotFound,
               "unknown activity " + quote(name) + "; the activities are: " + known);
@@ -301,6 +309,40 @@ Timer cancel_timer(Store& store) {
   if (auto running = store.cancel_timer())
     return *running;
   throw Error(ErrorCode::kInvalidInput, "no timer is running; nothing to cancel");
+}
+
+Activity add_activity(Store& store, const std::string& name, const std::string& kind,
+                      const std::optional<std::string>& description) {
+  check_activity_name(name);
+  Activity activity{name, parse_kind(kind), description ? parse_note(*description) : "", false,
+                    false};
+  if (const auto existing = store.find_activity(name);
+      existing && !(existing->archived && existing->kind == activity.kind)) {
+    throw Error(ErrorCode::kInvalidInput, "there is already an activity " + quote(name) + " (" +
+                                              std::string(to_string(existing->kind)) +
+                                              "); see 'qlfit activity list'");
+  }
+  store.add_activity(activity);
+  return activity;
+}
+
+Activity remove_activity(Store& store, const std::string& name, bool archive) {
+  const auto activity = store.find_activity(name);
+  if (!activity) {
+    throw Error(ErrorCode::kNotFound, "no activity " + quote(name) + "; see 'qlfit activity list'");
+  }
+  if (activity->builtin) {
+    throw Error(ErrorCode::kInvalidInput,
+                quote(name) + " is built in and stays; it is fine never to use it");
+  }
+  const auto entries = store.entry_count(name);
+  if (entries > 0 && !archive) {
+    throw Error(ErrorCode::kInvalidInput, quote(name) + " has " + std::to_string(entries) +
+                                              " entries; 'qlfit activity rm " + name +
+                                              " --archive' hides it and keeps them");
+  }
+  store.remove_activity(name, archive);
+  return *activity;
 }
 
 Pause add_pause(Store& store, const std::string& from, const std::string& to,

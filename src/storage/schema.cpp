@@ -62,6 +62,9 @@ CREATE TABLE pause (
   created_utc INTEGER NOT NULL
 ) STRICT;
 )sql",
+    R"sql(
+ALTER TABLE activity ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 int pragma_int(SQLite::Database& db, const char* name) {

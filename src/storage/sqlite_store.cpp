@@ -93,7 +93,8 @@ Entry read_entry(SQLite::Statement& row, const std::string& path) {
 Activity read_activity(SQLite::Statement& row) {
   return Activity{row.getColumn(0).getString(),
                   kind_from_string(row.getColumn(1).getString()).value_or(Kind::kSession),
-                  row.getColumn(2).getString()};
+                  row.getColumn(2).getString(), row.getColumn(3).getInt() != 0,
+                  row.getColumn(4).getInt() != 0};
 }
 
 // Creates the missing folders of `path` (0700) and the file itself (0600), so the
@@ -133,7 +134,8 @@ class SqliteStore final : public Store {
 
   std::optional<Activity> find_activity(std::string_view name) override {
     return guarded(path_, [&]() -> std::optional<Activity> {
-      SQLite::Statement query(db_, "SELECT name, kind, description FROM activity WHERE name = ?");
+      SQLite::Statement query(
+          db_, "SELECT name, kind, description, builtin, archived FROM activity WHERE name = ?");
       query.bind(1, std::string(name));
       if (!query.executeStep())
         return std::nullopt;
@@ -143,8 +145,9 @@ class SqliteStore final : public Store {
 
   std::vector<Activity> activities() override {
     return guarded(path_, [&] {
-      SQLite::Statement query(
-          db_, "SELECT name, kind, description FROM activity ORDER BY builtin DESC, rowid");
+      SQLite::Statement query(db_,
+                              "SELECT name, kind, description, builtin, archived FROM activity "
+                              "ORDER BY builtin DESC, rowid");
       std::vector<Activity> all;
       while (query.executeStep())
         all.push_back(read_activity(query));
@@ -209,6 +212,45 @@ class SqliteStore final : public Store {
       while (query.executeStep())
         found.push_back(read_entry(query, path_));
       return found;
+    });
+  }
+
+  void add_activity(const Activity& activity) override {
+    guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement add(db_, R"sql(
+INSERT INTO activity (name, kind, description) VALUES (:name, :kind, :description)
+ON CONFLICT (name) DO UPDATE SET archived = 0, description = excluded.description
+WHERE archived = 1 AND kind = excluded.kind)sql");
+      add.bind(":name", activity.name);
+      add.bind(":kind", std::string(to_string(activity.kind)));
+      add.bind(":description", activity.description);
+      if (add.exec() == 0) {
+        throw Error(ErrorCode::kInvalidInput, "there is already an activity \"" + activity.name +
+                                                  "\"; see 'qlfit activity list'");
+      }
+      transaction.commit();
+    });
+  }
+
+  std::size_t entry_count(const std::string& activity) override {
+    return guarded(path_, [&] {
+      SQLite::Statement count(db_, "SELECT count(*) FROM entry WHERE activity = ?");
+      count.bind(1, activity);
+      count.executeStep();
+      return static_cast<std::size_t>(count.getColumn(0).getInt64());
+    });
+  }
+
+  bool remove_activity(const std::string& name, bool archive) override {
+    return guarded(path_, [&] {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement change(db_, archive ? "UPDATE activity SET archived = 1 WHERE name = ?"
+                                            : "DELETE FROM activity WHERE name = ?");
+      change.bind(1, name);
+      const bool changed = change.exec() > 0;
+      transaction.commit();
+      return changed;
     });
   }
 

@@ -115,7 +115,9 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
   const Entry kept = open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    db.exec("DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; PRAGMA user_version = 1");
+    db.exec(
+        "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
+        "ALTER TABLE activity DROP COLUMN archived; PRAGMA user_version = 1");
   }
   auto store = open_store(path, Access::kRead);
   EXPECT_EQ(store->entries({}).at(0).id, kept.id);
@@ -302,7 +304,9 @@ TEST(OpenStore, EightConnectionsMigratingAnOldSchemaAtOnceMigrateOnce) {
   open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    db.exec("DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; PRAGMA user_version = 1");
+    db.exec(
+        "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
+        "ALTER TABLE activity DROP COLUMN archived; PRAGMA user_version = 1");
   }
   std::atomic<int> failures{0};
   std::vector<std::thread> openers;
