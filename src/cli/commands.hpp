@@ -32,6 +32,7 @@ Command register_export(CLI::App& root);
 Command register_import(CLI::App& root);
 Command register_backup(CLI::App& root);
 Command register_activity(CLI::App& root);
+Command register_completion(CLI::App& root);
 
 // Binds an optional string option: the value is kept only when the option is given.
 CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<std::string>& value,

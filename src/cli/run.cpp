@@ -65,11 +65,11 @@ int run(std::span<const char* const> args, const Environment& environment, const
   app.footer(kFooter);
 
   const std::vector<Command> commands{
-      register_log(app),     register_undo(app),   register_edit(app),   register_rm(app),
-      register_start(app),   register_stop(app),   register_status(app), register_list(app),
-      register_stats(app),   register_remind(app), register_cron(app),   register_export(app),
-      register_import(app),  register_backup(app), register_pause(app),  register_config(app),
-      register_activity(app)};
+      register_log(app),      register_undo(app),      register_edit(app),   register_rm(app),
+      register_start(app),    register_stop(app),      register_status(app), register_list(app),
+      register_stats(app),    register_remind(app),    register_cron(app),   register_export(app),
+      register_import(app),   register_backup(app),    register_pause(app),  register_config(app),
+      register_activity(app), register_completion(app)};
   try {
     app.parse(static_cast<int>(args.size()), args.data());
     session.set_globals(globals);

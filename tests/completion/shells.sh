@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The completion scripts, loaded in real bash, zsh and fish and asked to complete.
+# Usage: shells.sh PATH/TO/qlfit
+set -u
+qlfit=$(readlink -f "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/bin"
+ln -s "$qlfit" "$work/bin/qlfit"
+export PATH="$work/bin:$PATH" HOME=$work QLFIT_DB=$work/q.db TZ=UTC
+qlfit activity add side-plank --kind session >/dev/null
+failures=0
+passed=0
+check() {
+    if [ "$2" == "$3" ]; then passed=$((passed + 1)); else
+        failures=$((failures + 1)); printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"; fi
+}
+sorted() { tr ' ' '\n' | grep -v '^$' | sort | paste -sd' '; }
+keys="break.days break.duration break.every break.hours day.start pain.warn remind.session_at remind.walk_at session.duration sessions.max sessions.min walk.max walk.min week.start"
+
+# --- bash
+qlfit completion bash >"$work/qlfit.bash"
+bash_complete() {  # words..., the last one being completed
+    bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); _qlfit; echo "${COMPREPLY[*]}"' \
+        _ "$work/qlfit.bash" "$@"
+}
+check "bash: qlfit st" "start stats status stop" "$(bash_complete qlfit st | sorted)"
+check "bash: qlfit log <activity>" "break butt-walk side-plank walk" "$(bash_complete qlfit log '' | sorted)"
+check "bash: qlfit config set <key>" "$keys" "$(bash_complete qlfit config set '' | sorted)"
+check "bash: qlfit config set <key> <value> offers no key" "" "$(bash_complete qlfit config set walk.min '' | sorted)"
+check "bash: qlfit list --kind" "break session walk" "$(bash_complete qlfit list --kind '' | sorted)"
+check "bash: qlfit --db x.db log --a" "--at" "$(bash_complete qlfit --db x.db log --a | sorted)"
+check "bash: qlfit remind --for" "break session walk" "$(bash_complete qlfit remind --for '' | sorted)"
+check "bash: qlfit config" "get list set unset" "$(bash_complete qlfit config '' | sorted)"
+
+# --- zsh, through bashcompinit (the same function, run the way zsh runs it)
+if command -v zsh >/dev/null; then
+    qlfit completion zsh >"$work/_qlfit"
+    zsh_complete() {
+        zsh -f -c 'autoload -U compinit && compinit -u -d "$HOME/.zcompdump"; source "$1"; shift
+            emulate sh; setopt kshglob noshglob braceexpand
+            COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=(); _qlfit_bash
+            print -r -- "${COMPREPLY[*]}"' _ "$work/_qlfit" "$@" |
+            tr ' ' '\n' | grep -- "^${!#}"  # zsh's compadd keeps the words with the typed prefix
+    }
+    check "zsh: qlfit st" "start stats status stop" "$(zsh_complete qlfit st | sorted)"
+    check "zsh: qlfit log <activity>" "break butt-walk side-plank walk" "$(zsh_complete qlfit log '' | sorted)"
+    check "zsh: qlfit config set <key>" "$keys" "$(zsh_complete qlfit config set '' | sorted)"
+    check "zsh: the script registers qlfit" 1 \
+        "$(zsh -f -c 'autoload -U compinit && compinit -u -d "$HOME/.zcompdump"; source "$1"; print ${+_comps[qlfit]}' _ "$work/_qlfit")"
+else
+    failures=$((failures + 1)); echo "FAIL zsh is not installed (scripts/install-deps installs it)"
+fi
+
+# --- fish
+if command -v fish >/dev/null; then
+    qlfit completion fish >"$work/qlfit.fish"
+    fish_complete() { fish --no-config -c "source $work/qlfit.fish; complete -C '$1'" | cut -f1; }
+    check "fish: qlfit st" "start stats status stop" "$(fish_complete 'qlfit st' | sorted)"
+    check "fish: qlfit log <activity>" "break butt-walk side-plank walk" "$(fish_complete 'qlfit log ' | sorted)"
+    check "fish: qlfit config set <key>" "$keys" "$(fish_complete 'qlfit config set ' | sorted)"
+    check "fish: qlfit list --kind" "break session walk" "$(fish_complete 'qlfit list --kind ' | sorted)"
+else
+    failures=$((failures + 1)); echo "FAIL fish is not installed (scripts/install-deps installs it)"
+fi
+
+qlfit completion tcsh >/dev/null 2>"$work/err"
+check "an unknown shell is exit 2" 2 $?
+echo "completion: $passed passed, $failures failed"
+[ "$failures" -eq 0 ]
