@@ -257,9 +257,10 @@ WeeksReport weeks_report(Store& store, const std::optional<std::string>& count,
     const auto to = std::upper_bound(
         from, entries.end(), date::sys_days{week.range.last},
         [&](date::sys_days day, const Entry& entry) { return day < day_of(entry); });
-    report.weeks.push_back(
-        summarize(std::span<const Entry>(&*from, static_cast<std::size_t>(to - from)), week, pauses,
-                  settings, context));
+    report.weeks.push_back(summarize(
+        std::span<const Entry>(entries).subspan(static_cast<std::size_t>(from - entries.begin()),
+                                                static_cast<std::size_t>(to - from)),
+        week, pauses, settings, context));
   }
   // Weeks over before the first entry were not tracked: not missed, not in a streak.
   const auto tracked_from = store.first_local_date();
