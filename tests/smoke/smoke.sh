@@ -59,6 +59,17 @@ check "no escape codes off a terminal" 0 "$(grep -c $'\x1b' "$work/out")"
 "$qlfit" stats 0<&- >/dev/null 2>&1
 check "runs with stdin closed" 0 $?
 
+# --- colour: on a pseudo-terminal (script), never in a pipe or with NO_COLOR
+on_terminal() { script -qec "$*" /dev/null </dev/null; }
+check "colour on a terminal" yes "$(on_terminal "$qlfit" stats | grep -q $'\x1b\[' && echo yes || echo no)"
+check "no colour with NO_COLOR on a terminal" no \
+    "$(on_terminal env NO_COLOR=1 "$qlfit" stats | grep -q $'\x1b\[' && echo yes || echo no)"
+check "no colour with --color never on a terminal" no \
+    "$(on_terminal "$qlfit" --color never stats | grep -q $'\x1b\[' && echo yes || echo no)"
+check "no colour in a pipe" no "$("$qlfit" stats --weeks | grep -q $'\x1b\[' && echo yes || echo no)"
+check "colour in a pipe with --color always" yes \
+    "$("$qlfit" --color always stats | grep -q $'\x1b\[' && echo yes || echo no)"
+
 # --- remind under cron: silence is zero bytes; a due reminder is one plain line
 bare() {  # cron's environment: no TZ, no terminal, minimal PATH
     env -i HOME="$HOME" LOGNAME=u PATH="${BARE_PATH:-/usr/bin:/bin}" SHELL=/bin/sh "$@" </dev/null

@@ -129,8 +129,10 @@ std::string bash_script(const std::vector<Verb>& verbs, const std::string& funct
     std::vector<std::string> flags;
     for (const Flag& flag : verb.flags)
       flags.push_back(flag.name);
-    if (!verb.path.empty())
-      flags.insert(flags.end(), {"--db", "--color"});
+    if (!verb.path.empty()) {
+      flags.emplace_back("--db");
+      flags.emplace_back("--color");
+    }
     const std::string positional = choices_for(verb.path, "");
     std::string plain = joined(verb.subverbs);
     if (positional == kFiles) {
