@@ -33,10 +33,9 @@ Kind parse_kind(std::string_view name) {
 }
 
 void check_activity_name(std::string_view name) {
-  const bool slug = !name.empty() && name.size() <= 40 && name.front() >= 'a' &&
-                    name.front() <= 'z' &&
-                    name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") ==
-                        std::string_view::npos;
+  const bool slug =
+      !name.empty() && name.size() <= 40 && name.front() >= 'a' && name.front() <= 'z' &&
+      name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos;
   if (!slug) {
     throw Error(ErrorCode::kInvalidInput,
                 "an activity name is lower-case letters, digits and dashes, starting with a "

@@ -109,8 +109,8 @@ TEST(StatsViews, WeeksJsonHasVerdictsStreaksAndDays) {
   std::vector<std::string> verdicts;
   for (const auto& week : weeks)
     verdicts.push_back(week["sessions"]["verdict"]);
-  EXPECT_EQ(verdicts, (std::vector<std::string>{"untracked", "met", "met", "missed", "paused", "met",
-                                                "met", "missed", "on track"}));
+  EXPECT_EQ(verdicts, (std::vector<std::string>{"untracked", "met", "met", "missed", "paused",
+                                                "met", "met", "missed", "on track"}));
   EXPECT_EQ(report["streak"]["current"], 0);
   EXPECT_EQ(report["streak"]["longest"], 2);
   EXPECT_EQ(weeks[4]["paused_days"], 7);
