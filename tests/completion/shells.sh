@@ -2,6 +2,7 @@
 # The completion scripts, loaded in real bash, zsh and fish and asked to complete.
 # Usage: shells.sh PATH/TO/qlfit
 set -u
+. "$(dirname "$0")/../support/check.sh"
 qlfit=$(readlink -f "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -9,12 +10,6 @@ mkdir -p "$work/bin"
 ln -s "$qlfit" "$work/bin/qlfit"
 export PATH="$work/bin:$PATH" HOME=$work QLFIT_DB=$work/q.db TZ=UTC
 qlfit activity add side-plank --kind session >/dev/null
-failures=0
-passed=0
-check() {
-    if [ "$2" == "$3" ]; then passed=$((passed + 1)); else
-        failures=$((failures + 1)); printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"; fi
-}
 sorted() { tr ' ' '\n' | grep -v '^$' | sort | paste -sd' '; }
 keys="break.days break.duration break.every break.hours day.start pain.warn remind.session_at remind.walk_at session.duration sessions.max sessions.min walk.max walk.min week.start"
 
@@ -66,5 +61,4 @@ fi
 
 qlfit completion tcsh >/dev/null 2>"$work/err"
 check "an unknown shell is exit 2" 2 $?
-echo "completion: $passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "completion"

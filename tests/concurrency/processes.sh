@@ -4,18 +4,13 @@
 # database intact with the import all there or not at all.
 # Usage: processes.sh PATH/TO/qlfit [WRITERS] [EACH]
 set -u
+. "$(dirname "$0")/../support/check.sh"
 qlfit=$1
 writers=${2:-8}
 each=${3:-200}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOME=$work TZ=Europe/Berlin QLFIT_NOW=2026-11-24T23:00:00+01:00
-failures=0
-passed=0
-check() {
-    if [ "$2" == "$3" ]; then passed=$((passed + 1)); else
-        failures=$((failures + 1)); printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"; fi
-}
 entries() { "$qlfit" --db "$1" export | tail -n +2 | grep -c .; }
 intact() { sqlite3 "$1" 'PRAGMA integrity_check'; }
 
@@ -58,5 +53,4 @@ for delay in 0.02 0.05 0.1 0.2 0.4 0.8; do
     check "import killed after ${delay}s: the next import completes it" $((rows + 1)) "$(entries "$db")"
 done
 
-echo "processes: $passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "processes"

@@ -3,6 +3,7 @@
 # a throwaway user, checking `crontab -l` before and after. Needs root and the cron
 # package. Usage: real_crontab.sh PATH/TO/qlfit
 set -euo pipefail
+. "$(dirname "$0")/../support/check.sh"
 [ "$(id -u)" -eq 0 ] || { echo "real_crontab: needs root"; exit 1; }
 command -v crontab >/dev/null || { echo "real_crontab: needs the cron package"; exit 1; }
 
@@ -19,12 +20,6 @@ cleanup() {
 trap cleanup EXIT
 as_user() { runuser -u "$user" -- env -i HOME="$home/home" LOGNAME="$user" PATH=/usr/bin:/bin "$@"; }
 
-failures=0
-passed=0
-check() {
-    if [ "$2" == "$3" ]; then passed=$((passed + 1)); else
-        failures=$((failures + 1)); printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"; fi
-}
 
 check "a new user has no crontab" 1 "$(as_user crontab -l >/dev/null 2>&1; echo $?)"
 as_user "$home/qlfit" cron --install >/dev/null
@@ -41,5 +36,4 @@ as_user "$home/qlfit" cron --uninstall >/dev/null
 check "uninstall leaves the user's own lines" 'MAILTO=""|5 4 * * * /bin/true' \
     "$(as_user crontab -l | paste -sd'|')"
 
-echo "real crontab: $passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "real crontab"

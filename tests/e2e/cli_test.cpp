@@ -9,15 +9,6 @@
 namespace qlfit::testing {
 namespace {
 
-// A bad-input run: the contract's exit code, no stdout, one "qlfit: " line.
-void expect_refused(const CliResult& result, int code, const std::string& words) {
-  EXPECT_EQ(result.code, code) << result.err;
-  EXPECT_EQ(result.out, "");
-  EXPECT_EQ(result.err.rfind("qlfit: ", 0), 0U) << result.err;
-  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
-  EXPECT_NE(result.err.find(words), std::string::npos) << result.err;
-}
-
 TEST(Log, SessionConfirmsWithNumberTimeAndWeek) {
   CliHarness cli;
   const auto result = cli.run({"log", "butt-walk"});

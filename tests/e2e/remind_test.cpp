@@ -6,13 +6,6 @@
 namespace qlfit::testing {
 namespace {
 
-void expect_refused(const CliResult& result, int code, const std::string& words) {
-  EXPECT_EQ(result.code, code) << result.err;
-  EXPECT_EQ(result.out, "");
-  EXPECT_EQ(result.err.rfind("qlfit: ", 0), 0U) << result.err;
-  EXPECT_NE(result.err.find(words), std::string::npos) << result.err;
-}
-
 TEST(Remind, SilentWhenNothingIsDueAndCreatesNothing) {
   CliHarness cli;  // Tuesday 2026-11-24 in Berlin, a working day
   cli.environment.qlfit_now = "2026-11-24T09:20:00+01:00";

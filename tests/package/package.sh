@@ -2,15 +2,10 @@
 # Installs a release build into a temporary prefix, builds the .deb, lists it, and
 # (as root) installs it, runs it and removes it again. Usage: package.sh BUILD_DIR
 set -u
+. "$(dirname "$0")/../support/check.sh"
 build=$(readlink -f "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
-check() {
-    if [ "$2" == "$3" ]; then passed=$((passed + 1)); else
-        failures=$((failures + 1)); printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"; fi
-}
 expected="bin/qlfit
 share/bash-completion/completions/qlfit
 share/fish/vendor_completions.d/qlfit.fish
@@ -37,5 +32,4 @@ if [ "$(id -u)" -eq 0 ]; then
     dpkg -r qlfit >/dev/null 2>&1
     check "and removes" no "$( [ -e /usr/bin/qlfit ] && echo yes || echo no)"
 fi
-echo "package: $passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "package"

@@ -2,20 +2,11 @@
 # Smoke tests of the real binary: main's wiring, the database file, exit codes,
 # and cron's bare environment. Usage: smoke.sh PATH/TO/qlfit
 set -u
+. "$(dirname "$0")/../support/check.sh"
 qlfit=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-passed=0
 
-check() {  # check NAME EXPECTED ACTUAL
-    if [ "$2" == "$3" ]; then
-        passed=$((passed + 1))
-    else
-        failures=$((failures + 1))
-        printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
-    fi
-}
 
 export HOME=$work/home TZ=Europe/Berlin QLFIT_NOW=2026-11-24T07:30:00+01:00
 unset QLFIT_DB XDG_DATA_HOME NO_COLOR
@@ -131,5 +122,4 @@ PATH="$work/empty" "$qlfit" cron --install >/dev/null 2>"$work/err"
 check "no crontab command is exit 3" 3 $?
 check "saying so" 1 "$(grep -c '^qlfit: cannot run crontab' "$work/err")"
 
-echo "smoke: $passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "smoke"

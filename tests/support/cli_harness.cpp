@@ -3,6 +3,9 @@
 #include "system/system.hpp"
 #include "wiring.hpp"
 
+#include <gtest/gtest.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -27,6 +30,14 @@ CliResult CliHarness::run(const std::vector<std::string>& args) const {
   const cli::Outside outside{sqlite_store_access(), &crontab, &notifier, &files};
   const int code = cli::run(argv, environment, outside, out, err);
   return CliResult{code, out.str(), err.str()};
+}
+
+void expect_refused(const CliResult& result, int code, const std::string& words) {
+  EXPECT_EQ(result.code, code) << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err.rfind("qlfit: ", 0), 0U) << result.err;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+  EXPECT_NE(result.err.find(words), std::string::npos) << result.err;
 }
 
 bool CliHarness::db_exists() const {

@@ -45,6 +45,10 @@ struct CliResult {
   std::string err;
 };
 
+// Asserts a refusal as the contract has it: `code`, nothing on stdout, and one
+// "qlfit: " line on stderr holding `words`.
+void expect_refused(const CliResult& result, int code, const std::string& words);
+
 // Runs qlfit in-process against a real SQLite file in a temp dir, with a fixed
 // clock (Tue 2026-11-24 07:30 in Europe/Berlin) unless a test changes `environment`.
 class CliHarness {
