@@ -34,6 +34,10 @@ Command register_backup(CLI::App& root);
 Command register_activity(CLI::App& root);
 Command register_completion(CLI::App& root);
 
+// Binds the pair --for DURATION | --minutes N, which exclude each other.
+void add_length_options(CLI::App& app, std::optional<std::string>& duration,
+                        std::optional<std::string>& minutes);
+
 // Binds an optional string option: the value is kept only when the option is given.
 CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<std::string>& value,
                           const std::string& help);

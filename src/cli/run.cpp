@@ -44,6 +44,15 @@ CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<
       name, [&value](const std::string& given) { value = given; }, help);
 }
 
+void add_length_options(CLI::App& app, std::optional<std::string>& duration,
+                        std::optional<std::string>& minutes) {
+  auto* length = add_optional(app, "--for", duration, "how long: 25m, 1h15m, 90s, or 45 (minutes)")
+                     ->type_name("DURATION");
+  add_optional(app, "--minutes", minutes, "how long, in minutes (1-1440)")
+      ->type_name("N")
+      ->excludes(length);
+}
+
 int run(std::span<const char* const> args, const Environment& environment, const Outside& outside,
         std::ostream& out, std::ostream& err) {
   Session session(environment, outside, out, err);

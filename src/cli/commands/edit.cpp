@@ -17,11 +17,7 @@ Command register_edit(CLI::App& root) {
   app->add_option("ID", request->id, "the entry's number from 'list', or 4+ hex digits of its id")
       ->required();
   add_optional(*app, "--at", request->at, "when it started (WHEN)")->type_name("WHEN");
-  auto* duration =
-      add_optional(*app, "--for", request->for_, "how long (DURATION)")->type_name("DURATION");
-  add_optional(*app, "--minutes", request->minutes, "how long, in minutes (1-1440)")
-      ->type_name("N")
-      ->excludes(duration);
+  add_length_options(*app, request->for_, request->minutes);
   add_optional(*app, "--pain", request->pain, "0-10, or none to clear")->type_name("0-10|none");
   add_optional(*app, "--note", request->note, "new note; \"\" clears it")->type_name("TEXT");
   add_optional(*app, "--activity", request->activity, "another activity")->type_name("NAME");

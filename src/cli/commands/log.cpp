@@ -16,12 +16,7 @@ Command register_log(CLI::App& root) {
   add_optional(*app, "--at", request->at,
                "when it happened (default now): 07:30, yesterday 18:00, 2026-11-24T07:30")
       ->type_name("WHEN");
-  auto* duration =
-      add_optional(*app, "--for", request->for_, "how long: 25m, 1h15m, 90s, or 45 (minutes)")
-          ->type_name("DURATION");
-  add_optional(*app, "--minutes", request->minutes, "how long, in minutes (1-1440)")
-      ->type_name("N")
-      ->excludes(duration);
+  add_length_options(*app, request->for_, request->minutes);
   add_optional(*app, "--pain", request->pain, "back pain right now, 0 (none) to 10 (worst)")
       ->type_name("0-10");
   add_optional(*app, "--note", request->note, "a few words to remember")->type_name("TEXT");
