@@ -420,10 +420,17 @@ TEST(Help, TopLevelListsCommandsAndCreatesNothing) {
 
 TEST(Help, EachCommandShowsAnExample) {
   CliHarness cli;
-  for (const char* command : {"log", "undo", "list", "stats"}) {
+  for (const char* command :
+       {"log", "undo", "edit", "rm", "start", "stop", "status", "list", "stats", "remind", "cron",
+        "export", "import", "backup", "pause", "config", "activity", "completion"}) {
     const auto result = cli.run({command, "--help"});
     EXPECT_EQ(result.code, 0) << command;
-    EXPECT_NE(result.out.find(std::string("qlfit ") + command), std::string::npos) << command;
+    EXPECT_NE(result.out.find("xample"), std::string::npos) << command;
+    EXPECT_NE(result.out.find(std::string("  qlfit ") + command), std::string::npos) << command;
+  }
+  const std::string top = cli.run({"--help"}).out;
+  for (const char* group : {"Record:", "Review:", "Remind:", "Your data:", "Set up:"}) {
+    EXPECT_NE(top.find(group), std::string::npos) << group;
   }
 }
 

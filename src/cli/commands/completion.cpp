@@ -251,7 +251,7 @@ Command register_completion(CLI::App& root) {
   CLI::App* app = root.add_subcommand("completion", "Print a shell completion script");
   app->group("Set up");
   app->add_option("SHELL", *shell, "bash, zsh or fish")->required();
-  app->footer(R"(Packages install them for you; by hand:
+  app->footer(R"(Packages install them for you. Examples, to install by hand:
   qlfit completion bash > ~/.local/share/bash-completion/completions/qlfit
   qlfit completion zsh > ~/.zfunc/_qlfit        # with fpath+=(~/.zfunc) before compinit
   qlfit completion fish > ~/.config/fish/completions/qlfit.fish)");
