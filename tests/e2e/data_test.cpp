@@ -70,7 +70,8 @@ TEST(Edit, ByUuidPrefixAndIntoAnotherActivity) {
   CliHarness cli;
   cli.run({"log", "butt-walk"});
   const std::string id = nlohmann::json::parse(cli.run({"list", "--json"}).out)[0]["id"];
-  const auto result = cli.run({"edit", id.substr(0, 6), "--activity", "walk", "--for", "25m"});
+  // A prefix with the first dash: all digits would mean the entry number, as the contract says.
+  const auto result = cli.run({"edit", id.substr(0, 10), "--activity", "walk", "--for", "25m"});
   EXPECT_EQ(result.out, "edited #1 walk: activity butt-walk -> walk, length 10m -> 25m\n");
   EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out)[0]["kind"], "walk");
 }
@@ -79,7 +80,8 @@ TEST(Edit, RefusesUnknownIdsAndEmptyEdits) {
   CliHarness cli;
   cli.run({"log", "butt-walk"});
   expect_refused(cli.run({"edit", "9", "--pain", "1"}), 2, "no entry #9");
-  expect_refused(cli.run({"edit", "ffff", "--pain", "1"}), 2, "starting with \"ffff\"");
+  expect_refused(cli.run({"edit", "ffffffff-ffff", "--pain", "1"}), 2,
+                 "starting with \"ffffffff-ffff\"");
   expect_refused(cli.run({"edit", "ab", "--pain", "1"}), 2, "at least 4 hex digits");
   expect_refused(cli.run({"edit", "1"}), 2, "nothing to change");
   expect_refused(cli.run({"edit", "1", "--activity", "yoga"}), 2, "unknown activity");
