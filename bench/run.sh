@@ -49,6 +49,9 @@ memory+="| \`timew summary :all\` | $((kib / 1024)) MiB |"$'\n'
     echo "a $years-year history of $(($(wc -l <"$work/history.csv") - 1)) entries from \`bench/generate.sh\`."
     echo "Run it again with \`bench/run.sh\` (Debian: hyperfine, timewarrior, sqlite3)."
     echo
+    echo "\"Relative\" compares with the fastest command of each table; every command runs on its"
+    echo "own (hyperfine does not interleave them), so read pairs as indications, not verdicts."
+    echo
     echo "## Import"
     echo "\`qlfit import\` of the whole history: $(echo "$import_time" | awk '{print $1 " s, peak " int($2 / 1024) " MiB"}')."
     echo
