@@ -374,9 +374,10 @@ Store::ImportCount import_rows(Store& store, const std::vector<ImportRow>& rows,
     entries.push_back(std::move(entry));
   }
   Store::ImportExtras extras = std::move(more);
-  for (auto& [name, activity] : activities) {
+  for (auto& [key, activity] : activities) {
+    const std::string& name = key;  // clang 14 cannot capture a structured binding
     const bool described = std::any_of(extras.activities.begin(), extras.activities.end(),
-                                       [&](const Activity& a) { return a.name == name; });
+                                       [&name](const Activity& a) { return a.name == name; });
     if (!described)
       extras.activities.push_back(std::move(activity));
   }
