@@ -57,17 +57,21 @@ std::vector<Entry> list_entries(Store& store, const ListRequest& request,
 // A present but empty week or month means the current one; none at all, this week.
 struct PeriodRequest {
   std::optional<std::string> week;   // WHEN
+  std::optional<std::string> weeks;  // COUNT, for weeks_report
   std::optional<std::string> month;  // WHEN
   std::optional<std::string> from;   // WHEN, whole days
   std::optional<std::string> to;     // WHEN, whole days
 };
+
+// Throws Error(kInvalidInput) when the request names more than one kind of period.
+void check_one_period(const PeriodRequest& request);
 
 // Resolves the request to one period. Throws Error(kInvalidInput) for a bad WHEN,
 // --from without --to (or the reverse), or more than one kind of period.
 Period requested_period(const PeriodRequest& request, const Settings& settings,
                         const TimeContext& context);
 
-// This week and the COUNT-1 before it (12 without COUNT), oldest first, each with
+// This week and the request's weeks-1 before it (12 without a count), oldest first, each with
 // its verdict and days, and the streaks of met weeks over the whole history.
 struct WeeksReport {
   std::vector<PeriodStats> weeks;
@@ -79,8 +83,8 @@ struct WeeksReport {
     });
   }
 };
-WeeksReport weeks_report(Store& store, const std::optional<std::string>& count,
-                         const Settings& settings, const TimeContext& context);
+WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Settings& settings,
+                         const TimeContext& context);
 
 // The facts of `period`, from the entries whose habit day falls in it.
 PeriodStats period_stats(Store& store, const Period& period, const Settings& settings,

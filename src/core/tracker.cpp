@@ -191,14 +191,20 @@ std::vector<Entry> list_entries(Store& store, const ListRequest& request,
   return entries;
 }
 
+void check_one_period(const PeriodRequest& request) {
+  const int kinds =
+      static_cast<int>(request.week.has_value()) + static_cast<int>(request.weeks.has_value()) +
+      static_cast<int>(request.month.has_value()) + static_cast<int>(request.from || request.to);
+  if (kinds > 1) {
+    throw Error(ErrorCode::kInvalidInput,
+                "give one period: --week, --weeks, --month, or --from with --to");
+  }
+}
+
 Period requested_period(const PeriodRequest& request, const Settings& settings,
                         const TimeContext& context) {
+  check_one_period(request);
   const bool range = request.from || request.to;
-  if (static_cast<int>(request.week.has_value()) + static_cast<int>(request.month.has_value()) +
-          static_cast<int>(range) >
-      1) {
-    throw Error(ErrorCode::kInvalidInput, "give one period: --week, --month, or --from with --to");
-  }
   if (range) {
     if (!request.from || !request.to) {
       throw Error(ErrorCode::kInvalidInput,
@@ -230,8 +236,10 @@ PeriodStats period_stats(Store& store, const Period& period, const Settings& set
   return summarize(entries, period, store.pauses(), settings, context);
 }
 
-WeeksReport weeks_report(Store& store, const std::optional<std::string>& count,
-                         const Settings& settings, const TimeContext& context) {
+WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Settings& settings,
+                         const TimeContext& context) {
+  check_one_period(request);
+  const auto& count = request.weeks;
   const auto weeks = count && !count->empty()
                          ? static_cast<int>(parse_whole_number(*count, "--weeks", 1, 5300))
                          : 12;

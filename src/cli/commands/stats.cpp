@@ -1,4 +1,3 @@
-#include "qlfit/error.hpp"
 #include "qlfit/tracker.hpp"
 
 #include "../commands.hpp"
@@ -11,7 +10,6 @@ namespace qlfit::cli {
 namespace {
 struct StatsOptions {
   PeriodRequest period;
-  std::optional<std::string> weeks;
   bool json = false;
   bool check = false;
 };
@@ -34,7 +32,7 @@ Command register_stats(CLI::App& root) {
       ->expected(0, 1)
       ->excludes(week);
   app->add_option_function<std::string>(
-         "--weeks", [options](const std::string& count) { options->weeks = count; },
+         "--weeks", [options](const std::string& count) { options->period.weeks = count; },
          "this week and the N-1 before it (default 12): verdicts, streaks, a heatmap")
       ->type_name("[N]")
       ->expected(0, 1)
@@ -56,13 +54,9 @@ Command register_stats(CLI::App& root) {
   qlfit stats --check && echo "routine done this week")");
   return {
       app, [options](Session& session) {
-        if (options->weeks) {
-          if (options->period.month || options->period.from || options->period.to) {
-            throw Error(ErrorCode::kInvalidInput,
-                        "give one period: --week, --weeks, --month, or --from with --to");
-          }
+        if (options->period.weeks) {
           const WeeksReport report =
-              weeks_report(session.store(), options->weeks, session.settings(), session.time());
+              weeks_report(session.store(), options->period, session.settings(), session.time());
           session.out << (options->json
                               ? render::weeks_json(report).dump(2) + "\n"
                               : render::weeks_text(report, session.settings(), session.color()));
