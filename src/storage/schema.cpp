@@ -71,15 +71,20 @@ int pragma_int(SQLite::Database& db, const char* name) {
   return db.execAndGet(std::string("PRAGMA ") + name).getInt();
 }
 
-bool is_empty(SQLite::Database& db) {
-  return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
-}
-
 // Refuses anything that is not an empty file or a qlfit database this build reads.
 void check_identity(SQLite::Database& db, const std::string& path) {
-  const int application_id = pragma_int(db, "application_id");
-  const int version = pragma_int(db, "user_version");
-  if (application_id == 0 && version == 0 && is_empty(db))
+  // One statement, one snapshot: read apart, a migration committing in between could
+  // show the old header with the new tables and look like another program's file.
+  SQLite::Statement identity(db, R"sql(
+SELECT (SELECT application_id FROM pragma_application_id),
+       (SELECT user_version FROM pragma_user_version),
+       (SELECT count(*) FROM sqlite_schema))sql");
+  identity.executeStep();
+  const int application_id = identity.getColumn(0).getInt();
+  const int version = identity.getColumn(1).getInt();
+  const bool empty = identity.getColumn(2).getInt() == 0;
+  identity.reset();
+  if (application_id == 0 && version == 0 && empty)
     return;
   if (application_id != kApplicationId) {
     throw Error(ErrorCode::kStorage, "database " + path +
