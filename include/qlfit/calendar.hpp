@@ -1,7 +1,8 @@
 #pragma once
 
+#include "qlfit/zone.hpp"
+
 #include <date/date.h>
-#include <date/tz.h>
 
 #include <chrono>
 #include <optional>
@@ -49,7 +50,7 @@ Period range_of(date::year_month_day first, date::year_month_day last);
 // The zone named by the TZ variable (a leading ':' is allowed), or the system zone
 // (/etc/localtime, else UTC) when it is unset or empty.
 // Throws Error(kInvalidInput) for a name the zone database does not know.
-const date::time_zone* find_zone(std::optional<std::string_view> tz);
+const Zone* find_zone(std::optional<std::string_view> tz);
 
 // A resolved point in time: the instant, the UTC offset in force there, and the
 // local civil date. `ambiguous` marks a wall time that happened twice (fall-back).
@@ -70,13 +71,13 @@ inline date::sys_seconds to_instant(date::local_seconds local, std::chrono::seco
 }
 
 // The moment at `instant` in `zone`.
-Moment moment_of(date::sys_seconds instant, const date::time_zone* zone);
+Moment moment_of(date::sys_seconds instant, const Zone* zone);
 // The moment at an instant with a fixed UTC offset (an ISO time that named its offset).
 Moment moment_with_offset(date::sys_seconds instant, std::chrono::seconds offset);
 // The instant the wall time `local` names in `zone`. A doubled (fall-back) time
 // means the first. Throws Error(kInvalidInput) for a time in a spring-forward gap,
 // naming the zone and a valid time; `input` is what the user typed.
-Moment moment_at(date::local_seconds local, const date::time_zone* zone, std::string_view input);
+Moment moment_at(date::local_seconds local, const Zone* zone, std::string_view input);
 
 // The day an entry counts for: its local date, or the day before when its local
 // time is earlier than `day_start` (for night owls).
@@ -85,7 +86,7 @@ date::year_month_day habit_day(date::local_seconds local, std::chrono::minutes d
 // The instant habit day `day` begins in `zone`: its local `day_start`, or the DST
 // jump itself when the jump skips that wall time (Havana's spring-forward midnight).
 // A day the zone skipped whole (Pacific/Apia, 2011-12-30) begins where the next does.
-date::sys_seconds day_begins(date::year_month_day day, const date::time_zone* zone,
+date::sys_seconds day_begins(date::year_month_day day, const Zone* zone,
                              std::chrono::minutes day_start);
 
 // "+01:00", "-03:30", "+00:00"; "-00:44:30" for the rare historic offset with seconds.

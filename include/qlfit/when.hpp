@@ -3,7 +3,6 @@
 #include "qlfit/calendar.hpp"
 
 #include <date/date.h>
-#include <date/tz.h>
 
 #include <chrono>
 #include <string>
@@ -15,7 +14,7 @@ namespace qlfit {
 // environment itself.
 struct TimeContext {
   date::sys_seconds now{};
-  const date::time_zone* zone = nullptr;
+  const Zone* zone = nullptr;
   std::chrono::minutes day_start{0};
   WeekStart week_start = WeekStart::kMonday;
 

@@ -5,7 +5,14 @@
 
 #include <date/iso_week.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <mutex>
 #include <string>
 
 namespace qlfit {
@@ -83,28 +90,79 @@ Period range_of(date::year_month_day first, date::year_month_day last) {
                 iso_date(first) + ".." + iso_date(last)};
 }
 
-const date::time_zone* find_zone(std::optional<std::string_view> tz) {
-  std::string_view name = tz.value_or("");
-  if (!name.empty() && name.front() == ':')
-    name.remove_prefix(1);
+namespace {
+
+const char kZoneDirectory[] = "/usr/share/zoneinfo/";
+
+[[noreturn]] void unknown_zone(std::string_view name) {
+  throw Error(ErrorCode::kInvalidInput,
+              "TZ=" + quote(name).substr(1, quote(name).size() - 2) +
+                  " is not a time zone qlfit knows; use an IANA name such as Europe/Berlin "
+                  "(see /usr/share/zoneinfo), or unset TZ for the system zone");
+}
+
+// A name that stays inside the zone directory: letters, digits and "/_+-.", no "..".
+bool plausible_zone_name(std::string_view name) {
+  if (name.empty() || name.size() > 255 || name.front() == '/' ||
+      name.find("..") != std::string_view::npos)
+    return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '/' || c == '_' || c == '+' ||
+           c == '-' || c == '.';
+  });
+}
+
+// Zones are read once per process and never move, like date's database.
+const Zone* named_zone(std::string_view name) {
+  static std::mutex mutex;
+  static std::map<std::string, Zone, std::less<>> zones;
+  const std::lock_guard lock(mutex);
+  if (const auto found = zones.find(name); found != zones.end())
+    return &found->second;
+  if (!plausible_zone_name(name))
+    unknown_zone(name);
   try {
-    if (name.empty()) {
-      try {
-        return date::current_zone();
-      } catch (const std::exception&) {
-        return date::locate_zone("UTC");
-      }
-    }
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    throw Error(ErrorCode::kInvalidInput,
-                "TZ=" + quote(name).substr(1, quote(name).size() - 2) +
-                    " is not a time zone qlfit knows; use an IANA name such as Europe/Berlin "
-                    "(see /usr/share/zoneinfo), or unset TZ for the system zone");
+    std::ifstream file(kZoneDirectory + std::string(name), std::ios::binary);
+    if (!file.is_open())
+      unknown_zone(name);
+    const std::string bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    return &zones.emplace(std::string(name), Zone::from_tzif(std::string(name), bytes))
+                .first->second;
+  } catch (const std::exception&) {  // not a file (a directory), or not a zone file
+    unknown_zone(name);
   }
 }
 
-Moment moment_of(date::sys_seconds instant, const date::time_zone* zone) {
+// The system zone as date::current_zone finds it: the name /etc/localtime links to,
+// else the name in /etc/timezone; UTC when neither says.
+std::string system_zone_name() {
+  std::error_code error;
+  const std::string target = std::filesystem::read_symlink("/etc/localtime", error).string();
+  if (const auto at = target.find("zoneinfo/"); !error && at != std::string::npos)
+    return target.substr(at + 9);
+  std::ifstream file("/etc/timezone");
+  std::string name;
+  if (std::getline(file, name) && !name.empty())
+    return name;
+  return "UTC";
+}
+
+}  // namespace
+
+const Zone* find_zone(std::optional<std::string_view> tz) {
+  std::string_view name = tz.value_or("");
+  if (!name.empty() && name.front() == ':')
+    name.remove_prefix(1);
+  if (!name.empty())
+    return named_zone(name);
+  try {
+    return named_zone(system_zone_name());
+  } catch (const Error&) {
+    return named_zone("UTC");
+  }
+}
+
+Moment moment_of(date::sys_seconds instant, const Zone* zone) {
   const auto info = zone->get_info(instant);
   return moment_with_offset(instant, info.offset);
 }
@@ -113,7 +171,7 @@ Moment moment_with_offset(date::sys_seconds instant, std::chrono::seconds offset
   return Moment{instant, offset, date::local_seconds{instant.time_since_epoch() + offset}, false};
 }
 
-Moment moment_at(date::local_seconds local, const date::time_zone* zone, std::string_view input) {
+Moment moment_at(date::local_seconds local, const Zone* zone, std::string_view input) {
   const auto info = zone->get_info(local);
   if (info.result == date::local_info::nonexistent) {
     const auto jump = info.second.begin;
@@ -135,7 +193,7 @@ date::year_month_day habit_day(date::local_seconds local, std::chrono::minutes d
   return date::year_month_day{date::floor<days>(local - day_start)};
 }
 
-date::sys_seconds day_begins(date::year_month_day day, const date::time_zone* zone,
+date::sys_seconds day_begins(date::year_month_day day, const Zone* zone,
                              std::chrono::minutes day_start) {
   const date::local_seconds local = date::local_days{day} + day_start;
   const auto info = zone->get_info(local);

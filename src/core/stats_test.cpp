@@ -11,7 +11,7 @@ using namespace date::literals;
 using std::chrono::hours;
 using std::chrono::minutes;
 
-const date::time_zone* berlin() {
+const Zone* berlin() {
   return find_zone("Europe/Berlin");
 }
 

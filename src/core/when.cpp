@@ -206,7 +206,7 @@ When period_when(Period period) {
 
 // The wall time `local` in the zone; a time skipped by a DST jump moves forward
 // by the jump (only for times the user did not type, such as "3d ago").
-Moment lenient_moment(date::local_seconds local, const date::time_zone* zone) {
+Moment lenient_moment(date::local_seconds local, const Zone* zone) {
   const auto info = zone->get_info(local);
   if (info.result == date::local_info::nonexistent) {
     return moment_of(to_instant(local, info.first.offset), zone);
