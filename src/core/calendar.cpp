@@ -9,9 +9,8 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -101,6 +100,21 @@ const char kZoneDirectory[] = "/usr/share/zoneinfo/";
                   "(see /usr/share/zoneinfo), or unset TZ for the system zone");
 }
 
+// The bytes of a file (a zone file is a few KiB); nothing for a directory or an error.
+std::optional<std::string> read_small_file(const std::string& path) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                       &std::fclose);
+  if (!file)
+    return std::nullopt;
+  std::string bytes;
+  char buffer[4096];
+  while (const std::size_t count = std::fread(buffer, 1, sizeof buffer, file.get()))
+    bytes.append(buffer, count);
+  if (std::ferror(file.get()))
+    return std::nullopt;
+  return bytes;
+}
+
 // A name that stays inside the zone directory: letters, digits and "/_+-.", no "..".
 bool plausible_zone_name(std::string_view name) {
   if (name.empty() || name.size() > 255 || name.front() == '/' ||
@@ -121,14 +135,13 @@ const Zone* named_zone(std::string_view name) {
     return &found->second;
   if (!plausible_zone_name(name))
     unknown_zone(name);
+  const auto bytes = read_small_file(kZoneDirectory + std::string(name));
+  if (!bytes)
+    unknown_zone(name);
   try {
-    std::ifstream file(kZoneDirectory + std::string(name), std::ios::binary);
-    if (!file.is_open())
-      unknown_zone(name);
-    const std::string bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-    return &zones.emplace(std::string(name), Zone::from_tzif(std::string(name), bytes))
+    return &zones.emplace(std::string(name), Zone::from_tzif(std::string(name), *bytes))
                 .first->second;
-  } catch (const std::exception&) {  // not a file (a directory), or not a zone file
+  } catch (const Error&) {
     unknown_zone(name);
   }
 }
@@ -140,11 +153,9 @@ std::string system_zone_name() {
   const std::string target = std::filesystem::read_symlink("/etc/localtime", error).string();
   if (const auto at = target.find("zoneinfo/"); !error && at != std::string::npos)
     return target.substr(at + 9);
-  std::ifstream file("/etc/timezone");
-  std::string name;
-  if (std::getline(file, name) && !name.empty())
-    return name;
-  return "UTC";
+  const auto text = read_small_file("/etc/timezone").value_or("");
+  const std::string name = text.substr(0, text.find('\n'));
+  return name.empty() ? "UTC" : name;
 }
 
 }  // namespace
