@@ -33,6 +33,24 @@ struct Entry {
   }
 };
 
+// What stats need of an entry, and no more: the store reads these from one covering
+// index, so weeks and years of them are cheap to read and small to hold.
+struct Fact {
+  Kind kind = Kind::kSession;
+  date::sys_seconds start{};
+  std::chrono::seconds offset{0};
+  std::chrono::seconds duration{0};
+  std::optional<int> pain;
+
+  static Fact of(const Entry& entry) {
+    return Fact{entry.kind, entry.start, entry.offset, entry.duration, entry.pain};
+  }
+  date::sys_seconds end() const { return start + duration; }
+  date::local_seconds local_start() const {
+    return date::local_seconds{start.time_since_epoch() + offset};
+  }
+};
+
 // An entry before the store has numbered it.
 struct NewEntry {
   std::string activity;

@@ -15,7 +15,7 @@ namespace qlfit {
 
 // What `qlfit remind` needs to know, gathered by one read of the store.
 struct RemindFacts {
-  std::vector<Entry> entries;    // from yesterday (or the week's start) to the week's end
+  std::vector<Fact> entries;     // from yesterday (or the week's start) to the week's end
   std::optional<Timer> running;  // a running timer
   std::vector<Pause> pauses;     // pauses touching this week
 };

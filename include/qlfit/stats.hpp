@@ -103,7 +103,7 @@ SessionSummary judge_sessions(int count, const Period& period, std::span<const P
 // The facts of `period` from `entries` (any order: those whose habit day is outside
 // the period and the four weeks before it are ignored; those weeks give the pain
 // trend) as seen at `context.now`. One pass over the entries.
-PeriodStats summarize(std::span<const Entry> entries, const Period& period,
+PeriodStats summarize(std::span<const Fact> entries, const Period& period,
                       std::span<const Pause> pauses, const Settings& settings,
                       const TimeContext& context);
 

@@ -63,6 +63,9 @@ class Store {
   // Entries matching `filter`, oldest first (by instant, then by the order logged).
   virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
 
+  // The facts of the entries matching `filter` (its local dates and kind; no limit),
+  // ordered by local date, then instant.
+  virtual std::vector<Fact> facts(const EntryFilter& filter) = 0;
   // The earliest local date of any entry; std::nullopt when there are none.
   virtual std::optional<date::year_month_day> first_local_date() = 0;
   // The entry numbered `n`; std::nullopt when there is none.

@@ -33,6 +33,7 @@ class LazyStore final : public Store {
   }
   Entry add(const NewEntry& entry) override { return writer().add(entry); }
   std::optional<Entry> remove_last() override { return remover().remove_last(); }
+  std::vector<Fact> facts(const EntryFilter& filter) override { return reader().facts(filter); }
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return reader().entries(filter);
   }

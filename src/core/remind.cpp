@@ -39,7 +39,7 @@ std::optional<Reminder> break_reminder(const RemindFacts& facts, const Settings&
   }
   date::sys_seconds sitting_since =
       day_begins(civil_today, context.zone, settings.break_hours.start);
-  for (const Entry& entry : facts.entries) {
+  for (const Fact& entry : facts.entries) {
     sitting_since = std::max(sitting_since, entry.end());
   }
   const auto sat = date::floor<minutes>(context.now - sitting_since);
@@ -55,7 +55,7 @@ std::optional<Reminder> session_reminder(const PeriodStats& week, const RemindFa
                                          const Settings& settings, date::year_month_day today) {
   const SessionSummary& sessions = week.sessions;
   const bool done_today =
-      std::any_of(facts.entries.begin(), facts.entries.end(), [&](const Entry& e) {
+      std::any_of(facts.entries.begin(), facts.entries.end(), [&](const Fact& e) {
         return e.kind == Kind::kSession && habit_day(e.local_start(), settings.day_start) == today;
       });
   if (sessions.met() || done_today || sessions.days_left == 0 ||
@@ -114,7 +114,7 @@ RemindFacts remind_facts(Store& store, const Settings& settings, const TimeConte
       DateRange{std::min(week.range.first, yesterday),
                 date::year_month_day{date::sys_days{week.range.last} + date::days{1}}};
   RemindFacts facts;
-  facts.entries = store.entries(filter);
+  facts.entries = store.facts(filter);
   facts.running = store.timer();
   for (const Pause& pause : store.pauses()) {
     if (pause.days.last >= week.range.first && pause.days.first <= week.range.last) {

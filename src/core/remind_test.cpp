@@ -20,12 +20,11 @@ TimeContext at(const char* instant) {
   return context;
 }
 
-Entry entry(Kind kind, const char* start, minutes duration) {
-  Entry e;
+Fact entry(Kind kind, const char* start, minutes duration) {
+  Fact e;
   e.kind = kind;
   e.start = parse_instant(start, "start");
   e.offset = moment_of(e.start, berlin()).offset;
-  e.local_date = moment_of(e.start, berlin()).local_date();
   e.duration = duration;
   return e;
 }

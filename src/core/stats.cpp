@@ -24,17 +24,17 @@ int day_index(const DateRange& range, date::year_month_day day) {
 }
 
 // The longest stretch inside today's working hours with no entry going on.
-minutes longest_sitting(std::vector<const Entry*>& entries, date::year_month_day day,
+minutes longest_sitting(std::vector<const Fact*>& entries, date::year_month_day day,
                         const Settings& settings, const TimeContext& context) {
   const auto begin = day_begins(day, context.zone, settings.break_hours.start);
   const auto end = std::min(day_begins(day, context.zone, settings.break_hours.end), context.now);
   if (end <= begin)
     return minutes{0};
   std::sort(entries.begin(), entries.end(),
-            [](const Entry* a, const Entry* b) { return a->start < b->start; });
+            [](const Fact* a, const Fact* b) { return a->start < b->start; });
   auto sitting_since = begin;
   std::chrono::seconds longest{0};
-  for (const Entry* entry : entries) {
+  for (const Fact* entry : entries) {
     if (entry->end() <= sitting_since || entry->start >= end)
       continue;
     longest = std::max(longest, entry->start - sitting_since);
@@ -122,7 +122,7 @@ SessionSummary judge_sessions(int count, const Period& period, std::span<const P
   return summary;
 }
 
-PeriodStats summarize(std::span<const Entry> entries, const Period& period,
+PeriodStats summarize(std::span<const Fact> entries, const Period& period,
                       std::span<const Pause> pauses, const Settings& settings,
                       const TimeContext& context) {
   PeriodStats stats;
@@ -147,13 +147,13 @@ PeriodStats summarize(std::span<const Entry> entries, const Period& period,
   }
   const date::year_month_day baseline_first{date::sys_days{range.first} -
                                             date::days{7 * kTrendWeeks}};
-  std::vector<std::vector<const Entry*>> by_day(stats.days.size());
+  std::vector<std::vector<const Fact*>> by_day(stats.days.size());
   int sessions = 0;
   long pain_sum = 0;
   long before_sum = 0;
   int before_count = 0;
   PainSummary pain;
-  for (const Entry& entry : entries) {
+  for (const Fact& entry : entries) {
     const auto day = habit_day(entry.local_start(), settings.day_start);
     if (!range.contains(day)) {
       if (entry.pain && day >= baseline_first && day < range.first) {

@@ -23,13 +23,12 @@ TimeContext on(date::year_month_day day, hours at = hours{12}) {
   return context;
 }
 
-Entry entry_at(Kind kind, date::year_month_day day, minutes at,
-               std::chrono::seconds duration = minutes{10}, std::optional<int> pain = {}) {
-  Entry entry;
+Fact entry_at(Kind kind, date::year_month_day day, minutes at,
+              std::chrono::seconds duration = minutes{10}, std::optional<int> pain = {}) {
+  Fact entry;
   entry.kind = kind;
   entry.offset = hours{1};
   entry.start = to_instant(date::local_days{day} + at, entry.offset);
-  entry.local_date = day;
   entry.duration = duration;
   entry.pain = pain;
   return entry;
@@ -37,15 +36,15 @@ Entry entry_at(Kind kind, date::year_month_day day, minutes at,
 
 const Period kWeek48 = week_containing(2026_y / 11 / 24, WeekStart::kMonday);
 
-std::vector<Entry> sessions(int count) {
-  std::vector<Entry> all;
+std::vector<Fact> sessions(int count) {
+  std::vector<Fact> all;
   for (int i = 0; i < count; ++i) {
     all.push_back(entry_at(Kind::kSession, 2026_y / 11 / 23, hours{8 + i}));
   }
   return all;
 }
 
-PeriodStats week48(std::span<const Entry> entries, date::year_month_day today,
+PeriodStats week48(std::span<const Fact> entries, date::year_month_day today,
                    std::span<const Pause> pauses = {}, const Settings& settings = Settings{}) {
   return summarize(entries, kWeek48, pauses, settings, on(today));
 }
@@ -100,7 +99,7 @@ TEST(Summarize, AFullyPausedWeekAsksNothing) {
 }
 
 TEST(Summarize, WalksAddUpPerDayAcrossSeveralWalksAndMidnight) {
-  const std::vector<Entry> walks{
+  const std::vector<Fact> walks{
       entry_at(Kind::kWalk, 2026_y / 11 / 23, hours{8}, minutes{12}),
       entry_at(Kind::kWalk, 2026_y / 11 / 23, hours{23} + minutes{50}, minutes{10}),
       entry_at(Kind::kWalk, 2026_y / 11 / 24, minutes{5}, minutes{19}),
@@ -115,14 +114,14 @@ TEST(Summarize, WalksAddUpPerDayAcrossSeveralWalksAndMidnight) {
 TEST(Summarize, DayStartMovesLateNightEntriesToTheDayBefore) {
   Settings settings;
   settings.day_start = hours{3};
-  const std::vector<Entry> late{entry_at(Kind::kSession, 2026_y / 11 / 30, hours{1})};
+  const std::vector<Fact> late{entry_at(Kind::kSession, 2026_y / 11 / 30, hours{1})};
   EXPECT_EQ(week48(late, 2026_y / 11 / 24, {}, settings).sessions.count, 1);
   EXPECT_EQ(week48(late, 2026_y / 11 / 24).sessions.count, 0);
 }
 
 TEST(Summarize, LongestSittingIsTheLongestGapInWorkingHours) {
   // Tuesday: working hours 09:00-17:00; a walk 10:00-10:30 and a break 14:00-14:02.
-  const std::vector<Entry> day{
+  const std::vector<Fact> day{
       entry_at(Kind::kWalk, 2026_y / 11 / 24, hours{10}, minutes{30}),
       entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{14}, minutes{2}),
   };
@@ -136,7 +135,7 @@ TEST(Summarize, LongestSittingIsTheLongestGapInWorkingHours) {
 }
 
 TEST(Summarize, TodaysSittingStretchEndsNow) {
-  const std::vector<Entry> day{entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{9}, minutes{2})};
+  const std::vector<Fact> day{entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{9}, minutes{2})};
   const auto stats = summarize(day, kWeek48, {}, Settings{}, on(2026_y / 11 / 24, hours{10}));
   EXPECT_EQ(stats.days[1].longest_sitting, minutes{58});
 }
@@ -150,7 +149,7 @@ TEST(Summarize, WeekendsAndPausedDaysHaveNoSittingStretch) {
 }
 
 TEST(Summarize, PainTrendAgainstTheFourWeeksBefore) {
-  std::vector<Entry> all{
+  std::vector<Fact> all{
       entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{9}, minutes{2}, 6),
       entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{10}, minutes{2}, 4),
       entry_at(Kind::kBreak, 2026_y / 10 / 27, hours{10}, minutes{2}, 2),  // in the 4 weeks before
@@ -176,7 +175,7 @@ TEST(Summarize, PainTrendAgainstTheFourWeeksBefore) {
 }
 
 TEST(Summarize, HighPainAlwaysAdvises) {
-  const std::vector<Entry> high{entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{9}, minutes{2}, 7)};
+  const std::vector<Fact> high{entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{9}, minutes{2}, 7)};
   EXPECT_TRUE(week48(high, 2026_y / 11 / 24).pain->advice);
 }
 

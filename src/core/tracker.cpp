@@ -67,10 +67,10 @@ Activity known_activity(Store& store, const std::string& name) {
 
 // Entries whose habit day may fall in `range`: a late-night entry can count for
 // the day before its civil date, so one more civil day is read.
-std::vector<Entry> entries_for(Store& store, const DateRange& range, EntryFilter filter = {}) {
+EntryFilter on_habit_days(const DateRange& range, EntryFilter filter = {}) {
   filter.local_dates =
       DateRange{range.first, date::year_month_day{date::sys_days{range.last} + date::days{1}}};
-  return store.entries(filter);
+  return filter;
 }
 
 // What `log` and `stop` say about a new entry: its habit day and that day's week.
@@ -110,13 +110,13 @@ Streak history_streak(Store& store, const std::vector<Pause>& pauses, const Sett
                       const TimeContext& context) {
   EntryFilter sessions;
   sessions.kind = Kind::kSession;
-  const auto all = store.entries(sessions);
+  const auto all = store.facts(sessions);
   const Period now = week_containing(context.today(), settings.week_start);
   if (all.empty())
     return Streak{};
   std::map<date::sys_days, int> per_week;
   date::sys_days first = date::sys_days{now.range.first};
-  for (const Entry& entry : all) {
+  for (const Fact& entry : all) {
     const auto week =
         week_containing(habit_day(entry.local_start(), settings.day_start), settings.week_start);
     ++per_week[date::sys_days{week.range.first}];
@@ -181,7 +181,7 @@ std::vector<Entry> list_entries(Store& store, const ListRequest& request,
   const auto last =
       request.until ? last_day(parse_when(*request.until, "--until", context)) : kLastDay;
   const DateRange range = range_of(first, last).range;
-  auto entries = entries_for(store, range, filter);
+  auto entries = store.entries(on_habit_days(range, filter));
   std::erase_if(entries, [&](const Entry& entry) {
     return !range.contains(habit_day(entry.local_start(), context.day_start));
   });
@@ -232,8 +232,8 @@ Period requested_period(const PeriodRequest& request, const Settings& settings,
 
 PeriodStats period_stats(Store& store, const Period& period, const Settings& settings,
                          const TimeContext& context) {
-  const auto entries = entries_for(store, with_trend_weeks(period.range));
-  return summarize(entries, period, store.pauses(), settings, context);
+  const auto facts = store.facts(on_habit_days(with_trend_weeks(period.range)));
+  return summarize(facts, period, store.pauses(), settings, context);
 }
 
 WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Settings& settings,
@@ -248,12 +248,12 @@ WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Setti
   const DateRange shown{date::year_month_day{first_day}, last.range.last};
   // One read and one sort; each week then looks at its own slice and the four weeks
   // before it (its pain trend), so every entry is visited at most five times.
-  auto entries = entries_for(store, with_trend_weeks(shown));
-  const auto day_of = [&settings](const Entry& entry) {
+  auto entries = store.facts(on_habit_days(with_trend_weeks(shown)));
+  const auto day_of = [&settings](const Fact& entry) {
     return date::sys_days{habit_day(entry.local_start(), settings.day_start)};
   };
   std::stable_sort(entries.begin(), entries.end(),
-                   [&](const Entry& a, const Entry& b) { return day_of(a) < day_of(b); });
+                   [&](const Fact& a, const Fact& b) { return day_of(a) < day_of(b); });
   const auto pauses = store.pauses();
   WeeksReport report;
   for (int i = 0; i < weeks; ++i) {
@@ -261,13 +261,13 @@ WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Setti
         week_containing(date::year_month_day{first_day + date::days{7 * i}}, settings.week_start);
     const auto from = std::lower_bound(
         entries.begin(), entries.end(), date::sys_days{with_trend_weeks(week.range).first},
-        [&](const Entry& entry, date::sys_days day) { return day_of(entry) < day; });
+        [&](const Fact& entry, date::sys_days day) { return day_of(entry) < day; });
     const auto to = std::upper_bound(
         from, entries.end(), date::sys_days{week.range.last},
-        [&](date::sys_days day, const Entry& entry) { return day < day_of(entry); });
+        [&](date::sys_days day, const Fact& entry) { return day < day_of(entry); });
     report.weeks.push_back(summarize(
-        std::span<const Entry>(entries).subspan(static_cast<std::size_t>(from - entries.begin()),
-                                                static_cast<std::size_t>(to - from)),
+        std::span<const Fact>(entries).subspan(static_cast<std::size_t>(from - entries.begin()),
+                                               static_cast<std::size_t>(to - from)),
         week, pauses, settings, context));
   }
   // Weeks over before the first entry were not tracked: not missed, not in a streak.

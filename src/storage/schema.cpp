@@ -65,6 +65,12 @@ CREATE TABLE pause (
     R"sql(
 ALTER TABLE activity ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // Stats read only these columns: from this index alone, without the table.
+    // It starts with (local_date, start_utc), so it replaces entry_by_local_date.
+    R"sql(
+CREATE INDEX entry_facts ON entry (local_date, start_utc, kind, utc_offset, duration_s, pain);
+DROP INDEX entry_by_local_date;
+)sql",
 };
 
 int pragma_int(SQLite::Database& db, const char* name) {

@@ -61,15 +61,28 @@ auto guarded(const std::string& path, Action&& action) {
   }
 }
 
-date::year_month_day parse_local_date(const std::string& text, const std::string& path) {
-  unsigned y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  char tail = 0;
-  if (std::sscanf(text.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
-    fail(path, "is damaged: an entry has the local date \"" + text + "\"");
-  }
-  return date::year{static_cast<int>(y)} / date::month{m} / date::day{d};
+// "YYYY-MM-DD", as qlfit writes it; anything else means the file was changed by hand.
+date::year_month_day parse_local_date(std::string_view text, const std::string& path) {
+  const auto digits = [&](std::size_t at, std::size_t count) {
+    unsigned value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+      if (text[i] < '0' || text[i] > '9')
+        fail(path, "is damaged: an entry has the local date \"" + std::string(text) + "\"");
+      value = value * 10 + static_cast<unsigned>(text[i] - '0');
+    }
+    return value;
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    fail(path, "is damaged: an entry has the local date \"" + std::string(text) + "\"");
+  const date::year_month_day day{date::year{static_cast<int>(digits(0, 4))},
+                                 date::month{digits(5, 2)}, date::day{digits(8, 2)}};
+  if (!day.ok())
+    fail(path, "is damaged: an entry has the local date \"" + std::string(text) + "\"");
+  return day;
+}
+
+std::string_view text_of(const SQLite::Column& column) {
+  return {column.getText(), static_cast<std::size_t>(column.getBytes())};
 }
 
 Entry read_entry(SQLite::Statement& row, const std::string& path) {
@@ -80,7 +93,7 @@ Entry read_entry(SQLite::Statement& row, const std::string& path) {
   entry.kind = kind_from_string(row.getColumn(3).getString()).value_or(Kind::kSession);
   entry.start = date::sys_seconds{std::chrono::seconds{row.getColumn(4).getInt64()}};
   entry.offset = std::chrono::seconds{row.getColumn(5).getInt64()};
-  entry.local_date = parse_local_date(row.getColumn(6).getString(), path);
+  entry.local_date = parse_local_date(text_of(row.getColumn(6)), path);
   entry.duration = std::chrono::seconds{row.getColumn(7).getInt64()};
   if (!row.getColumn(8).isNull())
     entry.pain = row.getColumn(8).getInt();
@@ -181,6 +194,38 @@ class SqliteStore final : public Store {
       }
       transaction.commit();
       return last;
+    });
+  }
+
+  std::vector<Fact> facts(const EntryFilter& filter) override {
+    return guarded(path_, [&] {
+      std::string sql =
+          "SELECT kind, start_utc, utc_offset, duration_s, pain FROM entry INDEXED BY entry_facts "
+          "WHERE 1";
+      if (filter.local_dates)
+        sql += " AND local_date BETWEEN :first AND :last";
+      if (filter.kind)
+        sql += " AND kind = :kind";
+      sql += " ORDER BY local_date, start_utc";
+      SQLite::Statement query(db_, sql);
+      if (filter.local_dates) {
+        query.bind(":first", iso_date(filter.local_dates->first));
+        query.bind(":last", iso_date(filter.local_dates->last));
+      }
+      if (filter.kind)
+        query.bind(":kind", std::string(to_string(*filter.kind)));
+      std::vector<Fact> found;
+      while (query.executeStep()) {
+        Fact fact;
+        fact.kind = kind_from_string(text_of(query.getColumn(0))).value_or(Kind::kSession);
+        fact.start = date::sys_seconds{std::chrono::seconds{query.getColumn(1).getInt64()}};
+        fact.offset = std::chrono::seconds{query.getColumn(2).getInt64()};
+        fact.duration = std::chrono::seconds{query.getColumn(3).getInt64()};
+        if (!query.getColumn(4).isNull())
+          fact.pain = query.getColumn(4).getInt();
+        found.push_back(fact);
+      }
+      return found;
     });
   }
 

@@ -117,7 +117,9 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
-        "ALTER TABLE activity DROP COLUMN archived; PRAGMA user_version = 1");
+        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; "
+        "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
+        "PRAGMA user_version = 1");
   }
   auto store = open_store(path, Access::kRead);
   EXPECT_EQ(store->entries({}).at(0).id, kept.id);
@@ -193,6 +195,51 @@ TEST(Store, NumbersAreNeverReusedAfterUndo) {
   EXPECT_NE(first.id, third.id);
   EXPECT_EQ(first.id.size(), 36U);
   EXPECT_EQ(first.id[14], '4');
+}
+
+TEST(Store, FactsAreTheEntriesStatsNeedInDayOrder) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  auto store = open_store(path, Access::kWrite);
+  NewEntry walk = session_on(2026_y / 11 / 25, 7);
+  walk.activity = "walk";
+  walk.kind = Kind::kWalk;
+  walk.duration = std::chrono::minutes{25};
+  walk.pain = 4;
+  store->add(walk);
+  store->add(session_on(2026_y / 11 / 24, 9));
+  store->add(session_on(2026_y / 11 / 20));
+  EntryFilter filter;
+  filter.local_dates = DateRange{2026_y / 11 / 23, 2026_y / 11 / 29};
+  const auto facts = store->facts(filter);
+  ASSERT_EQ(facts.size(), 2U);
+  EXPECT_EQ(facts[0].start, session_on(2026_y / 11 / 24, 9).start);
+  EXPECT_EQ(facts[0].kind, Kind::kSession);
+  EXPECT_EQ(facts[0].pain, std::nullopt);
+  EXPECT_EQ(facts[1].kind, Kind::kWalk);
+  EXPECT_EQ(facts[1].start, walk.start);
+  EXPECT_EQ(facts[1].offset, walk.offset);
+  EXPECT_EQ(facts[1].duration, walk.duration);
+  EXPECT_EQ(facts[1].pain, 4);
+  filter.local_dates.reset();
+  filter.kind = Kind::kSession;
+  EXPECT_EQ(store->facts(filter).size(), 2U);
+}
+
+TEST(Store, FactsComeFromOneCoveringIndexWithoutTheTable) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
+  SQLite::Database db(path);
+  SQLite::Statement plan(db,
+                         "EXPLAIN QUERY PLAN SELECT kind, start_utc, utc_offset, duration_s, pain "
+                         "FROM entry WHERE local_date BETWEEN '2026-11-23' AND '2026-11-30' "
+                         "ORDER BY local_date, start_utc");
+  std::string steps;
+  while (plan.executeStep())
+    steps += plan.getColumn(3).getString() + ";";
+  EXPECT_EQ(steps,
+            "SEARCH entry USING COVERING INDEX entry_facts (local_date>? AND local_date<?);");
 }
 
 TEST(Store, RemoveLastOnEmptyIsNothing) {
@@ -306,7 +353,9 @@ TEST(OpenStore, EightConnectionsMigratingAnOldSchemaAtOnceMigrateOnce) {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
-        "ALTER TABLE activity DROP COLUMN archived; PRAGMA user_version = 1");
+        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; "
+        "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
+        "PRAGMA user_version = 1");
   }
   std::atomic<int> failures{0};
   std::vector<std::thread> openers;
