@@ -1,71 +1,99 @@
 #!/usr/bin/env bash
-# Whole-process benchmarks of qlfit on a 20-year history, side by side with the floor
-# (the sqlite3 shell doing the same work on a bare indexed table) and timewarrior
-# summarising the same intervals, plus peak memory. Writes docs/performance.md.
-# Needs: hyperfine timewarrior sqlite3 (Debian). Usage: bench/run.sh [YEARS]
+# Benchmarks qlfit on a generated history, side by side in interleaved rounds with the
+# floor (the sqlite3 shell doing the same work on a bare indexed table) and with
+# timewarrior summarising the same intervals; peak memory of each; the core's
+# micro-benchmarks. Writes docs/performance.md.
+# Needs (Debian): timewarrior sqlite3 libbenchmark-dev, and what scripts/install-deps
+# installs. Usage: bench/run.sh [YEARS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 years=${1:-20}
+rounds=${2:-30}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for tool in hyperfine timew sqlite3; do
-    command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install hyperfine timewarrior sqlite3)"; exit 1; }
+for tool in timew sqlite3; do
+    command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install timewarrior sqlite3)"; exit 1; }
 done
-cmake --workflow --preset release >/dev/null
-qlfit=$PWD/build/release/qlfit
+cmake --preset release -DQLFIT_BENCH=ON >/dev/null
+cmake --build --preset release >/dev/null
+build=$PWD/build/release
+qlfit=$build/qlfit
+interleave=$build/bench/qlfit_interleave
 bash bench/generate.sh "$work" "$years"
+entries=$(($(wc -l <"$work/history.csv") - 1))
 export TZ=UTC QLFIT_NOW=2026-11-24T12:00:00Z HOME=$work TIMEWARRIORDB=$work/timewarrior
 touch "$work/timewarrior/timewarrior.cfg"
 db=$work/qlfit.db
-import_time=$( { /usr/bin/time -f "%e %M" "$qlfit" --db "$db" import "$work/history.csv" >/dev/null; } 2>&1 )
 floor=$work/floor.db
+
+# Import: a fresh database each round.
+"$interleave" 3 0 "qlfit import" :: sh -c "rm -f $db $db-wal $db-shm && exec $qlfit --db $db import $work/history.csv" >"$work/import.tsv"
+
 week="SELECT kind, count(*), sum(duration_s) FROM entry WHERE local_date BETWEEN '2026-11-23' AND '2026-11-29' GROUP BY kind;"
 weeks="SELECT (julianday(local_date) - julianday('2005-11-21')) / 7 AS w, kind, count(*), sum(duration_s) FROM entry GROUP BY w, kind;"
 latest="SELECT * FROM entry ORDER BY start_utc DESC LIMIT 1;"
 last20="SELECT * FROM (SELECT * FROM entry ORDER BY start_utc DESC LIMIT 20) ORDER BY start_utc;"
 insert="INSERT INTO entry (activity, kind, start_utc, duration_s, local_date) VALUES ('break', 'break', 1795000000, 120, '2026-11-24');"
-hyperfine --warmup 3 --min-runs 20 --style basic --export-markdown "$work/fast.md" \
-    -n "qlfit stats --week" "$qlfit --db $db stats --week" -n "floor: week aggregate" "sqlite3 $floor \"$week\"" \
-    -n "qlfit list --limit 20" "$qlfit --db $db list --limit 20" -n "floor: last 20 rows" "sqlite3 $floor \"$last20\"" \
-    -n "qlfit remind" "$qlfit --db $db remind" -n "floor: latest entry" "sqlite3 $floor \"$latest\"" \
-    -n "qlfit log break" "$qlfit --db $db log break --at 11:00" -n "floor: insert one row" "sqlite3 $floor \"$insert\"" \
-    -n "qlfit --version" "$qlfit --version" -n "sqlite3 -version" "sqlite3 -version" >/dev/null
-hyperfine --warmup 1 --min-runs 5 --style basic --export-markdown "$work/history.md" \
-    -n "qlfit stats --weeks 1100" "$qlfit --db $db stats --weeks 1100 --json" \
-    -n "floor: whole history by week" "sqlite3 $floor \"$weeks\"" >/dev/null
-hyperfine --runs 3 --style basic --export-markdown "$work/timew.md" \
-    -n "timew summary :all" "timew summary :all" >/dev/null
-memory=""
-for command in "stats --week" "stats --weeks 1100 --json" "list --limit 20" "remind" "log break --at 11:05" "--version"; do
-    kib=$( { /usr/bin/time -f "%M" "$qlfit" --db "$db" $command >/dev/null; } 2>&1 )
-    memory+="| \`qlfit $command\` | $((kib / 1024)) MiB |"$'\n'
-done
-kib=$( { /usr/bin/time -f "%M" timew summary :all >/dev/null; } 2>&1 )
-memory+="| \`timew summary :all\` | $((kib / 1024)) MiB |"$'\n'
+"$interleave" "$rounds" 3 \
+    "qlfit stats --week" :: "$qlfit" --db "$db" stats --week :: "floor: the week's aggregate" :: sqlite3 "$floor" "$week" :: \
+    "qlfit list --limit 20" :: "$qlfit" --db "$db" list --limit 20 :: "floor: the last 20 rows" :: sqlite3 "$floor" "$last20" :: \
+    "qlfit remind" :: "$qlfit" --db "$db" remind :: "floor: the latest entry" :: sqlite3 "$floor" "$latest" :: \
+    "qlfit log break" :: "$qlfit" --db "$db" log break --at 11:00 :: "floor: insert one row" :: sqlite3 "$floor" "$insert" :: \
+    "qlfit --version" :: "$qlfit" --version :: "sqlite3 -version" :: sqlite3 -version :: \
+    "qlfit --help" :: "$qlfit" --help :: "sqlite3 -version " :: sqlite3 -version >"$work/fast.tsv"
+"$interleave" 10 1 \
+    "qlfit stats --weeks 1100" :: "$qlfit" --db "$db" stats --weeks 1100 :: "floor: the whole history by week" :: sqlite3 "$floor" "$weeks" :: \
+    "qlfit stats --weeks 1100 --json" :: "$qlfit" --db "$db" stats --weeks 1100 --json :: "floor: the whole history by week " :: sqlite3 "$floor" "$weeks" >"$work/history.tsv"
+"$interleave" 3 0 "timew summary :all" :: timew summary :all >"$work/timew.tsv"
+"$build/bench/qlfit_micro" --benchmark_min_time=0.2 2>/dev/null | grep -v '^-*$' >"$work/micro.txt"
+
+# Rows of pairs (qlfit, then its floor) -> a markdown table with the ratio of medians.
+pairs() {
+    awk -F'\t' '
+        NR % 2 == 1 { name = $1; median = $2; range = $3 "–" $4; next }
+        { printf "| `%s` | %.2f (%s) | %s | %.2f (%s–%s) | %.2f× |\n", name, median, range, $1, $2, $3, $4, median / $2 }' "$1"
+}
+median_of() { awk -F'\t' -v name="$2" '$1 == name { print $2 }' "$1"; }
+weeks_ms=$(median_of "$work/history.tsv" "qlfit stats --weeks 1100")
+timew_ms=$(median_of "$work/timew.tsv" "timew summary :all")
 {
     echo "# Performance"
     echo
-    echo "Made by \`bench/run.sh\` on $(date -u +%F) ($(nproc) cores, $(awk '/MemTotal/ {print int($2 / 1048576)}' /proc/meminfo) GiB, $(uname -m));"
-    echo "a $years-year history of $(($(wc -l <"$work/history.csv") - 1)) entries from \`bench/generate.sh\`."
-    echo "Run it again with \`bench/run.sh\` (Debian: hyperfine, timewarrior, sqlite3)."
+    echo "Made by \`bench/run.sh $years $rounds\` on $(date -u +%F): $(nproc) cores, $(awk '/MemTotal/ {print int($2 / 1048576)}' /proc/meminfo) GiB,"
+    echo "$(uname -m), release build (\`cmake --preset release\`). The history: $years years, $entries entries,"
+    echo "from \`bench/generate.sh\` (a session on about 4 days a week, a walk on most days, about 12"
+    echo "breaks each working day), as a qlfit database, a bare indexed SQLite table (the floor) and"
+    echo "timewarrior data. Run it again with \`bench/run.sh\`."
     echo
-    echo "\"Relative\" compares with the fastest command of each table; every command runs on its"
-    echo "own (hyperfine does not interleave them), so read pairs as indications, not verdicts."
+    echo "Every command runs directly (no shell), in interleaved rounds: one run of each command,"
+    echo "then the next round, so drift on the machine falls on all alike ($rounds rounds after 3 warm-up"
+    echo "rounds; 10 for the whole history). Times are medians in ms, with min–max; the ratio is"
+    echo "qlfit's median over the floor's."
     echo
-    echo "## Import"
-    echo "\`qlfit import\` of the whole history: $(echo "$import_time" | awk '{print $1 " s, peak " int($2 / 1024) " MiB"}')."
+    echo "## Everyday commands against the floor (target ≤ 1.5×)"
+    echo "| qlfit | median ms (min–max) | floor | median ms (min–max) | ratio |"
+    echo "|---|---|---|---|---|"
+    pairs "$work/fast.tsv"
     echo
-    echo "## Everyday commands against the floor"
-    cat "$work/fast.md"
+    echo "## The whole history (targets: ≤ 2× the floor; ≥ 100× faster than timewarrior)"
+    echo "| qlfit | median ms (min–max) | floor | median ms (min–max) | ratio |"
+    echo "|---|---|---|---|---|"
+    pairs "$work/history.tsv"
     echo
-    echo "## The whole history"
-    cat "$work/history.md"
+    awk -F'\t' -v q="$weeks_ms" '{ printf "`%s` (3 runs): median %.0f ms (%.0f–%.0f): `qlfit stats --weeks 1100` is %.0f× faster.\n", $1, $2, $3, $4, $2 / q }' "$work/timew.tsv"
     echo
-    cat "$work/timew.md"
+    echo "## Import (target ≤ 2 s)"
+    awk -F'\t' '{ printf "`qlfit import` of all %s rows into a new database, 3 runs: median %.2f s (%.2f–%.2f), peak %.1f MiB.\n", n, $2 / 1000, $3 / 1000, $4 / 1000, $5 / 1024 }' n="$entries" "$work/import.tsv"
     echo
-    echo "## Peak resident memory"
-    echo "| command | peak |"
+    echo "## Peak resident memory (target ≤ 8 MiB)"
+    echo "| command | peak MiB |"
     echo "|---|---|"
-    printf '%s' "$memory"
+    cat "$work/import.tsv" "$work/fast.tsv" "$work/history.tsv" "$work/timew.tsv" |
+        awk -F'\t' '{ printf "| `%s` | %.1f |\n", $1, $5 / 1024 }'
+    echo
+    echo "## Micro-benchmarks of the core (Google Benchmark)"
+    echo '```'
+    cat "$work/micro.txt"
+    echo '```'
 } >docs/performance.md
 echo "bench: wrote docs/performance.md"
