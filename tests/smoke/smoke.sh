@@ -18,6 +18,16 @@ check "--version names qlfit" qlfit "$(cut -d' ' -f1 "$work/out")"
 "$qlfit" --help >/dev/null
 check "--help exits 0" 0 $?
 check "help and version create nothing" no "$( [ -e "$HOME" ] && echo yes || echo no)"
+# A zone that does not exist and a database that is not SQLite: loading either would
+# fail (exit 2, exit 3), so exit 0 shows --version and --help load no zone, open no database.
+printf 'not a database' >"$work/foreign"
+for flag in --version --help; do
+    TZ=Nowhere/Atlantis QLFIT_DB=$work/foreign "$qlfit" $flag >/dev/null 2>&1
+    check "$flag loads no zone and opens no database" 0 $?
+done
+check "and leaves that file as it was" "not a database" "$(cat "$work/foreign")"
+TZ=Nowhere/Atlantis QLFIT_DB=$work/foreign "$qlfit" stats --week >/dev/null 2>&1
+check "while a command that needs the zone is refused" 2 $?
 
 "$qlfit" stats --week >/dev/null
 check "stats on no database exits 0" 0 $?
