@@ -29,7 +29,7 @@ struct LogRequest {
 struct Logged {
   Entry entry;
   date::year_month_day day{};  // the habit day it counts for (see day.start)
-  PeriodStats week;            // the entry's week, including it
+  PeriodStats week;            // the entry's week, including it (no pain trend)
   bool pain_advice = false;    // pain at or above the warning level
   bool show_offset = false;    // the wall time alone would not name the instant
 };

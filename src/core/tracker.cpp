@@ -79,8 +79,11 @@ Logged confirmation(Store& store, const Entry& entry, const Moment& moment,
   Logged logged;
   logged.entry = entry;
   logged.day = habit_day(moment.local, settings.day_start);
+  // The line shows the week's counts, never its pain trend: the four weeks before it,
+  // which only the trend needs, are not read.
+  const Period week = week_containing(logged.day, settings.week_start);
   logged.week =
-      period_stats(store, week_containing(logged.day, settings.week_start), settings, context);
+      summarize(store.facts(on_habit_days(week.range)), week, store.pauses(), settings, context);
   logged.pain_advice = entry.pain && *entry.pain >= settings.pain_warn;
   logged.show_offset =
       moment.ambiguous || moment.offset != moment_of(moment.instant, context.zone).offset;

@@ -135,8 +135,14 @@ void configure(SQLite::Database& db, const std::string& path) {
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA secure_delete = ON");
   check_and_migrate(db, path);
-  if (path != kMemory)
-    db.exec("PRAGMA journal_mode = WAL");
+  if (path == kMemory)
+    return;
+  db.exec("PRAGMA journal_mode = WAL");
+  // Keep the -wal and -shm files between runs, the WAL emptied on close: otherwise every
+  // run creates both, syncs the folder and deletes them again (~0.5 ms of a `log`).
+  int persist = 1;
+  sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+  db.exec("PRAGMA journal_size_limit = 0");
 }
 
 class SqliteStore final : public Store {

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sys/stat.h>
@@ -240,6 +241,20 @@ TEST(Store, FactsComeFromOneCoveringIndexWithoutTheTable) {
     steps += plan.getColumn(3).getString() + ";";
   EXPECT_EQ(steps,
             "SEARCH entry USING COVERING INDEX entry_facts (local_date>? AND local_date<?);");
+}
+
+TEST(OpenStore, KeepsItsWalAndShmFilesPrivateAndTheWalEmptyBetweenRuns) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
+  // Closed: the WAL was checkpointed into the database and emptied, not deleted, so the
+  // next run neither creates it nor syncs the folder for it.
+  ASSERT_TRUE(std::filesystem::is_regular_file(path + "-wal"));
+  EXPECT_EQ(std::filesystem::file_size(path + "-wal"), 0U);
+  EXPECT_EQ(mode_of(path + "-wal"), 0600U);
+  EXPECT_EQ(mode_of(path + "-shm"), 0600U);
+  SQLite::Database db(path);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM entry").getInt(), 1);
 }
 
 TEST(Store, RemoveLastOnEmptyIsNothing) {
