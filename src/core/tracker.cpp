@@ -255,8 +255,11 @@ WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Setti
   const auto day_of = [&settings](const Fact& entry) {
     return date::sys_days{habit_day(entry.local_start(), settings.day_start)};
   };
-  std::stable_sort(entries.begin(), entries.end(),
-                   [&](const Fact& a, const Fact& b) { return day_of(a) < day_of(b); });
+  // The store orders them by local date, which is the habit day's order unless
+  // day.start moves early entries back a day: sort only then.
+  const auto by_day = [&](const Fact& a, const Fact& b) { return day_of(a) < day_of(b); };
+  if (!std::is_sorted(entries.begin(), entries.end(), by_day))
+    std::stable_sort(entries.begin(), entries.end(), by_day);
   const auto pauses = store.pauses();
   WeeksReport report;
   for (int i = 0; i < weeks; ++i) {
