@@ -7,7 +7,9 @@
 #include "qlfit/when.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,17 +58,33 @@ struct ImportRow {
   std::map<std::string, std::optional<std::string>> fields;  // absent or null: nullopt
 };
 
-// Splits CSV text (RFC 4180: quoted fields, doubled quotes, newlines in quotes, LF or
-// CRLF) into rows keyed by the header. Throws Error(kInvalidInput) as
+// The rows of an import CSV, one at a time, from the pieces of its text (RFC 4180:
+// quoted fields, doubled quotes, newlines in quotes, LF or CRLF, a leading BOM), keyed by
+// the header: a file of any size needs one row in memory. Throws Error(kInvalidInput) as
 // "FILE:LINE: what is wrong" for malformed text, a missing column, or non-UTF-8.
-std::vector<ImportRow> parse_csv(std::string_view text, std::string_view file);
+class CsvRows {
+ public:
+  // Reads the header. `pieces` gives the next piece of text, empty at the end.
+  CsvRows(std::function<std::string_view()> pieces, std::string file);
+  ~CsvRows();
+  // The next row; std::nullopt at the end.
+  std::optional<ImportRow> next();
 
-// Checks every row and adds the new ones in one transaction (all or nothing): by
-// UUID, an entry already present is left as it is and counted. A bad row:
-// Error(kInvalidInput) "FILE:LINE: field "value": what is wrong", nothing imported.
+ private:
+  struct Reader;
+  std::string file_;
+  std::unique_ptr<Reader> reader_;
+  std::vector<std::string> header_;
+  std::vector<std::string> cells_;
+  std::size_t line_ = 1;
+};
+
+// Checks each row as it comes and adds the new ones, all in one transaction (all or
+// nothing): by UUID, an entry already present is left as it is and counted. A bad
+// row: Error(kInvalidInput) "FILE:LINE: field "value": what is wrong", nothing imported.
 // `more` holds what a JSON export adds (activities with descriptions, pauses,
 // settings); its settings must be ones this qlfit reads (else Error(kStorage)).
-Store::ImportCount import_rows(Store& store, const std::vector<ImportRow>& rows,
+Store::ImportCount import_rows(Store& store, const std::function<std::optional<ImportRow>()>& rows,
                                Store::ImportExtras more, bool dry_run, const TimeContext& context);
 
 // Everything `export --format json` writes.

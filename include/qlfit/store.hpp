@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -89,9 +90,12 @@ class Store {
     std::vector<Pause> pauses;         // added unless the same days and note are there
     std::map<std::string, std::string> settings;  // checked by the caller; stored as given
   };
-  // Adds every entry whose `id` is new, and the extras, in one transaction (all or
-  // nothing). With `dry_run` nothing is kept.
-  virtual ImportCount import(const std::vector<Entry>& entries, const ImportExtras& extras,
+  // The entries of an import, one at a time; std::nullopt at the end.
+  using EntrySource = std::function<std::optional<Entry>()>;
+  // In one transaction (all or nothing): the extras, then every entry whose `id` is new,
+  // creating its activity when missing (one with another kind is refused). An error
+  // from `entries` ends it with nothing kept; so does `dry_run`, after counting.
+  virtual ImportCount import(const EntrySource& entries, const ImportExtras& extras,
                              bool dry_run) = 0;
 
   // Writes a consistent copy of the database into `path`, which must not exist or be

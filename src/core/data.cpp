@@ -145,37 +145,37 @@ Entry checked_entry(const ImportRow& row, const TimeContext& context) {
   return entry;
 }
 
-struct CsvReader {
-  std::string_view text;
-  std::string_view file;
-  std::size_t pos = 0;
-  std::size_t line = 1;
+// RFC 4180 records from the pieces of a text, one record at a time.
+class CsvReader {
+ public:
+  CsvReader(std::function<std::string_view()> pieces, std::string_view file)
+      : pieces_(std::move(pieces)), file_(file) {}
 
   [[noreturn]] void fail(std::size_t at_line, const std::string& what) const {
-    throw Error(ErrorCode::kInvalidInput, std::string(file) + ":" + std::to_string(at_line) + ": " +
-                                              what + "; nothing imported");
+    throw Error(ErrorCode::kInvalidInput, std::string(file_) + ":" + std::to_string(at_line) +
+                                              ": " + what + "; nothing imported");
   }
 
   // One record's cells; false at the end of the text.
   bool record(std::vector<std::string>& cells, std::size_t& started) {
     cells.clear();
-    if (pos >= text.size())
+    if (!more())
       return false;
-    started = line;
+    started = line_;
     std::string cell;
     bool quoted = false;
     bool was_quoted = false;
-    while (pos < text.size()) {
-      const char c = text[pos++];
+    while (more()) {
+      const char c = piece_[at_++];
       if (quoted) {
-        if (c == '"' && pos < text.size() && text[pos] == '"') {
+        if (c == '"' && next_is('"')) {
           cell += '"';
-          ++pos;
+          ++at_;
         } else if (c == '"') {
           quoted = false;
         } else {
           if (c == '\n')
-            ++line;
+            ++line_;
           cell += c;
         }
       } else if (c == '"' && cell.empty() && !was_quoted) {
@@ -184,10 +184,10 @@ struct CsvReader {
         cells.push_back(std::move(cell));
         cell.clear();
         was_quoted = false;
-      } else if (c == '\r' && pos < text.size() && text[pos] == '\n') {
+      } else if (c == '\r' && next_is('\n')) {
         continue;
       } else if (c == '\n') {
-        ++line;
+        ++line_;
         cells.push_back(std::move(cell));
         return true;
       } else if (was_quoted) {
@@ -201,6 +201,41 @@ struct CsvReader {
     cells.push_back(std::move(cell));
     return true;
   }
+
+ private:
+  // Whether text is left, reading the next piece when this one is used up.
+  bool more() {
+    while (at_ >= piece_.size()) {
+      if (ended_)
+        return false;
+      piece_ = pieces_();
+      at_ = 0;
+      ended_ = piece_.empty();
+      if (first_) {  // a BOM may come in more than one piece
+        first_ = false;
+        head_ = piece_;
+        while (head_.size() < 3 && !ended_) {
+          const auto next = pieces_();
+          ended_ = next.empty();
+          head_ += next;
+        }
+        piece_ = head_;
+        if (piece_.substr(0, 3) == "\xEF\xBB\xBF")
+          at_ = 3;
+      }
+    }
+    return true;
+  }
+  bool next_is(char c) { return more() && piece_[at_] == c; }
+
+  std::function<std::string_view()> pieces_;
+  std::string_view file_;
+  std::string head_;  // the first piece or pieces, at least 3 bytes (a BOM)
+  std::string_view piece_;
+  std::size_t at_ = 0;
+  std::size_t line_ = 1;
+  bool first_ = true;
+  bool ended_ = false;
 };
 
 }  // namespace
@@ -318,71 +353,75 @@ std::string entries_csv(const std::vector<Entry>& entries) {
   return out;
 }
 
-std::vector<ImportRow> parse_csv(std::string_view text, std::string_view file) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF")
-    text.remove_prefix(3);
-  CsvReader reader{text, file};
-  if (!is_valid_utf8(text))
-    reader.fail(1, "the file is not UTF-8 text");
-  std::vector<std::string> header;
-  std::size_t line = 1;
-  if (!reader.record(header, line))
-    reader.fail(1, "the file is empty: it needs a header line");
+struct CsvRows::Reader : CsvReader {
+  using CsvReader::CsvReader;
+};
+
+CsvRows::CsvRows(std::function<std::string_view()> pieces, std::string file)
+    : file_(std::move(file)), reader_(std::make_unique<Reader>(std::move(pieces), file_)) {
+  if (!reader_->record(header_, line_))
+    reader_->fail(1, "the file is empty: it needs a header line");
+  if (!std::all_of(header_.begin(), header_.end(),
+                   [](const std::string& name) { return is_valid_utf8(name); })) {
+    reader_->fail(1, "the header is not UTF-8 text");
+  }
   for (const std::string_view column : kRequired) {
-    if (std::find(header.begin(), header.end(), column) == header.end()) {
-      reader.fail(1, "the header has no column " + quote(column) +
-                         " (it needs id,activity,kind,start,duration_s,pain,note)");
+    if (std::find(header_.begin(), header_.end(), column) == header_.end()) {
+      reader_->fail(1, "the header has no column " + quote(column) +
+                           " (it needs id,activity,kind,start,duration_s,pain,note)");
     }
   }
-  std::vector<ImportRow> rows;
-  std::vector<std::string> cells;
-  while (reader.record(cells, line)) {
-    if (cells.size() == 1 && cells[0].empty())
+}
+
+CsvRows::~CsvRows() = default;
+
+std::optional<ImportRow> CsvRows::next() {
+  while (reader_->record(cells_, line_)) {
+    if (cells_.size() == 1 && cells_[0].empty())
       continue;  // a blank line
-    if (cells.size() != header.size()) {
-      reader.fail(line, "expected " + std::to_string(header.size()) + " fields, found " +
-                            std::to_string(cells.size()));
+    if (!std::all_of(cells_.begin(), cells_.end(),
+                     [](const std::string& cell) { return is_valid_utf8(cell); })) {
+      reader_->fail(line_, "the line is not UTF-8 text");
     }
-    ImportRow row{std::string(file) + ":" + std::to_string(line), {}};
-    for (std::size_t i = 0; i < header.size(); ++i) {
-      std::string& cell = cells[i];
-      if (header[i] == "note" && cell.size() > 1 && cell.front() == '\'' &&
+    if (cells_.size() != header_.size()) {
+      reader_->fail(line_, "expected " + std::to_string(header_.size()) + " fields, found " +
+                               std::to_string(cells_.size()));
+    }
+    ImportRow row{file_ + ":" + std::to_string(line_), {}};
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      std::string& cell = cells_[i];
+      if (header_[i] == "note" && cell.size() > 1 && cell.front() == '\'' &&
           needs_defusing(std::string_view(cell).substr(1))) {
         cell.erase(0, 1);
       }
-      row.fields[header[i]] = std::move(cell);
+      row.fields[header_[i]] = std::move(cell);
     }
-    rows.push_back(std::move(row));
+    return row;
   }
-  return rows;
+  return std::nullopt;
 }
 
-Store::ImportCount import_rows(Store& store, const std::vector<ImportRow>& rows,
+Store::ImportCount import_rows(Store& store, const std::function<std::optional<ImportRow>()>& rows,
                                Store::ImportExtras more, bool dry_run, const TimeContext& context) {
-  std::vector<Entry> entries;
-  std::map<std::string, Activity> activities;
-  entries.reserve(rows.size());
-  for (const ImportRow& row : rows) {
-    Entry entry = checked_entry(row, context);
-    const auto [known, added] =
-        activities.try_emplace(entry.activity, Activity{entry.activity, entry.kind, ""});
-    if (!added && known->second.kind != entry.kind) {
-      bad_field(row, "kind", to_string(entry.kind),
-                "the file already gave activity " + quote(entry.activity) + " the kind " +
-                    std::string(to_string(known->second.kind)));
-    }
-    entries.push_back(std::move(entry));
-  }
-  Store::ImportExtras extras = std::move(more);
-  for (auto& [key, activity] : activities) {
-    const std::string& name = key;  // clang 14 cannot capture a structured binding
-    const bool described = std::any_of(extras.activities.begin(), extras.activities.end(),
-                                       [&name](const Activity& a) { return a.name == name; });
-    if (!described)
-      extras.activities.push_back(std::move(activity));
-  }
-  settings_from(extras.settings);  // refuses settings this qlfit cannot read
-  return store.import(entries, extras, dry_run);
+  settings_from(more.settings);                    // refuses settings this qlfit cannot read
+  std::map<std::string, Kind, std::less<>> kinds;  // each activity's kind in this file
+  for (const Activity& activity : more.activities)
+    kinds.emplace(activity.name, activity.kind);
+  return store.import(
+      [&]() -> std::optional<Entry> {
+        const auto row = rows();
+        if (!row)
+          return std::nullopt;
+        Entry entry = checked_entry(*row, context);
+        const auto [known, added] = kinds.try_emplace(entry.activity, entry.kind);
+        if (!added && known->second != entry.kind) {
+          bad_field(*row, "kind", to_string(entry.kind),
+                    "the file already gave activity " + quote(entry.activity) + " the kind " +
+                        std::string(to_string(known->second)));
+        }
+        return entry;
+      },
+      more, dry_run);
 }
 
 ExportData export_data(Store& store) {

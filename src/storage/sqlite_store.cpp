@@ -10,9 +10,11 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <set>
 #include <sqlite3.h>
 #include <string_view>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace qlfit::storage {
@@ -129,6 +131,24 @@ void create_private_file(const std::string& path) {
     ::close(fd);
 }
 
+// Switching a new file to WAL needs the file to itself. SQLite answers SQLITE_BUSY at
+// once, without its busy handler, to a connection that would deadlock waiting for that
+// (seen with eight writers opening one new file), so this one waits here instead, as
+// long as the busy timeout.
+void use_wal(SQLite::Database& db) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds{kBusyTimeoutMs};
+  for (;;) {
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& error) {
+      if (error.getErrorCode() != SQLITE_BUSY || std::chrono::steady_clock::now() >= until)
+        throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds{2});
+    }
+  }
+}
+
 void configure(SQLite::Database& db, const std::string& path) {
   db.exec("PRAGMA trusted_schema = OFF");
   db.exec("PRAGMA foreign_keys = ON");
@@ -137,7 +157,7 @@ void configure(SQLite::Database& db, const std::string& path) {
   check_and_migrate(db, path);
   if (path == kMemory)
     return;
-  db.exec("PRAGMA journal_mode = WAL");
+  use_wal(db);
   // Keep the -wal and -shm files between runs, the WAL emptied on close: otherwise every
   // run creates both, syncs the folder and deletes them again (~0.5 ms of a `log`).
   int persist = 1;
@@ -375,7 +395,7 @@ WHERE n = :n)sql");
     });
   }
 
-  ImportCount import(const std::vector<Entry>& entries, const ImportExtras& extras,
+  ImportCount import(const EntrySource& entries, const ImportExtras& extras,
                      bool dry_run) override {
     return guarded(path_, [&] {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -411,7 +431,13 @@ INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, durati
 VALUES (:id, :activity, :kind, :start, :offset, :date, :duration, :pain, :note, :created)
 ON CONFLICT (id) DO NOTHING)sql");
       ImportCount count;
-      for (const Entry& entry : entries) {
+      std::set<std::string, std::less<>> activities;  // known to exist with the entry's kind
+      for (const Activity& activity : extras.activities)
+        activities.insert(activity.name);
+      for (auto next = entries(); next; next = entries()) {
+        const Entry& entry = *next;
+        if (activities.insert(entry.activity).second)
+          add_missing_activities({Activity{entry.activity, entry.kind, ""}});
         bind_entry(insert, entry);
         insert.bind(":id", entry.id);
         insert.bind(":created",

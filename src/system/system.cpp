@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <memory>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -182,7 +183,7 @@ void write_crontab(const std::string& text) {
   }
 }
 
-std::string LocalFiles::read(const std::string& path) {
+std::function<std::string_view()> LocalFiles::pieces(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat info {};
   if (fd < 0 || ::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
@@ -191,9 +192,35 @@ std::string LocalFiles::read(const std::string& path) {
       ::close(fd);
     throw Error(ErrorCode::kStorage, path + " cannot be read: " + reason);
   }
+  struct Open {
+    int fd = -1;
+    std::string buffer = std::string(64 * 1024, '\0');
+    Open() = default;
+    Open(const Open&) = delete;
+    Open& operator=(const Open&) = delete;
+    ~Open() {
+      if (fd >= 0)
+        ::close(fd);
+    }
+  };
+  auto file = std::make_shared<Open>();
+  file->fd = fd;
+  return [file, path]() -> std::string_view {
+    ssize_t got = -1;
+    do {
+      got = ::read(file->fd, file->buffer.data(), file->buffer.size());
+    } while (got < 0 && errno == EINTR);
+    if (got < 0)
+      throw Error(ErrorCode::kStorage, path + " cannot be read: " + std::strerror(errno));
+    return std::string_view(file->buffer.data(), static_cast<std::size_t>(got));
+  };
+}
+
+std::string LocalFiles::read(const std::string& path) {
+  const auto next = pieces(path);
   std::string content;
-  read_all(fd, content);
-  ::close(fd);
+  for (auto piece = next(); !piece.empty(); piece = next())
+    content += piece;
   return content;
 }
 

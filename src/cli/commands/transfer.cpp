@@ -79,16 +79,24 @@ Examples:
   qlfit import entries.csv
   qlfit import qlfit.json --dry-run)");
   return {app, [options](Session& session) {
-            const bool json = is_json(options->format, options->file);
-            const std::string text = session.files().read(options->file);
-            render::JsonImport parsed;
-            if (json) {
-              parsed = render::parse_json_import(text, options->file);
-            } else {
-              parsed.rows = parse_csv(text, options->file);
+            Store::ImportCount count;
+            if (is_json(options->format, options->file)) {
+              auto parsed =
+                  render::parse_json_import(session.files().read(options->file), options->file);
+              auto row = parsed.rows.begin();
+              count = import_rows(
+                  session.store(),
+                  [&]() -> std::optional<ImportRow> {
+                    return row == parsed.rows.end() ? std::nullopt
+                                                    : std::optional(std::move(*row++));
+                  },
+                  std::move(parsed.extras), options->dry_run, session.time());
+            } else {  // CSV: read and added row by row, so a file of any size fits in memory
+              CsvRows rows(session.files().pieces(options->file), options->file);
+              count = import_rows(
+                  session.store(), [&rows] { return rows.next(); }, {}, options->dry_run,
+                  session.time());
             }
-            const auto count = import_rows(session.store(), parsed.rows, std::move(parsed.extras),
-                                           options->dry_run, session.time());
             session.out << fmt::format("{}imported {}, already present {}\n",
                                        options->dry_run ? "would have " : "", count.added,
                                        count.present);
