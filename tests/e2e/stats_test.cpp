@@ -93,6 +93,13 @@ TEST(StatsViews, WeeksText) {
   EXPECT_EQ(cli.run({"stats", "--weeks", "9"}).out.find('\x1b'), std::string::npos);
 }
 
+TEST(StatsViews, WeeksJson) {
+  CliHarness cli;
+  log_weeks(cli);
+  expect_golden("weeks.json", cli.run({"stats", "--weeks", "9", "--json"}).out);
+  expect_golden("weeks-1.json", cli.run({"stats", "--weeks", "1", "--json"}).out);
+}
+
 TEST(StatsViews, MonthText) {
   CliHarness cli;
   log_weeks(cli);
