@@ -9,7 +9,6 @@
 #include <date/date.h>
 
 #include <chrono>
-#include <map>
 #include <optional>
 #include <span>
 #include <vector>
@@ -40,8 +39,7 @@ struct SessionSummary {
 
 struct WalkSummary {
   std::chrono::seconds total{0};
-  std::map<date::year_month_day, std::chrono::seconds> by_day;  // only days with walks
-  Band target;                                                  // minutes per day
+  Band target;           // minutes per day
   int days_in_band = 0;  // days whose walks add up to at least target.min minutes
 };
 
@@ -90,6 +88,15 @@ struct PeriodStats {
   std::vector<DayFacts> days;       // every day of the period, in order
   std::vector<Pause> pauses;        // those touching the period
   int paused_days = 0;
+
+  // How long the walks of `day` took (zero for a day outside the period).
+  std::chrono::seconds walked_on(date::year_month_day day) const {
+    for (const DayFacts& facts : days) {
+      if (facts.day == day)
+        return facts.walk;
+    }
+    return std::chrono::seconds{0};
+  }
 };
 
 // The session target of a period with `unpaused` days that count: the weekly band

@@ -64,9 +64,16 @@ class Store {
   // Entries matching `filter`, oldest first (by instant, then by the order logged).
   virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
 
-  // The facts of the entries matching `filter` (its local dates and kind; no limit),
-  // ordered by local date, then instant.
-  virtual std::vector<Fact> facts(const EntryFilter& filter) = 0;
+  // Calls `each` with the facts of the entries matching `filter` (its local dates and
+  // kind; no limit), ordered by local date, then instant: years of them, one at a time.
+  virtual void each_fact(const EntryFilter& filter,
+                         const std::function<void(const Fact& fact)>& each) = 0;
+  // The same facts, all at once (for a week or two).
+  std::vector<Fact> facts(const EntryFilter& filter) {
+    std::vector<Fact> all;
+    each_fact(filter, [&all](const Fact& fact) { all.push_back(fact); });
+    return all;
+  }
   // The earliest local date of any entry; std::nullopt when there are none.
   virtual std::optional<date::year_month_day> first_local_date() = 0;
   // The entry numbered `n`; std::nullopt when there is none.

@@ -33,7 +33,10 @@ class LazyStore final : public Store {
   }
   Entry add(const NewEntry& entry) override { return writer().add(entry); }
   std::optional<Entry> remove_last() override { return remover().remove_last(); }
-  std::vector<Fact> facts(const EntryFilter& filter) override { return reader().facts(filter); }
+  void each_fact(const EntryFilter& filter,
+                 const std::function<void(const Fact& fact)>& each) override {
+    reader().each_fact(filter, each);
+  }
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return reader().entries(filter);
   }

@@ -69,9 +69,7 @@ std::optional<Reminder> session_reminder(const PeriodStats& week, const RemindFa
 
 std::optional<Reminder> walk_reminder(const PeriodStats& week, const Settings& settings,
                                       date::year_month_day today) {
-  const auto day = week.walk.by_day.find(today);
-  const auto walked =
-      date::floor<minutes>(day == week.walk.by_day.end() ? std::chrono::seconds{0} : day->second);
+  const auto walked = date::floor<minutes>(week.walked_on(today));
   if (walked >= minutes{settings.walk.min})
     return std::nullopt;
   return Reminder{Kind::kWalk, std::to_string(walked.count()) + " of " +

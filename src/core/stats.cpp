@@ -171,7 +171,6 @@ PeriodStats summarize(std::span<const Fact> entries, const Period& period,
         break;
       case Kind::kWalk:
         facts.walk += entry.duration;
-        stats.walk.by_day[day] += entry.duration;
         stats.walk.total += entry.duration;
         break;
       case Kind::kBreak:

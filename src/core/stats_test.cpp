@@ -106,7 +106,7 @@ TEST(Summarize, WalksAddUpPerDayAcrossSeveralWalksAndMidnight) {
   };
   const auto stats = week48(walks, 2026_y / 11 / 24);
   EXPECT_EQ(stats.walk.total, minutes{41});
-  EXPECT_EQ(stats.walk.by_day.at(2026_y / 11 / 23), minutes{22});  // counted on the day it began
+  EXPECT_EQ(stats.walked_on(2026_y / 11 / 23), minutes{22});  // counted on the day it began
   EXPECT_EQ(stats.walk.days_in_band, 1);
   EXPECT_EQ(stats.days[0].walk, minutes{22});
 }

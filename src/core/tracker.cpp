@@ -113,18 +113,17 @@ Streak history_streak(Store& store, const std::vector<Pause>& pauses, const Sett
                       const TimeContext& context) {
   EntryFilter sessions;
   sessions.kind = Kind::kSession;
-  const auto all = store.facts(sessions);
   const Period now = week_containing(context.today(), settings.week_start);
-  if (all.empty())
-    return Streak{};
   std::map<date::sys_days, int> per_week;
   date::sys_days first = date::sys_days{now.range.first};
-  for (const Fact& entry : all) {
+  store.each_fact(sessions, [&](const Fact& entry) {
     const auto week =
         week_containing(habit_day(entry.local_start(), settings.day_start), settings.week_start);
     ++per_week[date::sys_days{week.range.first}];
     first = std::min(first, date::sys_days{week.range.first});
-  }
+  });
+  if (per_week.empty())
+    return Streak{};
   std::vector<SessionSummary> judged;
   for (auto start = first; start <= date::sys_days{now.range.first}; start += date::days{7}) {
     const Period week = week_containing(date::year_month_day{start}, settings.week_start);
@@ -249,33 +248,41 @@ WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Setti
   const Period last = week_containing(context.today(), settings.week_start);
   const date::sys_days first_day = date::sys_days{last.range.first} - date::days{7 * (weeks - 1)};
   const DateRange shown{date::year_month_day{first_day}, last.range.last};
-  // One read and one sort; each week then looks at its own slice and the four weeks
-  // before it (its pain trend), so every entry is visited at most five times.
-  auto entries = store.facts(on_habit_days(with_trend_weeks(shown)));
   const auto day_of = [&settings](const Fact& entry) {
     return date::sys_days{habit_day(entry.local_start(), settings.day_start)};
   };
-  // The store orders them by local date, which is the habit day's order unless
-  // day.start moves early entries back a day: sort only then.
-  const auto by_day = [&](const Fact& a, const Fact& b) { return day_of(a) < day_of(b); };
-  if (!std::is_sorted(entries.begin(), entries.end(), by_day))
-    std::stable_sort(entries.begin(), entries.end(), by_day);
   const auto pauses = store.pauses();
   WeeksReport report;
-  for (int i = 0; i < weeks; ++i) {
-    const Period week =
-        week_containing(date::year_month_day{first_day + date::days{7 * i}}, settings.week_start);
-    const auto from = std::lower_bound(
-        entries.begin(), entries.end(), date::sys_days{with_trend_weeks(week.range).first},
-        [&](const Fact& entry, date::sys_days day) { return day_of(entry) < day; });
-    const auto to = std::upper_bound(
-        from, entries.end(), date::sys_days{week.range.last},
-        [&](date::sys_days day, const Fact& entry) { return day < day_of(entry); });
-    report.weeks.push_back(summarize(
-        std::span<const Fact>(entries).subspan(static_cast<std::size_t>(from - entries.begin()),
-                                               static_cast<std::size_t>(to - from)),
-        week, pauses, settings, context));
-  }
+  report.weeks.reserve(static_cast<std::size_t>(weeks));
+  // One pass over the facts, which come one at a time in local-date order, holding only
+  // a window: the week being judged and the four weeks before it (its pain trend).
+  std::vector<Fact> window;
+  int next = 0;
+  const auto week_at = [&](int i) {
+    return week_containing(date::year_month_day{first_day + date::days{7 * i}},
+                           settings.week_start);
+  };
+  const auto judge_next = [&] {
+    const Period week = week_at(next++);
+    const date::sys_days from{with_trend_weeks(week.range).first};
+    window.erase(window.begin(), std::find_if(window.begin(), window.end(), [&](const Fact& fact) {
+                   return day_of(fact) >= from;
+                 }));
+    // Facts outside the week and its trend weeks (a day or two ahead) are ignored.
+    report.weeks.push_back(summarize(window, week, pauses, settings, context));
+  };
+  store.each_fact(on_habit_days(with_trend_weeks(shown)), [&](const Fact& fact) {
+    // A fact's habit day is its local date or the day before (day.start): once a fact
+    // of local date D has come, none of habit day D - 2 or earlier is still to come.
+    const auto local_day = date::floor<date::days>(fact.local_start()).time_since_epoch();
+    while (next < weeks &&
+           date::sys_days{week_at(next).range.last} < date::sys_days{local_day} - date::days{1}) {
+      judge_next();
+    }
+    window.push_back(fact);
+  });
+  while (next < weeks)
+    judge_next();
   // Weeks over before the first entry were not tracked: not missed, not in a streak.
   const auto tracked_from = store.first_local_date();
   for (PeriodStats& week : report.weeks) {

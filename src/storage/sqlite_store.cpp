@@ -154,6 +154,9 @@ void configure(SQLite::Database& db, const std::string& path) {
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA secure_delete = ON");
+  // 1 MiB of page cache, not SQLite's 2 MiB: whole-history scans read each page once, and
+  // it keeps every command under 8 MiB (`stats --weeks 1100` 7.9 -> 7.0, import 7.9 -> 6.4).
+  db.exec("PRAGMA cache_size = -1024");
   check_and_migrate(db, path);
   if (path == kMemory)
     return;
@@ -223,8 +226,9 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::vector<Fact> facts(const EntryFilter& filter) override {
-    return guarded(path_, [&] {
+  void each_fact(const EntryFilter& filter,
+                 const std::function<void(const Fact& fact)>& each) override {
+    guarded(path_, [&] {
       std::string sql =
           "SELECT kind, start_utc, utc_offset, duration_s, pain FROM entry INDEXED BY entry_facts "
           "WHERE 1";
@@ -240,7 +244,6 @@ class SqliteStore final : public Store {
       }
       if (filter.kind)
         query.bind(":kind", std::string(to_string(*filter.kind)));
-      std::vector<Fact> found;
       while (query.executeStep()) {
         Fact fact;
         fact.kind = kind_from_string(text_of(query.getColumn(0))).value_or(Kind::kSession);
@@ -249,9 +252,8 @@ class SqliteStore final : public Store {
         fact.duration = std::chrono::seconds{query.getColumn(3).getInt64()};
         if (!query.getColumn(4).isNull())
           fact.pain = query.getColumn(4).getInt();
-        found.push_back(fact);
+        each(fact);
       }
-      return found;
     });
   }
 

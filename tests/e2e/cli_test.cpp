@@ -394,6 +394,21 @@ TEST(Config, DayStartCountsLateNightsForTheDayBefore) {
   EXPECT_EQ(listed.size(), 2U);
 }
 
+TEST(Config, DayStartMovesALateNightIntoTheWeekBeforeInEveryWeeksView) {
+  CliHarness cli;  // today is Tuesday 2026-11-24, in 2026-W48
+  cli.run({"config", "set", "day.start", "03:00"});
+  // Monday 01:30 of W48 and W47 belong to the Sunday before: weeks W47 and W46.
+  for (const char* at : {"2026-11-23 01:30", "2026-11-16 01:30", "2026-11-16 08:00"})
+    cli.run({"log", "butt-walk", "--at", at});
+  const auto report = nlohmann::json::parse(cli.run({"stats", "--weeks", "3", "--json"}).out);
+  std::vector<int> counts;
+  for (const auto& week : report["weeks"])
+    counts.push_back(week["sessions"]["count"]);
+  EXPECT_EQ(counts, (std::vector<int>{1, 2, 0}));  // W46, W47, W48
+  const auto one = nlohmann::json::parse(cli.run({"stats", "--week", "2026-W47", "--json"}).out);
+  EXPECT_EQ(one["sessions"]["count"], 2);
+}
+
 TEST(Storage, ANewerDatabaseIsRefusedWithExitThree) {
   CliHarness cli;
   cli.environment.qlfit_db = cli.dir.file("text.db");

@@ -52,27 +52,28 @@ Command register_stats(CLI::App& root) {
   qlfit stats --month 2026-11
   qlfit stats --from 2026-11-01 --to 2026-11-15
   qlfit stats --check && echo "routine done this week")");
-  return {
-      app, [options](Session& session) {
-        if (options->period.weeks) {
-          const WeeksReport report =
-              weeks_report(session.store(), options->period, session.settings(), session.time());
-          session.out << (options->json
-                              ? render::weeks_json(report).dump(2) + "\n"
-                              : render::weeks_text(report, session.settings(), session.color()));
-          return options->check && report.some_missed() ? 1 : 0;
-        }
-        const Period period = requested_period(options->period, session.settings(), session.time());
-        const PeriodStats stats =
-            period_stats(session.store(), period, session.settings(), session.time());
-        if (options->json) {
-          session.out << render::period_json(stats).dump(2) << '\n';
-        } else {
-          session.out << render::period_text(stats, session.color());
-        }
-        const bool asked_nothing = stats.sessions.verdict == Verdict::kPaused;
-        return options->check && !stats.sessions.met() && !asked_nothing ? 1 : 0;
-      }};
+  return {app, [options](Session& session) {
+            if (options->period.weeks) {
+              const WeeksReport report = weeks_report(session.store(), options->period,
+                                                      session.settings(), session.time());
+              if (options->json)
+                render::write_weeks_json(report, session.out);
+              else
+                session.out << render::weeks_text(report, session.settings(), session.color());
+              return options->check && report.some_missed() ? 1 : 0;
+            }
+            const Period period =
+                requested_period(options->period, session.settings(), session.time());
+            const PeriodStats stats =
+                period_stats(session.store(), period, session.settings(), session.time());
+            if (options->json) {
+              session.out << render::period_json(stats).dump(2) << '\n';
+            } else {
+              session.out << render::period_text(stats, session.color());
+            }
+            const bool asked_nothing = stats.sessions.verdict == Verdict::kPaused;
+            return options->check && !stats.sessions.met() && !asked_nothing ? 1 : 0;
+          }};
 }
 
 }  // namespace qlfit::cli

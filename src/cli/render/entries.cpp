@@ -36,8 +36,7 @@ std::string week_standing(const Logged& logged) {
                          sessions.met() ? ": target met" : "");
     }
     case Kind::kWalk: {
-      const auto day = week.walk.by_day.find(logged.day);
-      const auto that_day = day == week.walk.by_day.end() ? std::chrono::seconds{0} : day->second;
+      const auto that_day = week.walked_on(logged.day);
       return fmt::format("{} of {} min walked that day, {} min this week", whole_minutes(that_day),
                          band(week.walk.target), whole_minutes(week.walk.total));
     }

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <ostream>
+
 namespace qlfit::cli::render {
 namespace {
 
@@ -240,9 +242,11 @@ Json period_json(const PeriodStats& stats) {
       {"to_go", sessions.to_go},
       {"days_left", sessions.days_left},
   };
-  Json by_day = Json::object();
-  for (const auto& [day, duration] : stats.walk.by_day)
-    by_day[iso_date(day)] = minutes_of(duration);
+  Json by_day = Json::object();  // the days with walks
+  for (const DayFacts& day : stats.days) {
+    if (day.walk > std::chrono::seconds{0})
+      by_day[iso_date(day.day)] = minutes_of(day.walk);
+  }
   document["walk"] = {
       {"minutes", minutes_of(stats.walk.total)},
       {"by_day", by_day},
@@ -291,12 +295,32 @@ Json period_json(const PeriodStats& stats) {
   return document;
 }
 
-Json weeks_json(const WeeksReport& report) {
-  Json weeks = Json::array();
-  for (const PeriodStats& week : report.weeks)
-    weeks.push_back(period_json(week));
-  return {{"weeks", weeks},
-          {"streak", {{"current", report.streak.current}, {"longest", report.streak.longest}}}};
+namespace {
+
+// `text` (a dump(2)) moved right by `spaces`, for a document nested that deep.
+void write_indented(std::ostream& out, const std::string& text, int spaces) {
+  const std::string indent(static_cast<std::size_t>(spaces), ' ');
+  for (const char c : text) {
+    out << c;
+    if (c == '\n')
+      out << indent;
+  }
+}
+
+}  // namespace
+
+void write_weeks_json(const WeeksReport& report, std::ostream& out) {
+  out << "{\n  \"weeks\": [";
+  const char* separator = "\n    ";
+  for (const PeriodStats& week : report.weeks) {
+    out << separator;
+    write_indented(out, period_json(week).dump(2), 4);
+    separator = ",\n    ";
+  }
+  out << (report.weeks.empty() ? "]" : "\n  ]") << ",\n  \"streak\": ";
+  write_indented(
+      out, Json{{"current", report.streak.current}, {"longest", report.streak.longest}}.dump(2), 2);
+  out << "\n}\n";
 }
 
 }  // namespace qlfit::cli::render

@@ -10,6 +10,7 @@
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
+#include <iosfwd>
 #include <optional>
 #include <span>
 #include <string>
@@ -59,7 +60,9 @@ nlohmann::ordered_json period_json(const PeriodStats& stats);
 
 // `stats --weeks`: a line per week, the streaks and a heatmap of the days.
 std::string weeks_text(const WeeksReport& report, const Settings& settings, bool color);
-// {"weeks": [period documents, oldest first], "streak": {"current", "longest"}}.
-nlohmann::ordered_json weeks_json(const WeeksReport& report);
+// {"weeks": [period documents, oldest first], "streak": {"current", "longest"}}, as
+// nlohmann's dump(2) would print it, written a week at a time: years of weeks never
+// stand in memory as one JSON tree.
+void write_weeks_json(const WeeksReport& report, std::ostream& out);
 
 }  // namespace qlfit::cli::render
