@@ -1,6 +1,7 @@
 #include "cli_harness.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -109,6 +110,34 @@ TEST(Export, CsvIsTheSameBytesWhateverTheViewersZone) {
   EXPECT_EQ(berlin.rfind("id,activity,kind,start,duration_s,pain,note\r\n", 0), 0U);
   EXPECT_NE(berlin.find("-05:00,1260,"), std::string::npos);
   EXPECT_NE(berlin.find("+05:45,1260,"), std::string::npos);
+}
+
+TEST(Export, CsvAndJsonKeepTheirBytes) {
+  CliHarness cli;
+  // Fixed ids, so the bytes are the same every run; offsets of three zones; tricky notes.
+  std::string csv = "id,activity,kind,start,duration_s,pain,note\n";
+  int i = 0;
+  for (const char* offset : {"+01:00", "-05:00", "+05:45"}) {
+    for (const char* note : kTrickyNotes) {
+      ++i;
+      std::string quoted;
+      for (const char c : std::string_view(note))
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+      csv += fmt::format(
+          "0a0a0a0a-0000-4000-8000-{:012},{},{},2026-11-{:02}T07:{:02}:00{},60,{},\"{}\"\n", i,
+          i % 2 == 0 ? "butt-walk" : "walk", i % 2 == 0 ? "session" : "walk", 1 + i % 20, i, offset,
+          i % 11, quoted);
+    }
+  }
+  write(cli.dir.file("in.csv"), csv);
+  ASSERT_EQ(cli.run({"import", cli.dir.file("in.csv")}).code, 0);
+  cli.run({"pause", "add", "2026-11-01", "2026-11-02", "--note", "a cold"});
+  cli.run({"config", "set", "walk.min", "25"});
+  expect_golden("export.csv", cli.run({"export"}).out);
+  expect_golden("export.json", cli.run({"export", "--format", "json"}).out);
+  CliHarness empty;
+  expect_golden("export-empty.csv", empty.run({"export"}).out);
+  expect_golden("export-empty.json", empty.run({"export", "--format", "json"}).out);
 }
 
 TEST(Export, OutputFileIsPrivateAndComplete) {

@@ -12,18 +12,6 @@
 namespace qlfit::testing {
 namespace {
 
-void expect_golden(const std::string& name, const std::string& actual) {
-  const std::string path = std::string(QLFIT_GOLDEN_DIR) + "/" + name;
-  if (std::getenv("QLFIT_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in) << "no golden file " << path << " (run with QLFIT_UPDATE_GOLDEN=1)";
-  const std::string expected{std::istreambuf_iterator<char>(in), {}};
-  EXPECT_EQ(actual, expected) << "golden file " << name;
-}
-
 // Nine weeks up to Wednesday 2026-11-25 in Berlin: a met, a missed, a paused week,
 // walks, breaks and rising pain in the last week.
 void log_weeks(CliHarness& cli) {

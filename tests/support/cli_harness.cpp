@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace qlfit::testing {
@@ -42,6 +45,18 @@ void expect_refused(const CliResult& result, int code, const std::string& words)
 
 bool CliHarness::db_exists() const {
   return std::filesystem::exists(db_path());
+}
+
+void expect_golden(const std::string& name, const std::string& actual) {
+  const std::string path = std::string(QLFIT_GOLDEN_DIR) + "/" + name;
+  if (std::getenv("QLFIT_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << "no golden file " << path << " (run with QLFIT_UPDATE_GOLDEN=1)";
+  const std::string expected{std::istreambuf_iterator<char>(in), {}};
+  EXPECT_EQ(actual, expected) << "golden file " << name;
 }
 
 }  // namespace qlfit::testing

@@ -48,6 +48,8 @@ struct CliResult {
 // Asserts a refusal as the contract has it: `code`, nothing on stdout, and one
 // "qlfit: " line on stderr holding `words`.
 void expect_refused(const CliResult& result, int code, const std::string& words);
+// Compares `actual` with tests/e2e/golden/NAME (QLFIT_UPDATE_GOLDEN=1 rewrites it).
+void expect_golden(const std::string& name, const std::string& actual);
 
 // Runs qlfit in-process against a real SQLite file in a temp dir, with a fixed
 // clock (Tue 2026-11-24 07:30 in Europe/Berlin) unless a test changes `environment`.
