@@ -46,11 +46,11 @@ Edited edit_entry(Store& store, const EditRequest& request, const TimeContext& c
 // (Error(kInvalidInput) naming it). Returns them in the order given.
 std::vector<Entry> remove_entries(Store& store, const std::vector<std::string>& ids);
 
-// The CSV export: a header and one row per entry (RFC 4180, CRLF line ends),
-// columns id,n,activity,kind,start,duration_s,pain,note. Text cells that a
-// spreadsheet would take for a formula (=, +, -, @, tab, CR) or that start with a
-// quote get a leading ' that import takes off again.
-std::string entries_csv(const std::vector<Entry>& entries);
+// The CSV export: this header, then one row per entry (RFC 4180, CRLF line ends).
+inline constexpr std::string_view kCsvHeader = "id,activity,kind,start,duration_s,pain,note\r\n";
+// One entry's row. Text cells that a spreadsheet would take for a formula (=, +, -, @,
+// tab, CR) or that start with a quote get a leading ' that import takes off again.
+std::string csv_row(const Entry& entry);
 
 // One record of an import file, its fields as text, before checking.
 struct ImportRow {
@@ -87,9 +87,9 @@ class CsvRows {
 Store::ImportCount import_rows(Store& store, const std::function<std::optional<ImportRow>()>& rows,
                                Store::ImportExtras more, bool dry_run, const TimeContext& context);
 
-// Everything `export --format json` writes.
+// What `export --format json` writes besides the entries (which are read one at a
+// time with Store::each_entry, so an export of any size fits in memory).
 struct ExportData {
-  std::vector<Entry> entries;
   std::vector<Activity> activities;
   std::vector<Pause> pauses;
   std::map<std::string, std::string> settings;

@@ -21,8 +21,6 @@ class Files {
   // throws, the temporary file is removed and `path` left as it was.
   virtual void replace(const std::string& path,
                        const std::function<void(const std::string& temporary)>& fill) = 0;
-  // Replaces `path` with `content` in the same all-or-nothing way.
-  virtual void write(const std::string& path, const std::string& content) = 0;
 };
 
 }  // namespace qlfit

@@ -61,8 +61,16 @@ class Store {
   virtual Entry add(const NewEntry& entry) = 0;
   // Removes the entry logged last and returns it; std::nullopt when there is none.
   virtual std::optional<Entry> remove_last() = 0;
-  // Entries matching `filter`, oldest first (by instant, then by the order logged).
-  virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
+  // Calls `each` with the entries matching `filter`, oldest first (by instant, then by
+  // the order logged): the whole history, one at a time.
+  virtual void each_entry(const EntryFilter& filter,
+                          const std::function<void(const Entry& entry)>& each) = 0;
+  // The same entries, all at once.
+  std::vector<Entry> entries(const EntryFilter& filter) {
+    std::vector<Entry> all;
+    each_entry(filter, [&all](const Entry& entry) { all.push_back(entry); });
+    return all;
+  }
 
   // Calls `each` with the facts of the entries matching `filter` (its local dates and
   // kind; no limit), ordered by local date, then instant: years of them, one at a time.

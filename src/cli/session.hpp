@@ -37,8 +37,9 @@ class LazyStore final : public Store {
                  const std::function<void(const Fact& fact)>& each) override {
     reader().each_fact(filter, each);
   }
-  std::vector<Entry> entries(const EntryFilter& filter) override {
-    return reader().entries(filter);
+  void each_entry(const EntryFilter& filter,
+                  const std::function<void(const Entry& entry)>& each) override {
+    reader().each_entry(filter, each);
   }
   std::optional<Entry> entry_numbered(std::int64_t n) override {
     return reader().entry_numbered(n);

@@ -341,16 +341,12 @@ std::vector<Entry> remove_entries(Store& store, const std::vector<std::string>& 
   return found;
 }
 
-std::string entries_csv(const std::vector<Entry>& entries) {
-  std::string out = "id,activity,kind,start,duration_s,pain,note\r\n";
-  for (const Entry& entry : entries) {
-    out += entry.id + "," + csv_cell(entry.activity) + "," + std::string(to_string(entry.kind)) +
-           "," + iso_datetime(entry.start, entry.offset) + "," +
-           std::to_string(entry.duration.count()) + "," +
-           (entry.pain ? std::to_string(*entry.pain) : "") + "," +
-           (entry.note ? csv_cell(*entry.note) : "") + "\r\n";
-  }
-  return out;
+std::string csv_row(const Entry& entry) {
+  return entry.id + "," + csv_cell(entry.activity) + "," + std::string(to_string(entry.kind)) +
+         "," + iso_datetime(entry.start, entry.offset) + "," +
+         std::to_string(entry.duration.count()) + "," +
+         (entry.pain ? std::to_string(*entry.pain) : "") + "," +
+         (entry.note ? csv_cell(*entry.note) : "") + "\r\n";
 }
 
 struct CsvRows::Reader : CsvReader {
@@ -425,7 +421,7 @@ Store::ImportCount import_rows(Store& store, const std::function<std::optional<I
 }
 
 ExportData export_data(Store& store) {
-  return ExportData{store.entries({}), store.activities(), store.pauses(), store.settings()};
+  return ExportData{store.activities(), store.pauses(), store.settings()};
 }
 
 void backup_database(Store& store, Files& files, const std::string& path) {

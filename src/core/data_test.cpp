@@ -38,6 +38,13 @@ std::vector<ImportRow> parse_csv(std::string_view text, const std::string& file,
   return all;
 }
 
+std::string entries_csv(const std::vector<Entry>& entries) {
+  std::string out(kCsvHeader);
+  for (const Entry& entry : entries)
+    out += csv_row(entry);
+  return out;
+}
+
 std::string error_of(std::string_view csv) {
   try {
     parse_csv(csv, "in.csv");

@@ -257,8 +257,9 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::vector<Entry> entries(const EntryFilter& filter) override {
-    return guarded(path_, [&] {
+  void each_entry(const EntryFilter& filter,
+                  const std::function<void(const Entry& entry)>& each) override {
+    guarded(path_, [&] {
       std::string sql = "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE 1";
       if (filter.local_dates)
         sql += " AND local_date BETWEEN :first AND :last";
@@ -281,10 +282,8 @@ class SqliteStore final : public Store {
         query.bind(":kind", std::string(to_string(*filter.kind)));
       if (filter.limit)
         query.bind(":limit", static_cast<std::int64_t>(*filter.limit));
-      std::vector<Entry> found;
       while (query.executeStep())
-        found.push_back(read_entry(query, path_));
-      return found;
+        each(read_entry(query, path_));
     });
   }
 

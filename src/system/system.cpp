@@ -261,25 +261,4 @@ void LocalFiles::replace(const std::string& path,
   }
 }
 
-void LocalFiles::write(const std::string& path, const std::string& content) {
-  replace(path, [&](const std::string& temporary) {
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-    std::size_t written = 0;
-    while (fd >= 0 && written < content.size()) {
-      const ssize_t sent = ::write(fd, content.data() + written, content.size() - written);
-      if (sent < 0 && errno == EINTR)
-        continue;
-      if (sent <= 0)
-        break;
-      written += static_cast<std::size_t>(sent);
-    }
-    const std::string reason = std::strerror(errno);
-    if (fd >= 0)
-      ::close(fd);
-    if (written != content.size()) {
-      throw Error(ErrorCode::kStorage, path + " cannot be written: " + reason);
-    }
-  });
-}
-
 }  // namespace qlfit::system

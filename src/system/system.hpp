@@ -34,7 +34,6 @@ class LocalFiles final : public Files {
   std::function<std::string_view()> pieces(const std::string& path) override;
   void replace(const std::string& path,
                const std::function<void(const std::string& temporary)>& fill) override;
-  void write(const std::string& path, const std::string& content) override;
 };
 
 class DesktopNotifier final : public Notifier {

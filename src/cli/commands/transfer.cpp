@@ -7,6 +7,10 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <functional>
 #include <memory>
 
 namespace qlfit::cli {
@@ -54,13 +58,30 @@ Examples:
   return {app, [options](Session& session) {
             const bool json = is_json(options->format, options->output.value_or(""));
             const ExportData data = export_data(session.store());
-            const std::string text =
-                json ? render::export_json(data).dump(2) + "\n" : entries_csv(data.entries);
-            if (options->output) {
-              session.files().write(*options->output, text);
-            } else {
-              session.out << text;
+            // Entries go out one at a time, so an export of any size fits in memory.
+            const auto each = [&session](const std::function<void(const Entry&)>& entry) {
+              session.store().each_entry({}, entry);
+            };
+            const auto write = [&](std::ostream& out) {
+              if (json) {
+                render::write_export_json(data, each, out);
+              } else {
+                out << kCsvHeader;
+                each([&out](const Entry& entry) { out << csv_row(entry); });
+              }
+            };
+            if (!options->output) {
+              write(session.out);
+              return 0;
             }
+            session.files().replace(*options->output, [&](const std::string& temporary) {
+              std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+              write(file);
+              file.close();
+              if (!file)
+                throw Error(ErrorCode::kStorage,
+                            *options->output + " cannot be written: " + std::strerror(errno));
+            });
             return 0;
           }};
 }

@@ -3,6 +3,10 @@
 #include "qlfit/calendar.hpp"
 #include "qlfit/error.hpp"
 
+#include "text.hpp"
+
+#include <ostream>
+
 namespace qlfit::cli::render {
 namespace {
 
@@ -44,17 +48,24 @@ std::optional<date::year_month_day> iso_day(const Json& value) {
 
 }  // namespace
 
-Json export_json(const ExportData& data) {
-  Json entries = Json::array();
-  for (const Entry& entry : data.entries) {
-    entries.push_back({{"id", entry.id},
-                       {"activity", entry.activity},
-                       {"kind", std::string(to_string(entry.kind))},
-                       {"start", iso_datetime(entry.start, entry.offset)},
-                       {"duration_s", entry.duration.count()},
-                       {"pain", optional_value(entry.pain)},
-                       {"note", optional_value(entry.note)}});
-  }
+void write_export_json(const ExportData& data, const EachEntry& entries, std::ostream& out) {
+  out << "{\n  \"format\": \"qlfit-export\",\n  \"version\": 1,\n  \"entries\": [";
+  const char* separator = "\n    ";
+  entries([&](const Entry& entry) {
+    out << separator;
+    write_indented(out,
+                   Json{{"id", entry.id},
+                        {"activity", entry.activity},
+                        {"kind", std::string(to_string(entry.kind))},
+                        {"start", iso_datetime(entry.start, entry.offset)},
+                        {"duration_s", entry.duration.count()},
+                        {"pain", optional_value(entry.pain)},
+                        {"note", optional_value(entry.note)}}
+                       .dump(2),
+                   4);
+    separator = ",\n    ";
+  });
+  out << (separator[0] == ',' ? "\n  ]" : "]");
   Json activities = Json::array();
   for (const Activity& activity : data.activities) {
     activities.push_back({{"name", activity.name},
@@ -70,8 +81,13 @@ Json export_json(const ExportData& data) {
   Json settings = Json::object();
   for (const auto& [key, value] : data.settings)
     settings[key] = value;
-  return {{"format", "qlfit-export"}, {"version", 1},     {"entries", entries},
-          {"activities", activities}, {"pauses", pauses}, {"settings", settings}};
+  for (const auto& [name, part] : {std::pair<const char*, const Json&>{"activities", activities},
+                                   {"pauses", pauses},
+                                   {"settings", settings}}) {
+    out << ",\n  \"" << name << "\": ";
+    write_indented(out, part.dump(2), 2);
+  }
+  out << "\n}\n";
 }
 
 JsonImport parse_json_import(std::string_view text, std::string_view file) {

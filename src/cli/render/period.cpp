@@ -295,9 +295,6 @@ Json period_json(const PeriodStats& stats) {
   return document;
 }
 
-namespace {
-
-// `text` (a dump(2)) moved right by `spaces`, for a document nested that deep.
 void write_indented(std::ostream& out, const std::string& text, int spaces) {
   const std::string indent(static_cast<std::size_t>(spaces), ' ');
   for (const char c : text) {
@@ -306,8 +303,6 @@ void write_indented(std::ostream& out, const std::string& text, int spaces) {
       out << indent;
   }
 }
-
-}  // namespace
 
 void write_weeks_json(const WeeksReport& report, std::ostream& out) {
   out << "{\n  \"weeks\": [";

@@ -64,5 +64,7 @@ std::string weeks_text(const WeeksReport& report, const Settings& settings, bool
 // nlohmann's dump(2) would print it, written a week at a time: years of weeks never
 // stand in memory as one JSON tree.
 void write_weeks_json(const WeeksReport& report, std::ostream& out);
+// `text` (a dump(2)) written moved right by `spaces`, for a document nested that deep.
+void write_indented(std::ostream& out, const std::string& text, int spaces);
 
 }  // namespace qlfit::cli::render
