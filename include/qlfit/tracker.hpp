@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,9 +50,10 @@ struct ListRequest {
   std::optional<std::string> limit;  // the N most recent
 };
 
-// The entries a `list` asks for, oldest first.
-std::vector<Entry> list_entries(Store& store, const ListRequest& request,
-                                const TimeContext& context);
+// Calls `each` with the entries a `list` asks for, oldest first, one at a time: only a
+// --limit of them is ever held. Bad options throw before the first call.
+void each_listed(Store& store, const ListRequest& request, const TimeContext& context,
+                 const std::function<void(const Entry& entry)>& each);
 
 // Which period `stats` reports on; at most one of week, month, or from+to.
 // A present but empty week or month means the current one; none at all, this week.

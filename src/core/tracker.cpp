@@ -5,6 +5,7 @@
 #include "qlfit/text.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <span>
 #include <string>
@@ -163,8 +164,8 @@ Entry undo_last(Store& store) {
   throw Error(ErrorCode::kInvalidInput, "nothing to undo: no entry has been logged yet");
 }
 
-std::vector<Entry> list_entries(Store& store, const ListRequest& request,
-                                const TimeContext& context) {
+void each_listed(Store& store, const ListRequest& request, const TimeContext& context,
+                 const std::function<void(const Entry& entry)>& each) {
   EntryFilter filter;
   if (request.kind)
     filter.kind = parse_kind(*request.kind);
@@ -176,21 +177,28 @@ std::vector<Entry> list_entries(Store& store, const ListRequest& request,
   }
   if (!request.since && !request.until) {
     filter.limit = limit;
-    return store.entries(filter);
+    store.each_entry(filter, each);
+    return;
   }
   const auto first = request.since ? first_day(parse_when(*request.since, "--since", context))
                                    : date::year{1} / 1 / 1;
   const auto last =
       request.until ? last_day(parse_when(*request.until, "--until", context)) : kLastDay;
   const DateRange range = range_of(first, last).range;
-  auto entries = store.entries(on_habit_days(range, filter));
-  std::erase_if(entries, [&](const Entry& entry) {
-    return !range.contains(habit_day(entry.local_start(), context.day_start));
+  std::deque<Entry> latest;  // with --limit: the most recent so far
+  store.each_entry(on_habit_days(range, filter), [&](const Entry& entry) {
+    if (!range.contains(habit_day(entry.local_start(), context.day_start)))
+      return;
+    if (!limit) {
+      each(entry);
+      return;
+    }
+    latest.push_back(entry);
+    if (latest.size() > *limit)
+      latest.pop_front();
   });
-  if (limit && entries.size() > *limit) {
-    entries.erase(entries.begin(), entries.end() - static_cast<std::ptrdiff_t>(*limit));
-  }
-  return entries;
+  for (const Entry& entry : latest)
+    each(entry);
 }
 
 void check_one_period(const PeriodRequest& request) {

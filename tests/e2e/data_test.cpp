@@ -135,9 +135,20 @@ TEST(Export, CsvAndJsonKeepTheirBytes) {
   cli.run({"config", "set", "walk.min", "25"});
   expect_golden("export.csv", cli.run({"export"}).out);
   expect_golden("export.json", cli.run({"export", "--format", "json"}).out);
+  // list streams its output too: the same table, and JSON exactly as dump(2) prints it.
+  expect_golden("list.txt", cli.run({"list"}).out);
+  const std::string listed = cli.run({"list", "--json", "--since", "2026-11-02"}).out;
+  EXPECT_EQ(listed, nlohmann::ordered_json::parse(listed).dump(2) + "\n");
+  const auto all = nlohmann::json::parse(listed);
+  ASSERT_EQ(all.size(), 29U);
+  const auto last_two = nlohmann::json::parse(
+      cli.run({"list", "--json", "--since", "2026-11-02", "--limit", "2"}).out);
+  EXPECT_EQ(last_two, (nlohmann::json{all[27], all[28]}));
   CliHarness empty;
   expect_golden("export-empty.csv", empty.run({"export"}).out);
   expect_golden("export-empty.json", empty.run({"export", "--format", "json"}).out);
+  EXPECT_EQ(empty.run({"list", "--json"}).out, "[]\n");
+  EXPECT_EQ(empty.run({"list"}).out, "no entries yet: start with 'qlfit log butt-walk'\n");
 }
 
 TEST(Export, OutputFileIsPrivateAndComplete) {

@@ -33,12 +33,10 @@ Command register_list(CLI::App& root) {
   qlfit list --since mon --kind walk
   qlfit list --json | jq '.[].pain')");
   return {app, [options](Session& session) {
-            const auto entries = list_entries(session.store(), options->request, session.time());
-            if (options->json) {
-              session.out << render::entries_json(entries).dump(2) << '\n';
-            } else {
-              session.out << render::entry_table(entries);
-            }
+            render::ListWriter writer(session.out, options->json);
+            each_listed(session.store(), options->request, session.time(),
+                        [&writer](const Entry& entry) { writer.add(entry); });
+            writer.finish();
             return 0;
           }};
 }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <ostream>
 
 namespace qlfit::cli::render {
 namespace {
@@ -96,22 +97,6 @@ std::string edited_line(const Edited& edited) {
                      changes.empty() ? "nothing changed" : changes);
 }
 
-std::string entry_table(std::span<const Entry> entries) {
-  if (entries.empty())
-    return "no entries yet: start with 'qlfit log butt-walk'\n";
-  std::string out = fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", "#", "start", "activity",
-                                "length", "pain", "note");
-  for (const Entry& entry : entries) {
-    out += fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", entry.n,
-                       iso_datetime(entry.start, entry.offset).substr(0, 16).replace(10, 1, " ") +
-                           " " + format_offset(entry.offset),
-                       entry.activity, format_duration(entry.duration),
-                       entry.pain ? std::to_string(*entry.pain) : "-",
-                       printable(entry.note.value_or("")));
-  }
-  return out;
-}
-
 nlohmann::ordered_json entry_json(const Entry& entry) {
   return nlohmann::ordered_json{
       {"n", entry.n},
@@ -126,11 +111,30 @@ nlohmann::ordered_json entry_json(const Entry& entry) {
   };
 }
 
-nlohmann::ordered_json entries_json(std::span<const Entry> entries) {
-  nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const Entry& entry : entries)
-    all.push_back(entry_json(entry));
-  return all;
+void ListWriter::add(const Entry& entry) {
+  if (json_) {
+    out_ << (any_ ? ",\n  " : "[\n  ");
+    write_indented(out_, entry_json(entry).dump(2), 2);
+  } else {
+    if (!any_) {
+      out_ << fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", "#", "start", "activity",
+                          "length", "pain", "note");
+    }
+    out_ << fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", entry.n,
+                        iso_datetime(entry.start, entry.offset).substr(0, 16).replace(10, 1, " ") +
+                            " " + format_offset(entry.offset),
+                        entry.activity, format_duration(entry.duration),
+                        entry.pain ? std::to_string(*entry.pain) : "-",
+                        printable(entry.note.value_or("")));
+  }
+  any_ = true;
+}
+
+void ListWriter::finish() {
+  if (json_)
+    out_ << (any_ ? "\n]\n" : "[]\n");
+  else if (!any_)
+    out_ << "no entries yet: start with 'qlfit log butt-walk'\n";
 }
 
 }  // namespace qlfit::cli::render

@@ -33,12 +33,22 @@ std::string pain_advice();
 std::string removed_line(const Entry& entry);
 // "edited #42 butt-walk: start ... -> ..., pain 3 -> 4" or "... nothing changed".
 std::string edited_line(const Edited& edited);
-// One line per entry under a header; a friendly line when there are none.
-std::string entry_table(std::span<const Entry> entries);
-
 // The contract's entry object: n, id, activity, kind, start, duration_s, pain, note, date.
 nlohmann::ordered_json entry_json(const Entry& entry);
-nlohmann::ordered_json entries_json(std::span<const Entry> entries);
+
+// `list`'s output, written an entry at a time: a table (one line per entry under a
+// header; a friendly line when there are none) or one JSON array as dump(2) prints it.
+class ListWriter {
+ public:
+  ListWriter(std::ostream& out, bool json) : out_(out), json_(json) {}
+  void add(const Entry& entry);
+  void finish();
+
+ private:
+  std::ostream& out_;
+  bool json_;
+  bool any_ = false;
+};
 
 // "walk timer started Tue 24 Nov 07:30; 'qlfit stop' logs it".
 std::string started_line(const Timer& timer);
