@@ -84,8 +84,10 @@ class CsvRows {
 // row: Error(kInvalidInput) "FILE:LINE: field "value": what is wrong", nothing imported.
 // `more` holds what a JSON export adds (activities with descriptions, pauses,
 // settings); its settings must be ones this qlfit reads (else Error(kStorage)).
-Store::ImportCount import_rows(Store& store, const std::function<std::optional<ImportRow>()>& rows,
-                               Store::ImportExtras more, bool dry_run, const TimeContext& context);
+// Hands rows, one at a time, to the function it is given.
+using RowFeed = std::function<void(const std::function<void(const ImportRow& row)>& each)>;
+Store::ImportCount import_rows(Store& store, const RowFeed& rows, Store::ImportExtras more,
+                               bool dry_run, const TimeContext& context);
 
 // What `export --format json` writes besides the entries (which are read one at a
 // time with Store::each_entry, so an export of any size fits in memory).

@@ -105,12 +105,12 @@ class Store {
     std::vector<Pause> pauses;         // added unless the same days and note are there
     std::map<std::string, std::string> settings;  // checked by the caller; stored as given
   };
-  // The entries of an import, one at a time; std::nullopt at the end.
-  using EntrySource = std::function<std::optional<Entry>()>;
-  // In one transaction (all or nothing): the extras, then every entry whose `id` is new,
-  // creating its activity when missing (one with another kind is refused). An error
-  // from `entries` ends it with nothing kept; so does `dry_run`, after counting.
-  virtual ImportCount import(const EntrySource& entries, const ImportExtras& extras,
+  // Hands an import's entries, one at a time, to the function it is given.
+  using EntryFeed = std::function<void(const std::function<void(const Entry& entry)>& add)>;
+  // In one transaction (all or nothing): the extras, then every entry `entries` adds
+  // whose `id` is new, creating its activity when missing (one with another kind is
+  // refused). An error from `entries` ends it with nothing kept; so does `dry_run`.
+  virtual ImportCount import(const EntryFeed& entries, const ImportExtras& extras,
                              bool dry_run) = 0;
 
   // Writes a consistent copy of the database into `path`, which must not exist or be

@@ -52,8 +52,7 @@ class LazyStore final : public Store {
   }
   void update(const Entry& entry) override { writer().update(entry); }
   std::size_t remove(const std::vector<std::int64_t>& ns) override { return remover().remove(ns); }
-  ImportCount import(const EntrySource& entries, const ImportExtras& extras,
-                     bool dry_run) override {
+  ImportCount import(const EntryFeed& entries, const ImportExtras& extras, bool dry_run) override {
     return dry_run ? reader().import(entries, extras, true)
                    : writer().import(entries, extras, false);
   }

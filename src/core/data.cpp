@@ -397,25 +397,24 @@ std::optional<ImportRow> CsvRows::next() {
   return std::nullopt;
 }
 
-Store::ImportCount import_rows(Store& store, const std::function<std::optional<ImportRow>()>& rows,
-                               Store::ImportExtras more, bool dry_run, const TimeContext& context) {
+Store::ImportCount import_rows(Store& store, const RowFeed& rows, Store::ImportExtras more,
+                               bool dry_run, const TimeContext& context) {
   settings_from(more.settings);                    // refuses settings this qlfit cannot read
   std::map<std::string, Kind, std::less<>> kinds;  // each activity's kind in this file
   for (const Activity& activity : more.activities)
     kinds.emplace(activity.name, activity.kind);
   return store.import(
-      [&]() -> std::optional<Entry> {
-        const auto row = rows();
-        if (!row)
-          return std::nullopt;
-        Entry entry = checked_entry(*row, context);
-        const auto [known, added] = kinds.try_emplace(entry.activity, entry.kind);
-        if (!added && known->second != entry.kind) {
-          bad_field(*row, "kind", to_string(entry.kind),
-                    "the file already gave activity " + quote(entry.activity) + " the kind " +
-                        std::string(to_string(known->second)));
-        }
-        return entry;
+      [&](const std::function<void(const Entry&)>& add) {
+        rows([&](const ImportRow& row) {
+          const Entry entry = checked_entry(row, context);
+          const auto [known, added] = kinds.try_emplace(entry.activity, entry.kind);
+          if (!added && known->second != entry.kind) {
+            bad_field(row, "kind", to_string(entry.kind),
+                      "the file already gave activity " + quote(entry.activity) + " the kind " +
+                          std::string(to_string(known->second)));
+          }
+          add(entry);
+        });
       },
       more, dry_run);
 }

@@ -396,8 +396,7 @@ WHERE n = :n)sql");
     });
   }
 
-  ImportCount import(const EntrySource& entries, const ImportExtras& extras,
-                     bool dry_run) override {
+  ImportCount import(const EntryFeed& entries, const ImportExtras& extras, bool dry_run) override {
     return guarded(path_, [&] {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
       add_missing_activities(extras.activities);
@@ -435,8 +434,7 @@ ON CONFLICT (id) DO NOTHING)sql");
       std::set<std::string, std::less<>> activities;  // known to exist with the entry's kind
       for (const Activity& activity : extras.activities)
         activities.insert(activity.name);
-      for (auto next = entries(); next; next = entries()) {
-        const Entry& entry = *next;
+      entries([&](const Entry& entry) {
         if (activities.insert(entry.activity).second)
           add_missing_activities({Activity{entry.activity, entry.kind, ""}});
         bind_entry(insert, entry);
@@ -449,7 +447,7 @@ ON CONFLICT (id) DO NOTHING)sql");
           ++count.present;
         }
         insert.reset();
-      }
+      });
       if (!dry_run)
         transaction.commit();
       return count;

@@ -1,3 +1,4 @@
+#include "cli/render/export.hpp"
 #include "cli_harness.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -257,6 +258,34 @@ TEST(Import, ABadRowAnywhereImportsNothing) {
   write(to.dir.file("in.json"), "{nope");
   expect_refused(to.run({"import", to.dir.file("in.json")}), 2, "is not JSON");
   EXPECT_EQ(to.run({"export"}).out, header);
+}
+
+TEST(Import, JsonIsReadInPiecesOfAnySizeExtrasFirst) {
+  const std::string json =
+      R"({"entries": [{"id": "x", "pain": 3, "note": "a \"b\" \u00e9"}, {"id": "y"}],
+    "activities": [{"name": "plank", "kind": "session", "description": "side plank"}],
+    "pauses": [], "settings": {"walk.min": "25"}})";
+  for (const std::size_t piece : {1UL, 2UL, 5UL, 4096UL}) {
+    std::size_t at = 0;
+    const cli::render::Pieces pieces = [&]() {
+      const auto next = std::string_view(json).substr(std::min(at, json.size()), piece);
+      at += piece;
+      return next;
+    };
+    const auto extras = cli::render::json_import_extras(pieces, "in.json");
+    ASSERT_EQ(extras.activities.size(), 1U);
+    EXPECT_EQ(extras.activities[0].description, "side plank");
+    EXPECT_EQ(extras.settings.at("walk.min"), "25");
+    at = 0;
+    std::vector<ImportRow> rows;
+    cli::render::json_import_rows(pieces, "in.json",
+                                  [&](const ImportRow& row) { rows.push_back(row); });
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_EQ(rows[0].where, "in.json: entry 1");
+    EXPECT_EQ(rows[0].fields.at("pain"), "3");
+    EXPECT_EQ(rows[0].fields.at("note"), "a \"b\" \xc3\xa9");
+    EXPECT_EQ(rows[1].fields.at("id"), "y");
+  }
 }
 
 TEST(Import, AMissingOrUnreadableFileIsExitThree) {

@@ -99,30 +99,33 @@ nothing. A bad row stops the import: nothing is added.
 Examples:
   qlfit import entries.csv
   qlfit import qlfit.json --dry-run)");
-  return {app, [options](Session& session) {
-            Store::ImportCount count;
-            if (is_json(options->format, options->file)) {
-              auto parsed =
-                  render::parse_json_import(session.files().read(options->file), options->file);
-              auto row = parsed.rows.begin();
-              count = import_rows(
-                  session.store(),
-                  [&]() -> std::optional<ImportRow> {
-                    return row == parsed.rows.end() ? std::nullopt
-                                                    : std::optional(std::move(*row++));
-                  },
-                  std::move(parsed.extras), options->dry_run, session.time());
-            } else {  // CSV: read and added row by row, so a file of any size fits in memory
-              CsvRows rows(session.files().pieces(options->file), options->file);
-              count = import_rows(
-                  session.store(), [&rows] { return rows.next(); }, {}, options->dry_run,
-                  session.time());
-            }
-            session.out << fmt::format("{}imported {}, already present {}\n",
-                                       options->dry_run ? "would have " : "", count.added,
-                                       count.present);
-            return 0;
-          }};
+  return {
+      app, [options](Session& session) {
+        // Read as they stream, row by row, so a file of any size fits in memory.
+        const std::string& file = options->file;
+        Store::ImportCount count;
+        if (is_json(options->format, file)) {
+          Files& files = session.files();
+          count = import_rows(
+              session.store(),
+              [&](const auto& each) { render::json_import_rows(files.pieces(file), file, each); },
+              render::json_import_extras(files.pieces(file), file), options->dry_run,
+              session.time());
+        } else {
+          CsvRows rows(session.files().pieces(file), file);
+          count = import_rows(
+              session.store(),
+              [&rows](const auto& each) {
+                while (const auto row = rows.next())
+                  each(*row);
+              },
+              {}, options->dry_run, session.time());
+        }
+        session.out << fmt::format("{}imported {}, already present {}\n",
+                                   options->dry_run ? "would have " : "", count.added,
+                                   count.present);
+        return 0;
+      }};
 }
 
 Command register_backup(CLI::App& root) {

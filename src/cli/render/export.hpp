@@ -19,13 +19,15 @@ using EachEntry = std::function<void(const std::function<void(const Entry& entry
 // as nlohmann's dump(2) prints it; written an entry at a time.
 void write_export_json(const ExportData& data, const EachEntry& entries, std::ostream& out);
 
-// A JSON import file (an export document, or a bare array of entries as `list --json`
-// prints) as rows and extras. Throws Error(kInvalidInput) "FILE: ..." when the text is
-// not JSON of that shape.
-struct JsonImport {
-  std::vector<ImportRow> rows;
-  Store::ImportExtras extras;
-};
-JsonImport parse_json_import(std::string_view text, std::string_view file);
+// A JSON import file: an export document, or a bare array of entries as `list --json`
+// prints. It is read twice as it streams from `pieces` (Files::pieces), so a file of any
+// size fits in memory: once for the activities, pauses and settings, which must be in
+// place before the entries (the export writes them after), and once for the entries, one
+// at a time. Both throw Error(kInvalidInput) "FILE: ..." for text that is not JSON of
+// that shape.
+using Pieces = std::function<std::string_view()>;
+Store::ImportExtras json_import_extras(const Pieces& pieces, std::string_view file);
+void json_import_rows(const Pieces& pieces, std::string_view file,
+                      const std::function<void(const ImportRow& row)>& each);
 
 }  // namespace qlfit::cli::render
