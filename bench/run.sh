@@ -45,6 +45,14 @@ insert="INSERT INTO entry (activity, kind, start_utc, duration_s, local_date) VA
     "qlfit stats --weeks 1100" :: "$qlfit" --db "$db" stats --weeks 1100 :: "floor: the whole history by week" :: sqlite3 "$floor" "$weeks" :: \
     "qlfit stats --weeks 1100 --json" :: "$qlfit" --db "$db" stats --weeks 1100 --json :: "floor: the whole history by week " :: sqlite3 "$floor" "$weeks" >"$work/history.tsv"
 "$interleave" 3 0 "timew summary :all" :: timew summary :all >"$work/timew.tsv"
+# The other commands that touch the whole history, for their peak memory (and time).
+"$interleave" 3 0 \
+    "qlfit list (all)" :: "$qlfit" --db "$db" list :: \
+    "qlfit list --json --since 2005-01-01" :: "$qlfit" --db "$db" list --json --since 2005-01-01 :: \
+    "qlfit export" :: "$qlfit" --db "$db" export --output "$work/out.csv" :: \
+    "qlfit export --format json" :: "$qlfit" --db "$db" export --format json --output "$work/out.json" :: \
+    "qlfit import (JSON, all present)" :: "$qlfit" --db "$db" import "$work/out.json" :: \
+    "qlfit backup" :: sh -c "rm -f $work/backup.db && exec $qlfit --db $db backup $work/backup.db" >"$work/whole.tsv"
 "$build/bench/qlfit_micro" --benchmark_min_time=0.2 2>/dev/null | grep -v '^-*$' >"$work/micro.txt"
 
 # Rows of pairs (qlfit, then its floor) -> a markdown table with the ratio of medians.
@@ -86,16 +94,15 @@ timew_ms=$(median_of "$work/timew.tsv" "timew summary :all")
     awk -F'\t' '{ printf "`qlfit import` of all %s rows into a new database, 3 runs: median %.2f s (%.2f–%.2f), peak %.1f MiB.\n", n, $2 / 1000, $3 / 1000, $4 / 1000, $5 / 1024 }' n="$entries" "$work/import.tsv"
     echo
     echo "## Peak resident memory (target ≤ 8 MiB)"
+    echo "Peak RSS of each command, from \`wait4\`, the largest of its runs."
+    echo
     echo "| command | peak MiB |"
     echo "|---|---|"
-    cat "$work/import.tsv" "$work/fast.tsv" "$work/history.tsv" "$work/timew.tsv" |
+    cat "$work/import.tsv" "$work/fast.tsv" "$work/history.tsv" "$work/whole.tsv" "$work/timew.tsv" |
         awk -F'\t' '{ printf "| `%s` | %.1f |\n", $1, $5 / 1024 }'
     echo
-    echo "Not met: \`import\` holds the whole file, every parsed row and every entry before its one"
-    echo "transaction; \`stats --weeks\` holds every fact of the history (40 bytes each) and each"
-    echo "week's summary, and \`--json\` builds the whole document before writing it. Streaming them"
-    echo "(two passes over the import file; a window of five weeks over facts in day order; JSON"
-    echo "written as it goes) is the way to 8 MiB."
+    echo "Whole-history commands, 3 runs (medians, ms):"
+    awk -F'\t' '{ printf "`%s` %.0f; ", $1, $2 }' "$work/whole.tsv" | sed 's/; $/.\n/'
     echo
     echo "## Micro-benchmarks of the core (Google Benchmark)"
     echo '```'
