@@ -105,6 +105,8 @@ Zone Zone::from_tzif(std::string name, std::string_view bytes) {
   for (std::int64_t i = 0; i < counts.types; ++i) {
     Type type;
     type.offset = seconds{in.integer(4)};
+    if (type.offset < seconds{-89'999} || type.offset > seconds{93'599})
+      in.fail("an offset is out of range");  // RFC 8536: -24:59:59 to +25:59:59
     type.dst = in.byte() != 0;
     abbrev_at.emplace_back(i, in.byte());
     zone.types_.push_back(type);

@@ -123,6 +123,13 @@ TEST(Zone, RefusesDamagedTzifBytes) {
   std::string bad_type = berlin;
   bad_type.at(second_header + 44 + count(second_header + 32) * 8) = '\x7f';
   EXPECT_THROW(Zone::from_tzif("x", bad_type), Error);
+  // The first type's offset in the 64-bit block set to +27:00:00.
+  std::string bad_offset = berlin;
+  const std::size_t types = second_header + 44 + count(second_header + 32) * 9;
+  const char kTwentySevenHours[] = {0x00, 0x01, 0x7b, static_cast<char>(0xb0)};
+  for (std::size_t i = 0; i < 4; ++i)
+    bad_offset.at(types + i) = kTwentySevenHours[i];
+  EXPECT_THROW(Zone::from_tzif("x", bad_offset), Error);
   EXPECT_THROW(Zone::from_tzif("x", zone_file("right/UTC")), Error);  // leap seconds
 }
 
