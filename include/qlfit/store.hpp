@@ -72,8 +72,8 @@ class Store {
     return all;
   }
 
-  // Calls `each` with the facts of the entries matching `filter` (its local dates and
-  // kind; no limit), ordered by local date, then instant: years of them, one at a time.
+  // Calls `each` with the facts of the entries matching `filter` (all but its limit),
+  // ordered by local date, then instant: years of them, one at a time.
   virtual void each_fact(const EntryFilter& filter,
                          const std::function<void(const Fact& fact)>& each) = 0;
   // The same facts, all at once (for a week or two).

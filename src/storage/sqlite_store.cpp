@@ -105,6 +105,29 @@ Entry read_entry(SQLite::Statement& row, const std::string& path) {
   return entry;
 }
 
+// The WHERE conditions of an EntryFilter (its limit aside), and their values.
+std::string conditions(const EntryFilter& filter) {
+  std::string sql;
+  if (filter.local_dates)
+    sql += " AND local_date BETWEEN :first AND :last";
+  if (filter.activity)
+    sql += " AND activity = :activity";
+  if (filter.kind)
+    sql += " AND kind = :kind";
+  return sql;
+}
+
+void bind_conditions(SQLite::Statement& query, const EntryFilter& filter) {
+  if (filter.local_dates) {
+    query.bind(":first", iso_date(filter.local_dates->first));
+    query.bind(":last", iso_date(filter.local_dates->last));
+  }
+  if (filter.activity)
+    query.bind(":activity", *filter.activity);
+  if (filter.kind)
+    query.bind(":kind", std::string(to_string(*filter.kind)));
+}
+
 Activity read_activity(SQLite::Statement& row) {
   return Activity{row.getColumn(0).getString(),
                   kind_from_string(row.getColumn(1).getString()).value_or(Kind::kSession),
@@ -229,21 +252,12 @@ class SqliteStore final : public Store {
   void each_fact(const EntryFilter& filter,
                  const std::function<void(const Fact& fact)>& each) override {
     guarded(path_, [&] {
-      std::string sql =
+      SQLite::Statement query(
+          db_,
           "SELECT kind, start_utc, utc_offset, duration_s, pain FROM entry INDEXED BY entry_facts "
-          "WHERE 1";
-      if (filter.local_dates)
-        sql += " AND local_date BETWEEN :first AND :last";
-      if (filter.kind)
-        sql += " AND kind = :kind";
-      sql += " ORDER BY local_date, start_utc";
-      SQLite::Statement query(db_, sql);
-      if (filter.local_dates) {
-        query.bind(":first", iso_date(filter.local_dates->first));
-        query.bind(":last", iso_date(filter.local_dates->last));
-      }
-      if (filter.kind)
-        query.bind(":kind", std::string(to_string(*filter.kind)));
+          "WHERE 1" +
+              conditions(filter) + " ORDER BY local_date, start_utc");
+      bind_conditions(query, filter);
       while (query.executeStep()) {
         Fact fact;
         fact.kind = kind_from_string(text_of(query.getColumn(0))).value_or(Kind::kSession);
@@ -260,26 +274,14 @@ class SqliteStore final : public Store {
   void each_entry(const EntryFilter& filter,
                   const std::function<void(const Entry& entry)>& each) override {
     guarded(path_, [&] {
-      std::string sql = "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE 1";
-      if (filter.local_dates)
-        sql += " AND local_date BETWEEN :first AND :last";
-      if (filter.activity)
-        sql += " AND activity = :activity";
-      if (filter.kind)
-        sql += " AND kind = :kind";
+      std::string sql =
+          "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE 1" + conditions(filter);
       if (filter.limit) {
         sql = "SELECT * FROM (" + sql + " ORDER BY start_utc DESC, n DESC LIMIT :limit)";
       }
       sql += " ORDER BY start_utc, n";
       SQLite::Statement query(db_, sql);
-      if (filter.local_dates) {
-        query.bind(":first", iso_date(filter.local_dates->first));
-        query.bind(":last", iso_date(filter.local_dates->last));
-      }
-      if (filter.activity)
-        query.bind(":activity", *filter.activity);
-      if (filter.kind)
-        query.bind(":kind", std::string(to_string(*filter.kind)));
+      bind_conditions(query, filter);
       if (filter.limit)
         query.bind(":limit", static_cast<std::int64_t>(*filter.limit));
       while (query.executeStep())

@@ -225,6 +225,10 @@ TEST(Store, FactsAreTheEntriesStatsNeedInDayOrder) {
   filter.local_dates.reset();
   filter.kind = Kind::kSession;
   EXPECT_EQ(store->facts(filter).size(), 2U);
+  filter.kind.reset();
+  filter.activity = "walk";
+  ASSERT_EQ(store->facts(filter).size(), 1U);
+  EXPECT_EQ(store->facts(filter)[0].kind, Kind::kWalk);
 }
 
 TEST(Store, FactsComeFromOneCoveringIndexWithoutTheTable) {
