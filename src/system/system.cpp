@@ -216,14 +216,6 @@ std::function<std::string_view()> LocalFiles::pieces(const std::string& path) {
   };
 }
 
-std::string LocalFiles::read(const std::string& path) {
-  const auto next = pieces(path);
-  std::string content;
-  for (auto piece = next(); !piece.empty(); piece = next())
-    content += piece;
-  return content;
-}
-
 void LocalFiles::replace(const std::string& path,
                          const std::function<void(const std::string& temporary)>& fill) {
   const std::filesystem::path target{path};

@@ -30,7 +30,6 @@ class SystemCrontab final : public Crontab {
 
 class LocalFiles final : public Files {
  public:
-  std::string read(const std::string& path) override;
   std::function<std::string_view()> pieces(const std::string& path) override;
   void replace(const std::string& path,
                const std::function<void(const std::string& temporary)>& fill) override;
