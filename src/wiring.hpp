@@ -8,9 +8,12 @@
 namespace qlfit {
 
 inline cli::StoreAccess sqlite_store_access() {
-  return cli::StoreAccess{[](const std::string& path, bool for_write) {
-                            return storage::open_store(
-                                path, for_write ? storage::Access::kWrite : storage::Access::kRead);
+  return cli::StoreAccess{[](const std::string& path, cli::StoreMode mode, bool own_folder) {
+                            static constexpr storage::Access kAccess[] = {
+                                storage::Access::kRead, storage::Access::kModify,
+                                storage::Access::kWrite, storage::Access::kImport};
+                            return storage::open_store(path, kAccess[static_cast<int>(mode)],
+                                                       own_folder);
                           },
                           [](const std::string& path) { return storage::database_exists(path); }};
 }

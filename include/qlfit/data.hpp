@@ -54,8 +54,12 @@ std::string csv_row(const Entry& entry);
 
 // One record of an import file, its fields as text, before checking.
 struct ImportRow {
-  std::string where;  // "FILE:LINE" or "FILE: entry N", for error lines
+  std::string prefix;       // "FILE:" (then a line) or "FILE: entry " (then its number)
+  std::size_t ordinal = 0;  // its line, or its number among the file's entries
   std::map<std::string, std::optional<std::string>> fields;  // absent or null: nullopt
+
+  // "FILE:LINE" or "FILE: entry N", for error lines.
+  std::string where() const { return prefix + std::to_string(ordinal); }
 };
 
 // The rows of an import CSV, one at a time, from the pieces of its text (RFC 4180:
@@ -79,15 +83,22 @@ class CsvRows {
   std::size_t line_ = 1;
 };
 
+// What a numeric field of an import must hold ("whole seconds from 1 to 86400"), for
+// error lines; empty for other fields.
+std::string_view import_field_rule(std::string_view field);
+
 // Checks each row as it comes and adds the new ones, all in one transaction (all or
-// nothing): by UUID, an entry already present is left as it is and counted. A bad
-// row: Error(kInvalidInput) "FILE:LINE: field "value": what is wrong", nothing imported.
-// `more` holds what a JSON export adds (activities with descriptions, pauses,
-// settings); its settings must be ones this qlfit reads (else Error(kStorage)).
+// nothing): by UUID, an entry already present is left as it is and counted. Rows are held
+// to the command line's rules. A bad row, or one id on two rows: Error(kInvalidInput)
+// "FILE:LINE: what is wrong; nothing imported" (a note is never quoted). `extras`, when
+// given, is asked once the rows are done for what a JSON export adds (activities with
+// descriptions, pauses, settings); they are held to `activity add`, `--note` and
+// `config set` (against the settings the database will then hold).
 // Hands rows, one at a time, to the function it is given.
 using RowFeed = std::function<void(const std::function<void(const ImportRow& row)>& each)>;
-Store::ImportCount import_rows(Store& store, const RowFeed& rows, Store::ImportExtras more,
-                               bool dry_run, const TimeContext& context);
+using ExtrasFeed = std::function<Store::ImportExtras()>;
+Store::ImportCount import_rows(Store& store, const std::string& file, const RowFeed& rows,
+                               const ExtrasFeed& extras, bool dry_run, const TimeContext& context);
 
 // What `export --format json` writes besides the entries (which are read one at a
 // time with Store::each_entry, so an export of any size fits in memory).

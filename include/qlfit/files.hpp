@@ -10,9 +10,9 @@ namespace qlfit {
 class Files {
  public:
   virtual ~Files() = default;
-  // The file in pieces, so a file of any size fits in memory: each call of the returned
-  // function gives the next piece (valid until the next call), empty at the end. Throws
-  // Error(kStorage) naming the path when it is missing, unreadable or a folder.
+  // The file ("-": standard input) in pieces, so a file of any size fits in memory: each call of
+  // the returned function gives the next piece (valid until the next call), empty at the end.
+  // Throws Error(kStorage) naming the path when it is missing, unreadable or a folder.
   virtual std::function<std::string_view()> pieces(const std::string& path) = 0;
   // Makes `path` whole or not at all: `fill` writes an empty temporary file (mode
   // 0600) beside it; that file is then synced and renamed over `path`. If `fill`

@@ -16,9 +16,9 @@ std::int64_t parse_whole_number(std::string_view text, std::string_view what, st
 // 0 and at most 24h. Throws Error(kInvalidInput) quoting the text otherwise.
 std::chrono::seconds parse_duration(std::string_view text, std::string_view what);
 
-// A --note: UTF-8 text of at most 2000 bytes, returned as it is.
-// Throws Error(kInvalidInput) otherwise.
-std::string parse_note(std::string_view text);
+// A note (or a description, `what` names it): UTF-8 text of at most 2000 bytes and no
+// NUL, returned as it is. Throws Error(kInvalidInput) otherwise, never quoting the text.
+std::string parse_note(std::string_view text, std::string_view what = "--note");
 
 // "25m", "1h15m", "90s", "1h": the shortest DURATION that parse_duration reads back.
 std::string format_duration(std::chrono::seconds duration);

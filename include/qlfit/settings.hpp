@@ -60,6 +60,10 @@ std::string setting_value(const Settings& settings, std::string_view key);
 // naming the key, quoting the value and saying what would be right.
 Settings with_setting(Settings settings, std::string_view key, std::string_view text);
 
+// `settings` with every key of `changes` set from its text, checked as `config set`
+// checks one, and then against each other once they are all in. Throws as with_setting.
+Settings with_settings(Settings settings, const std::map<std::string, std::string>& changes);
+
 // The settings the stored key/value pairs describe, over the defaults. Throws
 // Error(kStorage) when a stored value is not valid (the database was edited by hand).
 Settings settings_from(const std::map<std::string, std::string>& stored);

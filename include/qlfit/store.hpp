@@ -105,12 +105,18 @@ class Store {
     std::vector<Pause> pauses;         // added unless the same days and note are there
     std::map<std::string, std::string> settings;  // checked by the caller; stored as given
   };
+  // Adds one imported entry unless its `id` is here already. `ordinal` names its place in
+  // the file (a line, an entry number). Returns the ordinal of an earlier entry of this
+  // same import with that id (nothing is added then), else std::nullopt.
+  using ImportAdd =
+      std::function<std::optional<std::size_t>(const Entry& entry, std::size_t ordinal)>;
   // Hands an import's entries, one at a time, to the function it is given.
-  using EntryFeed = std::function<void(const std::function<void(const Entry& entry)>& add)>;
-  // In one transaction (all or nothing): the extras, then every entry `entries` adds
-  // whose `id` is new, creating its activity when missing (one with another kind is
-  // refused). An error from `entries` ends it with nothing kept; so does `dry_run`.
-  virtual ImportCount import(const EntryFeed& entries, const ImportExtras& extras,
+  using EntryFeed = std::function<void(const ImportAdd& add)>;
+  // In one transaction (all or nothing): every entry `entries` adds whose `id` is new,
+  // creating its activity when missing (one with another kind is refused); then what
+  // `extras` returns (asked once the entries are in: a JSON export holds them last).
+  // An error from either ends it with nothing kept; so does `dry_run`.
+  virtual ImportCount import(const EntryFeed& entries, const std::function<ImportExtras()>& extras,
                              bool dry_run) = 0;
 
   // Writes a consistent copy of the database into `path`, which must not exist or be

@@ -31,10 +31,20 @@ struct Environment {
   std::string cwd;         // to make a relative --db absolute for cron
 };
 
+// How a command opens the database (storage::Access has the whole contract).
+enum class StoreMode {
+  kRead,    // read-only; a missing file reads as empty
+  kModify,  // read-write when it exists; a missing file reads as empty, nothing is created
+  kWrite,   // read-write, created when missing
+  kImport,  // read-write; a missing file appears whole at the first commit, or not at all
+};
+
 // How the CLI reaches the database without knowing what implements it.
 struct StoreAccess {
-  // Opens the database at a path; `for_write` creates it when missing.
-  std::function<std::unique_ptr<Store>(const std::string& path, bool for_write)> open;
+  // Opens the database at a path. `own_folder`: the folder is qlfit's own (the default
+  // location), so its mode may be tightened too.
+  std::function<std::unique_ptr<Store>(const std::string& path, StoreMode mode, bool own_folder)>
+      open;
   // True when a database file is at that path.
   std::function<bool(const std::string& path)> exists;
 };

@@ -6,18 +6,12 @@
 
 namespace qlfit::cli {
 
-Store& LazyStore::reader() {
-  if (!store_) {
+Store& LazyStore::opened(StoreMode mode) {
+  if (!store_ || static_cast<int>(mode_) < static_cast<int>(mode)) {
     on_file_ = access_.exists(path_);
-    store_ = access_.open(path_, false);
-  }
-  return *store_;
-}
-
-Store& LazyStore::writer() {
-  if (!store_ || !on_file_) {
-    store_ = access_.open(path_, true);
-    on_file_ = true;
+    store_.reset();
+    store_ = access_.open(path_, mode, own_folder_);
+    mode_ = mode;
   }
   return *store_;
 }
@@ -43,7 +37,8 @@ void LazyStore::backup(const std::string& path) {
 
 Store& Session::store() {
   if (!store_)
-    store_ = std::make_unique<LazyStore>(outside_.store, db_path());
+    store_ = std::make_unique<LazyStore>(outside_.store, db_path(),
+                                         globals_.db.empty() && !environment_.qlfit_db);
   return *store_;
 }
 

@@ -17,8 +17,8 @@ namespace qlfit::cli {
 // see an empty database and create nothing; the first write opens it for writing.
 class LazyStore final : public Store {
  public:
-  LazyStore(StoreAccess access, std::string path)
-      : access_(std::move(access)), path_(std::move(path)) {}
+  LazyStore(StoreAccess access, std::string path, bool own_folder)
+      : access_(std::move(access)), path_(std::move(path)), own_folder_(own_folder) {}
 
   std::optional<Activity> find_activity(std::string_view name) override {
     return reader().find_activity(name);
@@ -52,9 +52,10 @@ class LazyStore final : public Store {
   }
   void update(const Entry& entry) override { writer().update(entry); }
   std::size_t remove(const std::vector<std::int64_t>& ns) override { return remover().remove(ns); }
-  ImportCount import(const EntryFeed& entries, const ImportExtras& extras, bool dry_run) override {
-    return dry_run ? reader().import(entries, extras, true)
-                   : writer().import(entries, extras, false);
+  ImportCount import(const EntryFeed& entries, const std::function<ImportExtras()>& extras,
+                     bool dry_run) override {
+    return (dry_run ? opened(StoreMode::kModify) : opened(StoreMode::kImport))
+        .import(entries, extras, dry_run);
   }
   void backup(const std::string& path) override;
   std::map<std::string, std::string> settings() override { return reader().settings(); }
@@ -73,15 +74,18 @@ class LazyStore final : public Store {
   std::optional<Pause> remove_pause(std::int64_t n) override { return remover().remove_pause(n); }
 
  private:
-  Store& reader();
-  Store& writer();
-  // Removals need no file of their own: a missing database has nothing to remove,
-  // and an existing one is opened read-write by the reader.
-  Store& remover() { return reader(); }
+  // The store, opened for at least `mode` (a reader is reopened to write).
+  Store& opened(StoreMode mode);
+  Store& reader() { return opened(StoreMode::kRead); }
+  Store& writer() { return opened(StoreMode::kWrite); }
+  // Removals need no file of their own: a missing database has nothing to remove.
+  Store& remover() { return opened(StoreMode::kModify); }
 
   StoreAccess access_;
   std::string path_;
+  bool own_folder_ = false;
   std::unique_ptr<Store> store_;
+  StoreMode mode_ = StoreMode::kRead;
   bool on_file_ = false;
 };
 

@@ -11,6 +11,10 @@
 namespace qlfit {
 namespace {
 
+// Far above the longest row an export writes (a 2000-byte note of quotes doubles to
+// 4000), so a file with no line ends (/dev/zero) stops here, in bounded memory.
+constexpr std::size_t kLongestRecord = 64 * 1024;
+
 constexpr std::string_view kRequired[] = {"id", "activity", "kind", "start", "duration_s"};
 
 bool all_of(std::string_view text, std::string_view allowed) {
@@ -39,11 +43,6 @@ bool is_uuid(std::string_view id) {
   return true;
 }
 
-bool is_slug(std::string_view name) {
-  return name.size() <= 40 && all_of(name, "abcdefghijklmnopqrstuvwxyz0123456789-") &&
-         name.front() >= 'a' && name.front() <= 'z';
-}
-
 // A text cell a spreadsheet would run as a formula, or one that starts with the
 // quote that marks such a cell.
 bool needs_defusing(std::string_view text) {
@@ -66,8 +65,14 @@ std::string csv_cell(std::string_view text) {
 
 [[noreturn]] void bad_field(const ImportRow& row, std::string_view field, std::string_view value,
                             std::string_view reason) {
-  throw Error(ErrorCode::kInvalidInput, row.where + ": " + std::string(field) + " " + quote(value) +
-                                            ": " + std::string(reason) + "; nothing imported");
+  throw Error(ErrorCode::kInvalidInput, row.where() + ": " + std::string(field) + " " +
+                                            quote(value) + ": " + std::string(reason) +
+                                            "; nothing imported");
+}
+
+// A note is private: what is wrong with it, never what it says.
+[[noreturn]] void bad_text(const ImportRow& row, const Error& error) {
+  throw Error(ErrorCode::kInvalidInput, row.where() + ": " + error.what() + "; nothing imported");
 }
 
 std::string required(const ImportRow& row, std::string_view field) {
@@ -103,9 +108,10 @@ Entry checked_entry(const ImportRow& row, const TimeContext& context) {
     bad_field(row, "id", entry.id, "must be a UUID such as 6ed672a2-866a-4695-92da-7810ba978d12");
   }
   entry.activity = required(row, "activity");
-  if (!is_slug(entry.activity)) {
-    bad_field(row, "activity", entry.activity,
-              "must be a lower-case name of letters, digits and dashes, such as butt-walk");
+  try {
+    check_activity_name(entry.activity);
+  } catch (const Error& error) {
+    bad_text(row, error);
   }
   const std::string kind = required(row, "kind");
   const auto parsed_kind = kind_from_string(kind);
@@ -127,19 +133,21 @@ Entry checked_entry(const ImportRow& row, const TimeContext& context) {
   const std::string duration = required(row, "duration_s");
   const auto seconds = whole(duration, 1, 86400);
   if (!seconds)
-    bad_field(row, "duration_s", duration, "must be whole seconds from 1 to 86400");
+    bad_field(row, "duration_s", duration,
+              "must be " + std::string(import_field_rule("duration_s")));
   entry.duration = std::chrono::seconds{*seconds};
   if (const auto pain = optional_field(row, "pain")) {
     const auto level = whole(*pain, 0, 10);
     if (!level)
-      bad_field(row, "pain", *pain, "must be empty or a whole number from 0 to 10");
+      bad_field(row, "pain", *pain, "must be " + std::string(import_field_rule("pain")));
     entry.pain = static_cast<int>(*level);
   }
-  if (auto note = optional_field(row, "note")) {
-    if (!is_valid_utf8(*note) || note->size() > 2000) {
-      bad_field(row, "note", *note, "must be UTF-8 text of at most 2000 bytes");
+  if (const auto note = optional_field(row, "note")) {
+    try {
+      entry.note = parse_note(*note, "note");
+    } catch (const Error& error) {
+      bad_text(row, error);
     }
-    entry.note = std::move(note);
   }
   entry.created = context.now;
   return entry;
@@ -165,7 +173,13 @@ class CsvReader {
     std::string cell;
     bool quoted = false;
     bool was_quoted = false;
+    std::size_t length = 0;
     while (more()) {
+      if (++length > kLongestRecord) {
+        fail(started, "a row is longer than any qlfit writes (" +
+                          std::to_string(kLongestRecord / 1024) +
+                          " KiB): is this a CSV export of qlfit?");
+      }
       const char c = piece_[at_++];
       if (quoted) {
         if (c == '"' && next_is('"')) {
@@ -186,7 +200,7 @@ class CsvReader {
         was_quoted = false;
       } else if (c == '\r' && next_is('\n')) {
         continue;
-      } else if (c == '\n') {
+      } else if (c == '\n' || c == '\r') {  // LF, CRLF, or a lone CR (old Mac files)
         ++line_;
         cells.push_back(std::move(cell));
         return true;
@@ -239,6 +253,14 @@ class CsvReader {
 };
 
 }  // namespace
+
+std::string_view import_field_rule(std::string_view field) {
+  if (field == "duration_s")
+    return "whole seconds from 1 to 86400";
+  if (field == "pain")
+    return "empty or a whole number from 0 to 10";
+  return "";
+}
 
 Entry find_entry(Store& store, std::string_view id) {
   if (all_of(id, "0123456789") && id.size() <= 18) {
@@ -383,7 +405,7 @@ std::optional<ImportRow> CsvRows::next() {
       reader_->fail(line_, "expected " + std::to_string(header_.size()) + " fields, found " +
                                std::to_string(cells_.size()));
     }
-    ImportRow row{file_ + ":" + std::to_string(line_), {}};
+    ImportRow row{file_ + ":", line_, {}};
     for (std::size_t i = 0; i < header_.size(); ++i) {
       std::string& cell = cells_[i];
       if (header_[i] == "note" && cell.size() > 1 && cell.front() == '\'' &&
@@ -397,26 +419,59 @@ std::optional<ImportRow> CsvRows::next() {
   return std::nullopt;
 }
 
-Store::ImportCount import_rows(Store& store, const RowFeed& rows, Store::ImportExtras more,
-                               bool dry_run, const TimeContext& context) {
-  settings_from(more.settings);                    // refuses settings this qlfit cannot read
+Store::ImportCount import_rows(Store& store, const std::string& file, const RowFeed& rows,
+                               const ExtrasFeed& extras, bool dry_run, const TimeContext& context) {
+  const std::map<std::string, std::string> before = store.settings();
+  const Settings current = settings_from(before);
   std::map<std::string, Kind, std::less<>> kinds;  // each activity's kind in this file
-  for (const Activity& activity : more.activities)
-    kinds.emplace(activity.name, activity.kind);
-  return store.import(
-      [&](const std::function<void(const Entry&)>& add) {
-        rows([&](const ImportRow& row) {
-          const Entry entry = checked_entry(row, context);
-          const auto [known, added] = kinds.try_emplace(entry.activity, entry.kind);
-          if (!added && known->second != entry.kind) {
-            bad_field(row, "kind", to_string(entry.kind),
-                      "the file already gave activity " + quote(entry.activity) + " the kind " +
+  std::string prefix;                              // of the rows' places, for a repeated id
+  const auto feed = [&](const Store::ImportAdd& add) {
+    rows([&](const ImportRow& row) {
+      const Entry entry = checked_entry(row, context);
+      const auto [known, added] = kinds.try_emplace(entry.activity, entry.kind);
+      if (!added && known->second != entry.kind) {
+        bad_field(row, "kind", to_string(entry.kind),
+                  "the file already gave activity " + quote(entry.activity) + " the kind " +
+                      std::string(to_string(known->second)));
+      }
+      if (const auto earlier = add(entry, row.ordinal)) {
+        throw Error(ErrorCode::kInvalidInput,
+                    row.where() + ": id " + entry.id + " is also the id of " + row.prefix +
+                        std::to_string(*earlier) + "; one id is one entry; nothing imported");
+      }
+    });
+  };
+  const auto checked_extras = [&] {
+    Store::ImportExtras more = extras ? extras() : Store::ImportExtras{};
+    try {
+      for (Activity& activity : more.activities) {
+        check_activity_name(activity.name);
+        activity.description = parse_note(activity.description, "an activity's description");
+        const auto known = kinds.find(activity.name);
+        if (known != kinds.end() && known->second != activity.kind) {
+          throw Error(ErrorCode::kInvalidInput,
+                      "activity " + quote(activity.name) + " is a " +
+                          std::string(to_string(activity.kind)) +
+                          " in the file's activities, but its entries say " +
                           std::string(to_string(known->second)));
-          }
-          add(entry);
-        });
-      },
-      more, dry_run);
+        }
+      }
+      for (Pause& pause : more.pauses) {
+        if (pause.note)
+          pause.note = parse_note(*pause.note, "a pause's note");
+      }
+      // As `config set` would take them, against what the database will hold after.
+      const Settings after = with_settings(current, more.settings);
+      for (auto& [key, value] : more.settings)
+        value = setting_value(after, key);
+    } catch (const Error& error) {
+      if (error.code() != ErrorCode::kInvalidInput)
+        throw;
+      throw Error(ErrorCode::kInvalidInput, file + ": " + error.what() + "; nothing imported");
+    }
+    return more;
+  };
+  return store.import(feed, checked_extras, dry_run);
 }
 
 ExportData export_data(Store& store) {

@@ -90,7 +90,7 @@ TEST(ParseCsv, ReadsBackWhatWasWrittenInPiecesOfAnySize) {
       ASSERT_EQ(rows.size(), 1U);
       EXPECT_EQ(rows[0].fields.at("note"), note);
       EXPECT_EQ(rows[0].fields.at("start"), "2026-11-24T07:30:00+01:00");
-      EXPECT_EQ(rows[0].where, "in.csv:2");
+      EXPECT_EQ(rows[0].where(), "in.csv:2");
     }
 }
 
@@ -100,7 +100,24 @@ TEST(ParseCsv, CountsPhysicalLinesAcrossQuotedNewlines) {
       "z\n",
       "in.csv");
   ASSERT_EQ(rows.size(), 2U);
-  EXPECT_EQ(rows[1].where, "in.csv:5");
+  EXPECT_EQ(rows[1].where(), "in.csv:5");
+}
+
+TEST(ParseCsv, ReadsLinesEndedByALoneCarriageReturn) {
+  const auto rows =
+      parse_csv("id,activity,kind,start,duration_s\r1,a,walk,s,60\r2,b,walk,s,61\r", "in.csv");
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows[1].fields.at("duration_s"), "61");
+  EXPECT_EQ(rows[1].where(), "in.csv:3");
+}
+
+TEST(ParseCsv, StopsAtARowLongerThanAnyExportWrites) {
+  // /dev/zero: no line end, ever. The reader stops in bounded memory.
+  const std::string endless(200 * 1024, '\0');
+  EXPECT_NE(
+      error_of("id,activity,kind,start,duration_s\n" + endless).find("in.csv:2: a row is longer"),
+      std::string::npos);
+  EXPECT_NE(error_of(endless).find("in.csv:1: a row is longer"), std::string::npos);
 }
 
 TEST(ParseCsv, AcceptsABomAndExtraColumns) {

@@ -86,14 +86,17 @@ std::chrono::seconds parse_duration(std::string_view text, std::string_view what
   return total;
 }
 
-std::string parse_note(std::string_view text) {
+std::string parse_note(std::string_view text, std::string_view what) {
   constexpr std::size_t kLongestNote = 2000;
+  // A note is private: the message says what is wrong with it, never what it says.
   if (text.size() > kLongestNote) {
-    throw Error(ErrorCode::kInvalidInput, "--note must be at most " + std::to_string(kLongestNote) +
-                                              " bytes, got " + std::to_string(text.size()));
+    throw Error(ErrorCode::kInvalidInput, std::string(what) + " must be at most " +
+                                              std::to_string(kLongestNote) + " bytes, got " +
+                                              std::to_string(text.size()));
   }
   if (!is_valid_utf8(text) || text.find('\0') != std::string_view::npos) {
-    throw Error(ErrorCode::kInvalidInput, "--note must be UTF-8 text, got " + quote(text));
+    throw Error(ErrorCode::kInvalidInput,
+                std::string(what) + " must be UTF-8 text without NUL bytes");
   }
   return std::string(text);
 }

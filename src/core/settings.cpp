@@ -230,14 +230,19 @@ Settings with_setting(Settings settings, std::string_view key, std::string_view 
   return settings;
 }
 
+Settings with_settings(Settings settings, const std::map<std::string, std::string>& changes) {
+  for (const auto& [key, value] : changes)
+    settings = applied(settings, key, value);
+  check_consistent(settings);
+  return settings;
+}
+
 Settings settings_from(const std::map<std::string, std::string>& stored) {
   Settings settings;
   // A stored value that does not parse means the file was edited outside qlfit:
   // that is the database's problem (exit 3), not the command line's.
   try {
-    for (const auto& [key, value] : stored)
-      settings = applied(settings, key, value);
-    check_consistent(settings);
+    settings = with_settings(settings, stored);
   } catch (const Error& error) {
     throw Error(ErrorCode::kStorage,
                 "the database holds a bad setting: " + std::string(error.what()) +

@@ -344,8 +344,8 @@ Timer cancel_timer(Store& store) {
 Activity add_activity(Store& store, const std::string& name, const std::string& kind,
                       const std::optional<std::string>& description) {
   check_activity_name(name);
-  Activity activity{name, parse_kind(kind), description ? parse_note(*description) : "", false,
-                    false};
+  Activity activity{name, parse_kind(kind),
+                    description ? parse_note(*description, "--description") : "", false, false};
   if (const auto existing = store.find_activity(name);
       existing && !(existing->archived && existing->kind == activity.kind)) {
     throw Error(ErrorCode::kInvalidInput, "there is already an activity " + quote(name) + " (" +

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <array>
+#include <sqlite3.h>
 #include <string_view>
 
 namespace qlfit::storage {
@@ -73,12 +74,14 @@ DROP INDEX entry_by_local_date;
 )sql",
 };
 
-int pragma_int(SQLite::Database& db, const char* name) {
-  return db.execAndGet(std::string("PRAGMA ") + name).getInt();
+[[noreturn]] void damaged(const std::string& path, const std::string& what) {
+  throw Error(ErrorCode::kStorage, "database " + path + " is damaged: " + what +
+                                       "; left untouched (restore it from a backup)");
 }
 
-// Refuses anything that is not an empty file or a qlfit database this build reads.
-void check_identity(SQLite::Database& db, const std::string& path) {
+}  // namespace
+
+int checked_version(SQLite::Database& db, const std::string& path) {
   // One statement, one snapshot: read apart, a migration committing in between could
   // show the old header with the new tables and look like another program's file.
   SQLite::Statement identity(db, R"sql(
@@ -91,11 +94,15 @@ SELECT (SELECT application_id FROM pragma_application_id),
   const bool empty = identity.getColumn(2).getInt() == 0;
   identity.reset();
   if (application_id == 0 && version == 0 && empty)
-    return;
+    return 0;
   if (application_id != kApplicationId) {
     throw Error(ErrorCode::kStorage, "database " + path +
                                          " is a SQLite file of another program, not qlfit's; "
                                          "left untouched (give --db another path)");
+  }
+  if (version < 0 || (version == 0 && !empty)) {
+    damaged(path, "its header names schema version " + std::to_string(version) +
+                      ", which no qlfit writes");
   }
   if (version > kSchemaVersion) {
     throw Error(ErrorCode::kStorage, "database " + path + " was written by a newer qlfit (schema " +
@@ -103,19 +110,24 @@ SELECT (SELECT application_id FROM pragma_application_id),
                                          std::to_string(kSchemaVersion) +
                                          "); left untouched: upgrade qlfit");
   }
+  return version;
 }
 
-}  // namespace
-
 void check_and_migrate(SQLite::Database& db, const std::string& path) {
-  check_identity(db, path);
-  if (pragma_int(db, "user_version") == kSchemaVersion)
+  if (checked_version(db, path) == kSchemaVersion)
     return;
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   // Another process may have migrated while this one waited for the lock.
-  check_identity(db, path);
-  for (int version = pragma_int(db, "user_version"); version < kSchemaVersion; ++version) {
-    db.exec(std::string(kMigrations[static_cast<std::size_t>(version)]));
+  const int from = checked_version(db, path);
+  for (int version = from; version < kSchemaVersion; ++version) {
+    try {
+      db.exec(std::string(kMigrations[static_cast<std::size_t>(version)]));
+    } catch (const SQLite::Exception& error) {
+      if (error.getErrorCode() != SQLITE_ERROR)
+        throw;
+      damaged(path, "its header names schema version " + std::to_string(from) +
+                        ", but its tables are not that version's");
+    }
   }
   db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));

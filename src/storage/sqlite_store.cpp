@@ -2,7 +2,7 @@
 
 #include "qlfit/error.hpp"
 
-#include "schema.hpp"
+#include "database_file.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -20,39 +20,9 @@
 namespace qlfit::storage {
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
 constexpr std::string_view kMemory = ":memory:";
 constexpr std::string_view kEntryColumns =
     "n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note, created_utc";
-
-[[noreturn]] void fail(const std::string& path, const std::string& problem) {
-  throw Error(ErrorCode::kStorage, "database " + path + " " + problem);
-}
-
-// Turns SQLite's failures into one plain sentence about the file.
-[[noreturn]] void translate(const SQLite::Exception& error, const std::string& path) {
-  switch (error.getErrorCode()) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      fail(path, "is locked by another qlfit for more than 5 s; nothing was changed, try again");
-    case SQLITE_NOTADB:
-      fail(path, "is not a SQLite database; left untouched (give --db another path)");
-    case SQLITE_CORRUPT:
-      fail(path, "is damaged; left untouched (restore it from a backup)");
-    case SQLITE_READONLY:
-      fail(path, "is read-only; nothing was changed");
-    case SQLITE_FULL:
-      fail(path, "cannot be written: the disk is full; nothing was changed");
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-      fail(path, "cannot be opened: permission denied or not a file");
-    case SQLITE_IOERR:
-      fail(path, "cannot be read or written: input/output error; nothing was changed");
-    default:
-      fail(path, std::string("cannot be used: ") + sqlite3_errstr(error.getErrorCode()));
-  }
-}
 
 template <class Action>
 auto guarded(const std::string& path, Action&& action) {
@@ -135,72 +105,16 @@ Activity read_activity(SQLite::Statement& row) {
                   row.getColumn(4).getInt() != 0};
 }
 
-// Creates the missing folders of `path` (0700) and the file itself (0600), so the
-// database and the -wal and -shm files SQLite makes beside it are private from the
-// first byte, whatever the umask.
-void create_private_file(const std::string& path) {
-  const std::filesystem::path file{path};
-  std::filesystem::path folder;
-  for (const auto& part : file.parent_path()) {
-    folder /= part;
-    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
-      fail(path, "cannot be created: " + folder.string() + ": " + std::strerror(errno));
-    }
-  }
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd < 0 && errno != EEXIST)
-    fail(path, std::string("cannot be created: ") + std::strerror(errno));
-  if (fd >= 0)
-    ::close(fd);
-}
-
-// Switching a new file to WAL needs the file to itself. SQLite answers SQLITE_BUSY at
-// once, without its busy handler, to a connection that would deadlock waiting for that
-// (seen with eight writers opening one new file), so this one waits here instead, as
-// long as the busy timeout.
-void use_wal(SQLite::Database& db) {
-  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds{kBusyTimeoutMs};
-  for (;;) {
-    try {
-      db.exec("PRAGMA journal_mode = WAL");
-      return;
-    } catch (const SQLite::Exception& error) {
-      if (error.getErrorCode() != SQLITE_BUSY || std::chrono::steady_clock::now() >= until)
-        throw;
-      std::this_thread::sleep_for(std::chrono::milliseconds{2});
-    }
-  }
-}
-
-void configure(SQLite::Database& db, const std::string& path) {
-  db.exec("PRAGMA trusted_schema = OFF");
-  db.exec("PRAGMA foreign_keys = ON");
-  db.exec("PRAGMA synchronous = FULL");
-  db.exec("PRAGMA secure_delete = ON");
-  // 1 MiB of page cache, not SQLite's 2 MiB: whole-history scans read each page once, and
-  // it keeps every command under 8 MiB (`stats --weeks 1100` 7.9 -> 7.0, import 7.9 -> 6.4).
-  db.exec("PRAGMA cache_size = -1024");
-  check_and_migrate(db, path);
-  if (path == kMemory)
-    return;
-  use_wal(db);
-  // Keep the -wal and -shm files between runs, the WAL emptied on close: otherwise every
-  // run creates both, syncs the folder and deletes them again (~0.5 ms of a `log`).
-  int persist = 1;
-  sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
-  db.exec("PRAGMA journal_size_limit = 0");
-}
-
 class SqliteStore final : public Store {
  public:
-  SqliteStore(const std::string& path, int flags) : path_(path), db_(path, flags, kBusyTimeoutMs) {
-    configure(db_, path_);
-  }
+  SqliteStore(const std::string& path, Access access, bool own_folder)
+      : path_(path), file_(path, access, own_folder) {}
 
   std::optional<Activity> find_activity(std::string_view name) override {
     return guarded(path_, [&]() -> std::optional<Activity> {
       SQLite::Statement query(
-          db_, "SELECT name, kind, description, builtin, archived FROM activity WHERE name = ?");
+          file_.db(),
+          "SELECT name, kind, description, builtin, archived FROM activity WHERE name = ?");
       query.bind(1, std::string(name));
       if (!query.executeStep())
         return std::nullopt;
@@ -210,7 +124,7 @@ class SqliteStore final : public Store {
 
   std::vector<Activity> activities() override {
     return guarded(path_, [&] {
-      SQLite::Statement query(db_,
+      SQLite::Statement query(file_.db(),
                               "SELECT name, kind, description, builtin, archived FROM activity "
                               "ORDER BY builtin DESC, rowid");
       std::vector<Activity> all;
@@ -222,29 +136,29 @@ class SqliteStore final : public Store {
 
   Entry add(const NewEntry& fresh) override {
     return guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
       const std::int64_t n = insert_entry(fresh);
-      transaction.commit();
+      file_.commit(transaction);
       return written(n);
     });
   }
 
   std::optional<Entry> remove_last() override {
     return guarded(path_, [&]() -> std::optional<Entry> {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
       std::optional<Entry> last;
       {
-        SQLite::Statement query(
-            db_, "SELECT " + std::string(kEntryColumns) + " FROM entry ORDER BY n DESC LIMIT 1");
+        SQLite::Statement query(file_.db(), "SELECT " + std::string(kEntryColumns) +
+                                                " FROM entry ORDER BY n DESC LIMIT 1");
         if (query.executeStep())
           last = read_entry(query, path_);
       }
       if (last) {
-        SQLite::Statement remove(db_, "DELETE FROM entry WHERE n = ?");
+        SQLite::Statement remove(file_.db(), "DELETE FROM entry WHERE n = ?");
         remove.bind(1, static_cast<std::int64_t>(last->n));
         remove.exec();
       }
-      transaction.commit();
+      file_.commit(transaction);
       return last;
     });
   }
@@ -253,7 +167,7 @@ class SqliteStore final : public Store {
                  const std::function<void(const Fact& fact)>& each) override {
     guarded(path_, [&] {
       SQLite::Statement query(
-          db_,
+          file_.db(),
           "SELECT kind, start_utc, utc_offset, duration_s, pain FROM entry INDEXED BY entry_facts "
           "WHERE 1" +
               conditions(filter) + " ORDER BY local_date, start_utc");
@@ -280,7 +194,7 @@ class SqliteStore final : public Store {
         sql = "SELECT * FROM (" + sql + " ORDER BY start_utc DESC, n DESC LIMIT :limit)";
       }
       sql += " ORDER BY start_utc, n";
-      SQLite::Statement query(db_, sql);
+      SQLite::Statement query(file_.db(), sql);
       bind_conditions(query, filter);
       if (filter.limit)
         query.bind(":limit", static_cast<std::int64_t>(*filter.limit));
@@ -291,8 +205,8 @@ class SqliteStore final : public Store {
 
   void add_activity(const Activity& activity) override {
     guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement add(db_, R"sql(
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement add(file_.db(), R"sql(
 INSERT INTO activity (name, kind, description) VALUES (:name, :kind, :description)
 ON CONFLICT (name) DO UPDATE SET archived = 0, description = excluded.description
 WHERE archived = 1 AND kind = excluded.kind)sql");
@@ -303,13 +217,13 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
         throw Error(ErrorCode::kInvalidInput, "there is already an activity \"" + activity.name +
                                                   "\"; see 'qlfit activity list'");
       }
-      transaction.commit();
+      file_.commit(transaction);
     });
   }
 
   std::size_t entry_count(const std::string& activity) override {
     return guarded(path_, [&] {
-      SQLite::Statement count(db_, "SELECT count(*) FROM entry WHERE activity = ?");
+      SQLite::Statement count(file_.db(), "SELECT count(*) FROM entry WHERE activity = ?");
       count.bind(1, activity);
       count.executeStep();
       return static_cast<std::size_t>(count.getColumn(0).getInt64());
@@ -318,19 +232,20 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
 
   bool remove_activity(const std::string& name, bool archive) override {
     return guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement change(db_, archive ? "UPDATE activity SET archived = 1 WHERE name = ?"
-                                            : "DELETE FROM activity WHERE name = ?");
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement change(file_.db(), archive
+                                               ? "UPDATE activity SET archived = 1 WHERE name = ?"
+                                               : "DELETE FROM activity WHERE name = ?");
       change.bind(1, name);
       const bool changed = change.exec() > 0;
-      transaction.commit();
+      file_.commit(transaction);
       return changed;
     });
   }
 
   std::optional<date::year_month_day> first_local_date() override {
     return guarded(path_, [&]() -> std::optional<date::year_month_day> {
-      const auto first = db_.execAndGet("SELECT min(local_date) FROM entry");
+      const auto first = file_.db().execAndGet("SELECT min(local_date) FROM entry");
       if (first.isNull())
         return std::nullopt;
       return parse_local_date(first.getString(), path_);
@@ -339,7 +254,7 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
 
   std::optional<Entry> entry_numbered(std::int64_t n) override {
     return guarded(path_, [&]() -> std::optional<Entry> {
-      SQLite::Statement query(db_,
+      SQLite::Statement query(file_.db(),
                               "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE n = ?");
       query.bind(1, static_cast<std::int64_t>(n));
       if (!query.executeStep())
@@ -351,8 +266,9 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
   std::vector<Entry> entries_with_id_prefix(const std::string& prefix, std::size_t limit) override {
     return guarded(path_, [&] {
       // '~' sorts after every hex digit and '-', so this is a range on the id index.
-      SQLite::Statement query(db_, "SELECT " + std::string(kEntryColumns) +
-                                       " FROM entry WHERE id >= ?1 AND id < ?1 || '~' LIMIT ?2");
+      SQLite::Statement query(file_.db(),
+                              "SELECT " + std::string(kEntryColumns) +
+                                  " FROM entry WHERE id >= ?1 AND id < ?1 || '~' LIMIT ?2");
       query.bind(1, prefix);
       query.bind(2, static_cast<std::int64_t>(limit));
       std::vector<Entry> found;
@@ -364,8 +280,8 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
 
   void update(const Entry& entry) override {
     guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement change(db_, R"sql(
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement change(file_.db(), R"sql(
 UPDATE entry SET activity = :activity, kind = :kind, start_utc = :start, utc_offset = :offset,
                  local_date = :date, duration_s = :duration, pain = :pain, note = :note
 WHERE n = :n)sql");
@@ -374,14 +290,14 @@ WHERE n = :n)sql");
       if (change.exec() != 1) {
         throw Error(ErrorCode::kNotFound, "entry #" + std::to_string(entry.n) + " is gone");
       }
-      transaction.commit();
+      file_.commit(transaction);
     });
   }
 
   std::size_t remove(const std::vector<std::int64_t>& ns) override {
     return guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement remove(db_, "DELETE FROM entry WHERE n = ?");
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement remove(file_.db(), "DELETE FROM entry WHERE n = ?");
       std::size_t removed = 0;
       for (const std::int64_t n : ns) {
         remove.bind(1, static_cast<std::int64_t>(n));
@@ -393,72 +309,79 @@ WHERE n = :n)sql");
             ErrorCode::kNotFound,
             "an entry to remove is already gone (another qlfit removed it); nothing removed");
       }
-      transaction.commit();
+      file_.commit(transaction);
       return removed;
     });
   }
 
-  ImportCount import(const EntryFeed& entries, const ImportExtras& extras, bool dry_run) override {
+  ImportCount import(const EntryFeed& entries, const std::function<ImportExtras()>& extras,
+                     bool dry_run) override {
     return guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      add_missing_activities(extras.activities);
-      SQLite::Statement pause(db_, R"sql(
-INSERT INTO pause (first_day, last_day, note, created_utc)
-SELECT :first, :last, :note, unixepoch()
-WHERE NOT EXISTS (SELECT 1 FROM pause WHERE first_day = :first AND last_day = :last
-                                          AND note IS :note))sql");
-      for (const Pause& rest : extras.pauses) {
-        pause.bind(":first", iso_date(rest.days.first));
-        pause.bind(":last", iso_date(rest.days.last));
-        if (rest.note) {
-          pause.bind(":note", *rest.note);
-        } else {
-          pause.bind(":note");
-        }
-        pause.exec();
-        pause.reset();
-      }
-      SQLite::Statement setting(db_,
-                                "INSERT INTO setting (key, value) VALUES (?, ?) "
-                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-      for (const auto& [key, value] : extras.settings) {
-        setting.bind(1, key);
-        setting.bind(2, value);
-        setting.exec();
-        setting.reset();
-      }
-      SQLite::Statement insert(db_, R"sql(
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      ImportCount count;
+      created_.clear();
+      {
+        SQLite::Statement insert(file_.db(), R"sql(
 INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
                    created_utc)
 VALUES (:id, :activity, :kind, :start, :offset, :date, :duration, :pain, :note, :created)
 ON CONFLICT (id) DO NOTHING)sql");
-      ImportCount count;
-      std::set<std::string, std::less<>> activities;  // known to exist with the entry's kind
-      for (const Activity& activity : extras.activities)
-        activities.insert(activity.name);
-      entries([&](const Entry& entry) {
-        if (activities.insert(entry.activity).second)
-          add_missing_activities({Activity{entry.activity, entry.kind, ""}});
-        bind_entry(insert, entry);
-        insert.bind(":id", entry.id);
-        insert.bind(":created",
-                    static_cast<std::int64_t>(entry.created.time_since_epoch().count()));
-        if (insert.exec() == 1) {
-          ++count.added;
-        } else {
+        SQLite::Statement holder(file_.db(), "SELECT n FROM entry WHERE id = ?");
+        // Ids that were here before and came again: a second sight in the same file is a
+        // mistake in it. Entries added now are told apart by their numbers, which this
+        // transaction hands out in order.
+        file_.db().exec(
+            "CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY, "
+            "ordinal INTEGER NOT NULL); DELETE FROM temp.import_seen");
+        SQLite::Statement seen(file_.db(), R"sql(
+INSERT INTO temp.import_seen (id, ordinal) VALUES (?1, ?2)
+ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
+        std::vector<std::uint32_t> added_ordinals;
+        std::int64_t first_added = 0;
+        std::set<std::string, std::less<>> known;  // activities known to exist here
+        entries([&](const Entry& entry, std::size_t ordinal) -> std::optional<std::size_t> {
+          if (known.insert(entry.activity).second && add_missing_activity(entry))
+            created_.insert(entry.activity);
+          bind_entry(insert, entry);
+          insert.bind(":id", entry.id);
+          insert.bind(":created",
+                      static_cast<std::int64_t>(entry.created.time_since_epoch().count()));
+          const bool added = insert.exec() == 1;
+          insert.reset();
+          if (added) {
+            if (added_ordinals.empty())
+              first_added = file_.db().getLastInsertRowid();
+            added_ordinals.push_back(static_cast<std::uint32_t>(ordinal));
+            ++count.added;
+            return std::nullopt;
+          }
+          holder.bind(1, entry.id);
+          holder.executeStep();
+          const std::int64_t n = holder.getColumn(0).getInt64();
+          holder.reset();
+          if (!added_ordinals.empty() && n >= first_added)
+            return added_ordinals.at(static_cast<std::size_t>(n - first_added));
+          seen.bind(1, entry.id);
+          seen.bind(2, static_cast<std::int64_t>(ordinal));
+          seen.executeStep();
+          const auto earlier = static_cast<std::size_t>(seen.getColumn(0).getInt64());
+          seen.reset();
+          if (earlier != ordinal)
+            return earlier;
           ++count.present;
-        }
-        insert.reset();
-      });
+          return std::nullopt;
+        });
+        add_extras(extras());
+      }
       if (!dry_run)
-        transaction.commit();
+        file_.commit(transaction);
       return count;
     });
   }
 
   void backup(const std::string& path) override {
     try {
-      SQLite::Statement vacuum(db_, "VACUUM INTO ?");
+      SQLite::Statement vacuum(file_.db(), "VACUUM INTO ?");
       vacuum.bind(1, path);
       vacuum.exec();
     } catch (const SQLite::Exception& error) {
@@ -471,7 +394,7 @@ ON CONFLICT (id) DO NOTHING)sql");
 
   std::map<std::string, std::string> settings() override {
     return guarded(path_, [&] {
-      SQLite::Statement query(db_, "SELECT key, value FROM setting");
+      SQLite::Statement query(file_.db(), "SELECT key, value FROM setting");
       std::map<std::string, std::string> all;
       while (query.executeStep())
         all[query.getColumn(0).getString()] = query.getColumn(1).getString();
@@ -481,31 +404,31 @@ ON CONFLICT (id) DO NOTHING)sql");
 
   void set_setting(const std::string& key, const std::string& value) override {
     guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement upsert(db_,
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement upsert(file_.db(),
                                "INSERT INTO setting (key, value) VALUES (?, ?) "
                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
       upsert.bind(1, key);
       upsert.bind(2, value);
       upsert.exec();
-      transaction.commit();
+      file_.commit(transaction);
     });
   }
 
   bool unset_setting(const std::string& key) override {
     return guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement remove(db_, "DELETE FROM setting WHERE key = ?");
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement remove(file_.db(), "DELETE FROM setting WHERE key = ?");
       remove.bind(1, key);
       const bool removed = remove.exec() > 0;
-      transaction.commit();
+      file_.commit(transaction);
       return removed;
     });
   }
 
   std::optional<Timer> timer() override {
     return guarded(path_, [&]() -> std::optional<Timer> {
-      SQLite::Statement query(db_, R"sql(
+      SQLite::Statement query(file_.db(), R"sql(
 SELECT timer.activity, activity.kind, timer.start_utc, timer.utc_offset
 FROM timer JOIN activity ON activity.name = timer.activity)sql");
       if (!query.executeStep())
@@ -519,29 +442,30 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
 
   void start_timer(const Timer& timer) override {
     guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      if (db_.execAndGet("SELECT count(*) FROM timer").getInt() != 0) {
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      if (file_.db().execAndGet("SELECT count(*) FROM timer").getInt() != 0) {
         throw Error(ErrorCode::kInvalidInput,
                     "a timer is already running; see 'qlfit status', then 'qlfit stop'");
       }
       SQLite::Statement insert(
-          db_, "INSERT INTO timer (id, activity, start_utc, utc_offset) VALUES (1, ?, ?, ?)");
+          file_.db(),
+          "INSERT INTO timer (id, activity, start_utc, utc_offset) VALUES (1, ?, ?, ?)");
       insert.bind(1, timer.activity);
       insert.bind(2, static_cast<std::int64_t>(timer.start.time_since_epoch().count()));
       insert.bind(3, static_cast<std::int64_t>(timer.offset.count()));
       insert.exec();
-      transaction.commit();
+      file_.commit(transaction);
     });
   }
 
   Entry finish_timer(const NewEntry& entry) override {
     return guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      if (db_.exec("DELETE FROM timer") == 0) {
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      if (file_.db().exec("DELETE FROM timer") == 0) {
         throw Error(ErrorCode::kInvalidInput, "no timer is running; start one with 'qlfit start'");
       }
       const std::int64_t n = insert_entry(entry);
-      transaction.commit();
+      file_.commit(transaction);
       return written(n);
     });
   }
@@ -549,19 +473,19 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
   std::optional<Timer> cancel_timer() override {
     auto running = timer();
     guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      db_.exec("DELETE FROM timer");
-      transaction.commit();
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      file_.db().exec("DELETE FROM timer");
+      file_.commit(transaction);
     });
     return running;
   }
 
   Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override {
     return guarded(path_, [&] {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
       std::int64_t n = 0;
       {
-        SQLite::Statement insert(db_, R"sql(
+        SQLite::Statement insert(file_.db(), R"sql(
 INSERT INTO pause (first_day, last_day, note, created_utc) VALUES (?, ?, ?, unixepoch())
 RETURNING n)sql");
         insert.bind(1, iso_date(days.first));
@@ -571,7 +495,7 @@ RETURNING n)sql");
         insert.executeStep();
         n = insert.getColumn(0).getInt64();
       }
-      transaction.commit();
+      file_.commit(transaction);
       return Pause{n, days, note};
     });
   }
@@ -579,7 +503,7 @@ RETURNING n)sql");
   std::vector<Pause> pauses() override {
     return guarded(path_, [&] {
       SQLite::Statement query(
-          db_, "SELECT n, first_day, last_day, note FROM pause ORDER BY first_day, n");
+          file_.db(), "SELECT n, first_day, last_day, note FROM pause ORDER BY first_day, n");
       std::vector<Pause> all;
       while (query.executeStep())
         all.push_back(read_pause(query));
@@ -589,44 +513,82 @@ RETURNING n)sql");
 
   std::optional<Pause> remove_pause(std::int64_t n) override {
     return guarded(path_, [&]() -> std::optional<Pause> {
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
       std::optional<Pause> removed;
       {
         SQLite::Statement query(
-            db_, "DELETE FROM pause WHERE n = ? RETURNING n, first_day, last_day, note");
+            file_.db(), "DELETE FROM pause WHERE n = ? RETURNING n, first_day, last_day, note");
         query.bind(1, static_cast<std::int64_t>(n));
         if (query.executeStep())
           removed = read_pause(query);
       }
-      transaction.commit();
+      file_.commit(transaction);
       return removed;
     });
   }
 
  private:
-  // Creates the activities an import names that are missing; refuses one that
-  // exists with another kind.
-  void add_missing_activities(const std::vector<Activity>& activities) {
-    SQLite::Statement insert(db_,
+  // Creates the activity an imported entry names when it is missing (returns true);
+  // refuses one that is here with another kind.
+  bool add_missing_activity(const Activity& activity) {
+    SQLite::Statement insert(file_.db(),
                              "INSERT INTO activity (name, kind, description) VALUES (?, ?, ?) "
                              "ON CONFLICT (name) DO NOTHING");
-    SQLite::Statement kind(db_, "SELECT kind FROM activity WHERE name = ?");
-    for (const Activity& activity : activities) {
-      insert.bind(1, activity.name);
-      insert.bind(2, std::string(to_string(activity.kind)));
-      insert.bind(3, activity.description);
-      insert.exec();
-      insert.reset();
-      kind.bind(1, activity.name);
-      kind.executeStep();
-      const std::string here = kind.getColumn(0).getString();
-      kind.reset();
-      if (here != to_string(activity.kind)) {
-        throw Error(ErrorCode::kInvalidInput, "activity \"" + activity.name + "\" is a " + here +
-                                                  " here, but the file says " +
-                                                  std::string(to_string(activity.kind)) +
-                                                  "; nothing imported");
+    insert.bind(1, activity.name);
+    insert.bind(2, std::string(to_string(activity.kind)));
+    insert.bind(3, activity.description);
+    const bool created = insert.exec() == 1;
+    SQLite::Statement kind(file_.db(), "SELECT kind FROM activity WHERE name = ?");
+    kind.bind(1, activity.name);
+    kind.executeStep();
+    const std::string here = kind.getColumn(0).getString();
+    if (here != to_string(activity.kind)) {
+      throw Error(ErrorCode::kInvalidInput,
+                  "activity \"" + activity.name + "\" is a " + here + " here, but the file says " +
+                      std::string(to_string(activity.kind)) + "; nothing imported");
+    }
+    return created;
+  }
+  bool add_missing_activity(const Entry& entry) {
+    return add_missing_activity(Activity{entry.activity, entry.kind, ""});
+  }
+
+  // An import's activities, pauses and settings, inside its transaction.
+  void add_extras(const ImportExtras& extras) {
+    SQLite::Statement describe(file_.db(), "UPDATE activity SET description = ? WHERE name = ?");
+    for (const Activity& activity : extras.activities) {
+      // An activity this import created for its entries gets the file's description.
+      if (!add_missing_activity(activity) && created_.count(activity.name) != 0) {
+        describe.bind(1, activity.description);
+        describe.bind(2, activity.name);
+        describe.exec();
+        describe.reset();
       }
+    }
+    SQLite::Statement pause(file_.db(), R"sql(
+INSERT INTO pause (first_day, last_day, note, created_utc)
+SELECT :first, :last, :note, unixepoch()
+WHERE NOT EXISTS (SELECT 1 FROM pause WHERE first_day = :first AND last_day = :last
+                                          AND note IS :note))sql");
+    for (const Pause& rest : extras.pauses) {
+      pause.bind(":first", iso_date(rest.days.first));
+      pause.bind(":last", iso_date(rest.days.last));
+      if (rest.note) {
+        pause.bind(":note", *rest.note);
+      } else {
+        pause.bind(":note");
+      }
+      pause.exec();
+      pause.reset();
+    }
+    SQLite::Statement setting(file_.db(),
+                              "INSERT INTO setting (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    for (const auto& [key, value] : extras.settings) {
+      setting.bind(1, key);
+      setting.bind(2, value);
+      setting.exec();
+      setting.reset();
     }
   }
 
@@ -642,7 +604,7 @@ RETURNING n)sql");
 
   // Inserts inside the caller's transaction; returns the new entry's number.
   std::int64_t insert_entry(const NewEntry& fresh) {
-    SQLite::Statement insert(db_, R"sql(
+    SQLite::Statement insert(file_.db(), R"sql(
 INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
            created_utc)
 VALUES (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
@@ -667,7 +629,7 @@ RETURNING n)sql");
 
   // The entry just written in this transaction.
   Entry written(std::int64_t n) {
-    SQLite::Statement query(db_,
+    SQLite::Statement query(file_.db(),
                             "SELECT " + std::string(kEntryColumns) + " FROM entry WHERE n = ?");
     query.bind(1, static_cast<std::int64_t>(n));
     query.executeStep();
@@ -694,7 +656,8 @@ RETURNING n)sql");
   }
 
   std::string path_;
-  SQLite::Database db_;
+  DatabaseFile file_;
+  std::set<std::string, std::less<>> created_;  // activities created by this import
 };
 
 }  // namespace
@@ -704,31 +667,8 @@ bool database_exists(const std::string& path) {
   return path == kMemory || ::stat(path.c_str(), &info) == 0;
 }
 
-std::unique_ptr<Store> open_store(const std::string& path, Access access) {
-  if (path.empty())
-    fail("\"\"", "is not a path: give --db a file name");
-  if (path != kMemory) {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) == 0) {
-      if (S_ISDIR(info.st_mode))
-        fail(path, "is a folder, not a file (give --db a file path)");
-      if (!S_ISREG(info.st_mode))
-        fail(path, "is not a regular file");
-      if ((info.st_mode & 077U) != 0)
-        ::chmod(path.c_str(), 0600);
-    } else if (errno != ENOENT) {
-      fail(path, std::string("cannot be reached: ") + std::strerror(errno));
-    } else if (access == Access::kRead) {
-      return open_store(std::string(kMemory), Access::kWrite);
-    } else {
-      create_private_file(path);
-    }
-  }
-  return guarded(path, [&]() -> std::unique_ptr<Store> {
-    const int flags =
-        path == kMemory ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE : SQLite::OPEN_READWRITE;
-    return std::make_unique<SqliteStore>(path, flags);
-  });
+std::unique_ptr<Store> open_store(const std::string& path, Access access, bool own_folder) {
+  return std::make_unique<SqliteStore>(path, access, own_folder);
 }
 
 }  // namespace qlfit::storage

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -122,7 +123,12 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
         "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
         "PRAGMA user_version = 1");
   }
-  auto store = open_store(path, Access::kRead);
+  const std::string before = contents(path);
+  // A reader reads a migrated copy and leaves the file as it is.
+  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).at(0).id, kept.id);
+  EXPECT_EQ(open_store(path, Access::kRead)->settings().size(), 0U);
+  EXPECT_EQ(contents(path), before);
+  auto store = open_store(path, Access::kWrite);
   EXPECT_EQ(store->entries({}).at(0).id, kept.id);
   store->set_setting("walk.min", "15");
   EXPECT_EQ(store->settings().at("walk.min"), "15");
@@ -430,6 +436,213 @@ TEST(OpenStore, ATruncatedDatabaseIsRefusedUntouched) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << half;
   EXPECT_THROW(open_store(path, Access::kRead)->entries({}), Error);
   EXPECT_EQ(contents(path), half);
+}
+
+std::vector<std::string> listing(const std::string& folder) {
+  std::vector<std::string> names;
+  for (const auto& item : std::filesystem::directory_iterator(folder))
+    names.push_back(item.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+struct Stat {
+  unsigned mode = 0;
+  std::int64_t mtime_ns = 0;
+};
+Stat stat_of(const std::string& path) {
+  struct stat info {};
+  ::stat(path.c_str(), &info);
+  return {info.st_mode & 07777U, info.st_mtim.tv_sec * 1'000'000'000LL + info.st_mtim.tv_nsec};
+}
+
+TEST(OpenStore, AFileThatIsNotQlfitsKeepsItsModeBytesAndTimes) {
+  TempDir dir;
+  const auto notes = dir.file("notes.txt");
+  std::ofstream(notes) << "my private notes, not a database\n";
+  ::chmod(notes.c_str(), 0644);
+  const auto other = dir.file("other.db");
+  {
+    SQLite::Database db(other, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+  }
+  ::chmod(other.c_str(), 0644);
+  const auto link = dir.file("link.db");
+  std::filesystem::create_symlink(notes, link);
+  for (const auto& path : {notes, other, link}) {
+    const std::string bytes = contents(path);
+    const Stat before = stat_of(path);
+    for (const Access access : {Access::kRead, Access::kModify, Access::kWrite, Access::kImport}) {
+      EXPECT_THROW(open_store(path, access, true), Error) << path;
+      EXPECT_EQ(contents(path), bytes) << path;
+      EXPECT_EQ(stat_of(path).mode, before.mode) << path;
+      EXPECT_EQ(stat_of(path).mtime_ns, before.mtime_ns) << path;
+    }
+  }
+  EXPECT_EQ(mode_of(dir.path().string()), 0700U);  // mkdtemp's, and never touched
+}
+
+TEST(OpenStore, TightensQlfitsOwnFilesAndFolderOnly) {
+  TempDir dir;
+  const auto path = dir.file("own/q.db");
+  open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
+  ::chmod(dir.file("own").c_str(), 0755);
+  ::chmod((path + "-shm").c_str(), 0644);
+  ::chmod(path.c_str(), 0640);
+  open_store(path, Access::kRead, false)->entries({});
+  EXPECT_EQ(mode_of(path), 0600U);
+  EXPECT_EQ(mode_of(path + "-shm"), 0600U);
+  EXPECT_EQ(mode_of(dir.file("own")), 0755U);  // someone's folder: left alone
+  open_store(path, Access::kRead, true)->entries({});
+  EXPECT_EQ(mode_of(dir.file("own")), 0700U);  // qlfit's own folder
+  ::chmod(path.c_str(), 0444);                 // read-only stays read-only
+  open_store(path, Access::kRead)->entries({});
+  EXPECT_EQ(mode_of(path), 0400U);
+}
+
+TEST(OpenStore, ReadingChangesNoByteAndMakesNoFile) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  {
+    auto store = open_store(path, Access::kWrite);
+    store->add(session_on(2026_y / 11 / 24));
+    store->backup(dir.file("backup.db"));  // a rollback-journal file, as backups are
+  }
+  // A WAL file whose -wal and -shm are gone, and a backup.
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+  for (const auto& file : {path, dir.file("backup.db")}) {
+    const auto names = listing(dir.path().string());
+    const std::string bytes = contents(file);
+    auto store = open_store(file, Access::kRead);
+    EXPECT_EQ(store->entries({}).size(), 1U) << file;
+    EXPECT_EQ(store->settings().size(), 0U);
+    store.reset();
+    EXPECT_EQ(contents(file), bytes) << file;
+    EXPECT_EQ(listing(dir.path().string()), names) << file;
+  }
+  SQLite::Database backup(dir.file("backup.db"));
+  EXPECT_EQ(backup.execAndGet("PRAGMA journal_mode").getString(), "delete");
+}
+
+TEST(OpenStore, AnAbsurdHeaderIsDamagedNotACrash) {
+  for (const char* version : {"-1", "-2147483648", "0", "2"}) {
+    TempDir dir;
+    const auto path = dir.file("q.db");
+    open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
+    {
+      SQLite::Database db(path, SQLite::OPEN_READWRITE);
+      db.exec(std::string("PRAGMA user_version = ") + version);
+    }
+    const std::string bytes = contents(path);
+    for (const Access access : {Access::kRead, Access::kWrite}) {
+      try {
+        open_store(path, access)->entries({});
+        ADD_FAILURE() << "opened a file with user_version " << version;
+      } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ErrorCode::kStorage);
+        EXPECT_NE(std::string(error.what()).find("is damaged"), std::string::npos) << error.what();
+      }
+      EXPECT_EQ(contents(path), bytes) << version;
+    }
+  }
+}
+
+TEST(OpenStore, ALockHeldByAnotherProgramSaysSo) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
+  SQLite::Database holder(path, SQLite::OPEN_READWRITE);
+  holder.exec("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT");
+  holder.exec("BEGIN EXCLUSIVE");
+  try {
+    open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 25));
+    ADD_FAILURE() << "wrote past an exclusive lock";
+  } catch (const Error& error) {
+    EXPECT_NE(std::string(error.what()).find("locked by another program"), std::string::npos)
+        << error.what();
+  }
+  holder.exec("ROLLBACK");
+}
+
+TEST(OpenStore, AFolderPathCreatesNothing) {
+  TempDir dir;
+  EXPECT_THROW(open_store(dir.file("new/"), Access::kWrite), Error);
+  EXPECT_THROW(open_store(dir.file("a/b/"), Access::kImport), Error);
+  EXPECT_TRUE(listing(dir.path().string()).empty());
+}
+
+Entry imported(const std::string& id, date::year_month_day day) {
+  const NewEntry fresh = session_on(day);
+  Entry entry;
+  entry.id = id;
+  entry.activity = fresh.activity;
+  entry.kind = fresh.kind;
+  entry.start = fresh.start;
+  entry.offset = fresh.offset;
+  entry.local_date = fresh.local_date;
+  entry.duration = fresh.duration;
+  return entry;
+}
+
+TEST(Import, AFailedImportIntoAMissingDatabaseCreatesNothing) {
+  TempDir dir;
+  const auto path = dir.file("a/b/q.db");
+  auto store = open_store(path, Access::kImport);
+  EXPECT_THROW(store->import(
+                   [](const Store::ImportAdd& add) {
+                     add(imported("6ed672a2-866a-4695-92da-7810ba978d12", 2026_y / 11 / 24), 2);
+                     throw Error(ErrorCode::kInvalidInput, "in.csv:3: a bad row");
+                   },
+                   [] { return Store::ImportExtras{}; }, false),
+               Error);
+  store.reset();
+  EXPECT_TRUE(listing(dir.path().string()).empty());
+}
+
+TEST(Import, ASuccessfulImportIntoAMissingDatabaseAppearsWhole) {
+  TempDir dir;
+  const auto path = dir.file("a/q.db");
+  const auto old_mask = ::umask(0);
+  auto store = open_store(path, Access::kImport);
+  const auto count = store->import(
+      [](const Store::ImportAdd& add) {
+        add(imported("6ed672a2-866a-4695-92da-7810ba978d12", 2026_y / 11 / 24), 2);
+      },
+      [] {
+        Store::ImportExtras extras;
+        extras.settings["walk.min"] = "25";
+        return extras;
+      },
+      false);
+  ::umask(old_mask);
+  EXPECT_EQ(count.added, 1U);
+  store->add(session_on(2026_y / 11 / 25));  // the store goes on, on the real file
+  store.reset();
+  EXPECT_EQ(listing(dir.file("a")), (std::vector<std::string>{"q.db", "q.db-shm", "q.db-wal"}));
+  EXPECT_EQ(mode_of(path), 0600U);
+  EXPECT_EQ(mode_of(dir.file("a")), 0700U);
+  auto reader = open_store(path, Access::kRead);
+  EXPECT_EQ(reader->entries({}).size(), 2U);
+  EXPECT_EQ(reader->settings().at("walk.min"), "25");
+}
+
+TEST(Import, OneIdOnTwoRowsNamesTheEarlierOne) {
+  auto store = open_store(":memory:", Access::kWrite);
+  const std::string present = "6ed672a2-866a-4695-92da-7810ba978d12";
+  const std::string fresh = "7ed672a2-866a-4695-92da-7810ba978d13";
+  store->import([&](const Store::ImportAdd& add) { add(imported(present, 2026_y / 11 / 24), 2); },
+                [] { return Store::ImportExtras{}; }, false);
+  std::vector<std::optional<std::size_t>> answers;
+  store->import(
+      [&](const Store::ImportAdd& add) {
+        answers.push_back(add(imported(present, 2026_y / 11 / 24), 2));
+        answers.push_back(add(imported(fresh, 2026_y / 11 / 24), 3));
+        answers.push_back(add(imported(fresh, 2026_y / 11 / 25), 7));
+        answers.push_back(add(imported(present, 2026_y / 11 / 24), 9));
+      },
+      [] { return Store::ImportExtras{}; }, true);
+  EXPECT_EQ(answers, (std::vector<std::optional<std::size_t>>{std::nullopt, std::nullopt, 3, 2}));
 }
 
 }  // namespace

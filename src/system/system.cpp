@@ -184,7 +184,8 @@ void write_crontab(const std::string& text) {
 }
 
 std::function<std::string_view()> LocalFiles::pieces(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = path == "-" ? ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0)
+                             : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat info {};
   if (fd < 0 || ::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
     const std::string reason = fd < 0 ? std::strerror(errno) : "it is a folder";

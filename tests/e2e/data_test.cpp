@@ -260,31 +260,32 @@ TEST(Import, ABadRowAnywhereImportsNothing) {
   EXPECT_EQ(to.run({"export"}).out, header);
 }
 
-TEST(Import, JsonIsReadInPiecesOfAnySizeExtrasFirst) {
+TEST(Import, JsonIsReadOnceInPiecesOfAnySize) {
   const std::string json =
       R"({"entries": [{"id": "x", "pain": 3, "note": "a \"b\" \u00e9"}, {"id": "y"}],
     "activities": [{"name": "plank", "kind": "session", "description": "side plank"}],
     "pauses": [], "settings": {"walk.min": "25"}})";
   for (const std::size_t piece : {1UL, 2UL, 5UL, 4096UL}) {
     std::size_t at = 0;
+    std::size_t calls = 0;
     const cli::render::Pieces pieces = [&]() {
+      ++calls;
       const auto next = std::string_view(json).substr(std::min(at, json.size()), piece);
       at += piece;
       return next;
     };
-    const auto extras = cli::render::json_import_extras(pieces, "in.json");
+    std::vector<ImportRow> rows;
+    const auto extras = cli::render::json_import(
+        pieces, "in.json", [&](const ImportRow& row) { rows.push_back(row); });
     ASSERT_EQ(extras.activities.size(), 1U);
     EXPECT_EQ(extras.activities[0].description, "side plank");
     EXPECT_EQ(extras.settings.at("walk.min"), "25");
-    at = 0;
-    std::vector<ImportRow> rows;
-    cli::render::json_import_rows(pieces, "in.json",
-                                  [&](const ImportRow& row) { rows.push_back(row); });
     ASSERT_EQ(rows.size(), 2U);
-    EXPECT_EQ(rows[0].where, "in.json: entry 1");
+    EXPECT_EQ(rows[0].where(), "in.json: entry 1");
     EXPECT_EQ(rows[0].fields.at("pain"), "3");
     EXPECT_EQ(rows[0].fields.at("note"), "a \"b\" \xc3\xa9");
     EXPECT_EQ(rows[1].fields.at("id"), "y");
+    EXPECT_EQ(calls, (json.size() + piece - 1) / piece + 1);  // once through, then the end
   }
 }
 

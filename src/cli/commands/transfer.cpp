@@ -90,7 +90,8 @@ Command register_import(CLI::App& root) {
   auto options = std::make_shared<TransferOptions>();
   CLI::App* app = root.add_subcommand("import", "Add entries from an export: all or nothing");
   app->group("Your data");
-  app->add_option("FILE", options->file, "a CSV or JSON file from 'qlfit export'")->required();
+  app->add_option("FILE", options->file, "a CSV or JSON file from 'qlfit export' (- reads stdin)")
+      ->required();
   add_optional(*app, "--format", options->format, "csv or json (default: from the file name)")
       ->type_name("FORMAT");
   app->add_flag("--dry-run", options->dry_run, "check the file and count, but change nothing");
@@ -98,34 +99,37 @@ Command register_import(CLI::App& root) {
 nothing. A bad row stops the import: nothing is added.
 Examples:
   qlfit import entries.csv
-  qlfit import qlfit.json --dry-run)");
-  return {
-      app, [options](Session& session) {
-        // Read as they stream, row by row, so a file of any size fits in memory.
-        const std::string& file = options->file;
-        Store::ImportCount count;
-        if (is_json(options->format, file)) {
-          Files& files = session.files();
-          count = import_rows(
-              session.store(),
-              [&](const auto& each) { render::json_import_rows(files.pieces(file), file, each); },
-              render::json_import_extras(files.pieces(file), file), options->dry_run,
-              session.time());
-        } else {
-          CsvRows rows(session.files().pieces(file), file);
-          count = import_rows(
-              session.store(),
-              [&rows](const auto& each) {
-                while (const auto row = rows.next())
-                  each(*row);
-              },
-              {}, options->dry_run, session.time());
-        }
-        session.out << fmt::format("{}imported {}, already present {}\n",
-                                   options->dry_run ? "would have " : "", count.added,
-                                   count.present);
-        return 0;
-      }};
+  qlfit import qlfit.json --dry-run
+  ssh laptop qlfit export --format json | qlfit import --format json -)");
+  return {app, [options](Session& session) {
+            // Read as they stream, row by row, so a file of any size fits in memory.
+            const std::string& file = options->file;
+            Files& files = session.files();
+            Store::ImportCount count;
+            if (is_json(options->format, file)) {
+              std::optional<Store::ImportExtras> extras;
+              count = import_rows(
+                  session.store(), file,
+                  [&](const auto& each) {
+                    extras = render::json_import(files.pieces(file), file, each);
+                  },
+                  [&] { return extras.value_or(Store::ImportExtras{}); }, options->dry_run,
+                  session.time());
+            } else {
+              CsvRows rows(files.pieces(file), file);
+              count = import_rows(
+                  session.store(), file,
+                  [&rows](const auto& each) {
+                    while (const auto row = rows.next())
+                      each(*row);
+                  },
+                  {}, options->dry_run, session.time());
+            }
+            session.out << fmt::format("{}imported {}, already present {}\n",
+                                       options->dry_run ? "would have " : "", count.added,
+                                       count.present);
+            return 0;
+          }};
 }
 
 Command register_backup(CLI::App& root) {

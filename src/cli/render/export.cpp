@@ -22,17 +22,6 @@ Json optional_value(const auto& value) {
   throw Error(ErrorCode::kInvalidInput, std::string(file) + ": " + what + "; nothing imported");
 }
 
-// The text of a JSON scalar as a CSV cell would hold it; null is absent.
-std::optional<std::string> field_text(const Json& value) {
-  if (value.is_null())
-    return std::nullopt;
-  if (value.is_string())
-    return value.get<std::string>();
-  if (value.is_number_integer())
-    return std::to_string(value.get<long long>());
-  return value.dump();
-}
-
 std::optional<date::year_month_day> iso_day(const Json& value) {
   if (!value.is_string())
     return std::nullopt;
@@ -94,13 +83,24 @@ void write_export_json(const ExportData& data, const EachEntry& entries, std::os
 
 namespace {
 
-// An input stream over the pieces of a file.
+// No valid token of an import is near this long (a 2000-byte note of \uXXXX escapes is
+// 12 KB): past it without one whole, the reader stops, in bounded memory.
+constexpr std::size_t kLongestToken = 1024 * 1024;
+// An export nests three deep: the document, its arrays, their objects.
+constexpr int kDeepest = 2;
+
+// An input stream over the pieces of a file, counting what it hands out since the
+// parser last finished something.
 class PieceBuffer : public std::streambuf {
  public:
-  explicit PieceBuffer(const Pieces& pieces) : pieces_(pieces) {}
+  PieceBuffer(const Pieces& pieces, std::string_view file) : pieces_(pieces), file_(file) {}
+  void something_finished() { unfinished_ = 0; }
 
  protected:
   int_type underflow() override {
+    unfinished_ += buffer_.size();
+    if (unfinished_ > kLongestToken)
+      bad(file_, "holds a value longer than any qlfit writes (over 1 MiB)");
     buffer_.assign(pieces_());
     if (buffer_.empty())
       return traits_type::eof();
@@ -110,48 +110,36 @@ class PieceBuffer : public std::streambuf {
 
  private:
   const Pieces& pieces_;
+  std::string_view file_;
   std::string buffer_;
+  std::size_t unfinished_ = 0;
 };
 
-// Parses the file; `entry` gets each entry (an element of the root array, or of the
-// root object's "entries") as soon as it is whole, and the document keeps none of them.
-Json parse_dropping_entries(const Pieces& pieces, std::string_view file,
-                            const std::function<void(const Json& entry, std::size_t n)>& entry) {
-  PieceBuffer buffer(pieces);
-  std::istream in(&buffer);
-  bool root_array = false;
-  std::string key;  // the root object's key being read
-  std::size_t n = 0;
-  const Json::parser_callback_t drop = [&](int depth, Json::parse_event_t event, Json& parsed) {
-    if (depth == 0 && event == Json::parse_event_t::array_start)
-      root_array = true;
-    if (depth == 1 && event == Json::parse_event_t::key && !root_array)
-      key = parsed.get<std::string>();
-    const bool an_entry = root_array ? depth == 1 : depth == 2 && key == "entries";
-    if (an_entry &&
-        (event == Json::parse_event_t::object_end || event == Json::parse_event_t::value)) {
-      entry(parsed, ++n);
-      return false;
-    }
-    return true;
-  };
-  try {
-    return Json::parse(in, drop);
-  } catch (const Json::parse_error& error) {
-    bad(file, "is not JSON (or not UTF-8) near byte " + std::to_string(error.byte));
+// The text of an entry's field as a CSV cell would hold it; null is absent. Fields the
+// export writes as strings must be strings, and numbers whole numbers.
+std::optional<std::string> field_text(const std::string& key, const Json& value,
+                                      const std::string& where) {
+  if (value.is_null())
+    return std::nullopt;
+  const bool number = key == "duration_s" || key == "pain";
+  if (number && value.is_number_unsigned())
+    return std::to_string(value.get<unsigned long long>());
+  if (number && value.is_number_integer())
+    return std::to_string(value.get<long long>());
+  if (!number && value.is_string())
+    return value.get<std::string>();
+  if (number || key == "id" || key == "activity" || key == "kind" || key == "start" ||
+      key == "note") {
+    throw Error(ErrorCode::kInvalidInput,
+                where + ": " + key + " must be " +
+                    (number ? std::string(import_field_rule(key)) : "a string or null") +
+                    "; nothing imported");
   }
+  return value.dump();  // a field the import does not read
 }
 
-void check_entry(const Json& entry, std::size_t n, std::string_view file) {
-  if (!entry.is_object())
-    bad(file, "entry " + std::to_string(n) + " is not an object");
-}
-
-}  // namespace
-
-Store::ImportExtras json_import_extras(const Pieces& pieces, std::string_view file) {
-  const Json document = parse_dropping_entries(
-      pieces, file, [file](const Json& entry, std::size_t n) { check_entry(entry, n, file); });
+// What an import document holds besides its entries.
+Store::ImportExtras extras_of(const Json& document, std::string_view file) {
   Store::ImportExtras extras;
   if (document.is_array())
     return extras;
@@ -172,10 +160,11 @@ Store::ImportExtras json_import_extras(const Pieces& pieces, std::string_view fi
     if (!kind || !activity.value("name", Json()).is_string()) {
       bad(file, "an activity needs a name and a kind (session, walk or break)");
     }
-    extras.activities.push_back(Activity{activity["name"].get<std::string>(), *kind,
-                                         activity.value("description", Json("")).is_string()
-                                             ? activity.value("description", std::string())
-                                             : std::string()});
+    const Json description = activity.value("description", Json(""));
+    if (!description.is_string())
+      bad(file, "an activity's description must be a string");
+    extras.activities.push_back(
+        Activity{activity["name"].get<std::string>(), *kind, description.get<std::string>()});
   }
   for (const Json& pause : pauses) {
     const auto first = pause.is_object() ? iso_day(pause.value("from", Json())) : std::nullopt;
@@ -183,6 +172,8 @@ Store::ImportExtras json_import_extras(const Pieces& pieces, std::string_view fi
     if (!first || !last || *last < *first)
       bad(file, "a pause needs dates \"from\" <= \"to\"");
     const Json note = pause.value("note", Json());
+    if (!note.is_null() && !note.is_string())
+      bad(file, "a pause's note must be a string or null");
     extras.pauses.push_back(
         Pause{0, DateRange{*first, *last},
               note.is_string() ? std::optional(note.get<std::string>()) : std::nullopt});
@@ -198,15 +189,55 @@ Store::ImportExtras json_import_extras(const Pieces& pieces, std::string_view fi
   return extras;
 }
 
-void json_import_rows(const Pieces& pieces, std::string_view file,
-                      const std::function<void(const ImportRow& row)>& each) {
-  parse_dropping_entries(pieces, file, [&](const Json& entry, std::size_t n) {
-    check_entry(entry, n, file);
-    ImportRow row{std::string(file) + ": entry " + std::to_string(n), {}};
-    for (const auto& [key, value] : entry.items())
-      row.fields[key] = field_text(value);
-    each(row);
-  });
+}  // namespace
+
+Store::ImportExtras json_import(const Pieces& pieces, std::string_view file,
+                                const std::function<void(const ImportRow& row)>& each) {
+  PieceBuffer buffer(pieces, file);
+  std::istream in(&buffer);
+  bool root_array = false;
+  std::string root_key;  // the root object's key being read
+  std::string key;       // the last key read anywhere
+  std::size_t n = 0;
+  const std::string prefix = std::string(file) + ": entry ";
+  const Json::parser_callback_t read = [&](int depth, Json::parse_event_t event, Json& parsed) {
+    buffer.something_finished();
+    if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) &&
+        depth > kDeepest) {
+      bad(file, "is nested deeper than an export of qlfit is");
+    }
+    if (depth == 0 && event == Json::parse_event_t::array_start)
+      root_array = true;
+    if (event == Json::parse_event_t::key) {
+      key = parsed.get<std::string>();
+      if (depth == 1 && !root_array)
+        root_key = key;
+    }
+    const bool an_entry = root_array ? depth == 1 : depth == 2 && root_key == "entries";
+    if (an_entry &&
+        (event == Json::parse_event_t::object_end || event == Json::parse_event_t::array_end ||
+         event == Json::parse_event_t::value)) {
+      ImportRow row{prefix, ++n, {}};
+      if (!parsed.is_object())
+        bad(file, "entry " + std::to_string(n) + " is not an object");
+      for (const auto& [name, value] : parsed.items())
+        row.fields[name] = field_text(name, value, row.where());
+      each(row);
+      return false;  // handed on: the document keeps none of its entries
+    }
+    return true;
+  };
+  Json document;
+  try {
+    document = Json::parse(in, read);
+  } catch (const Json::parse_error& error) {
+    bad(file, "is not JSON (or not UTF-8) near byte " + std::to_string(error.byte));
+  } catch (const Json::out_of_range&) {
+    const std::string rule(import_field_rule(key));
+    bad(file, "entry " + std::to_string(n + 1) + ": " + key + " holds a number too large" +
+                  (rule.empty() ? std::string() : ": it must be " + rule));
+  }
+  return extras_of(document, file);
 }
 
 }  // namespace qlfit::cli::render

@@ -20,14 +20,13 @@ using EachEntry = std::function<void(const std::function<void(const Entry& entry
 void write_export_json(const ExportData& data, const EachEntry& entries, std::ostream& out);
 
 // A JSON import file: an export document, or a bare array of entries as `list --json`
-// prints. It is read twice as it streams from `pieces` (Files::pieces), so a file of any
-// size fits in memory: once for the activities, pauses and settings, which must be in
-// place before the entries (the export writes them after), and once for the entries, one
-// at a time. Both throw Error(kInvalidInput) "FILE: ..." for text that is not JSON of
-// that shape.
+// prints, read once as it streams from `pieces` (Files::pieces; a pipe works), so a file
+// of any size fits in memory: `each` gets each entry as soon as it is whole, and the
+// activities, pauses and settings are returned at the end. Throws
+// Error(kInvalidInput) "FILE: ..." for text that is not JSON of that shape, nested
+// deeper than an export, or with a value longer than any export holds.
 using Pieces = std::function<std::string_view()>;
-Store::ImportExtras json_import_extras(const Pieces& pieces, std::string_view file);
-void json_import_rows(const Pieces& pieces, std::string_view file,
-                      const std::function<void(const ImportRow& row)>& each);
+Store::ImportExtras json_import(const Pieces& pieces, std::string_view file,
+                                const std::function<void(const ImportRow& row)>& each);
 
 }  // namespace qlfit::cli::render
