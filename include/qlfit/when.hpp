@@ -56,6 +56,9 @@ namespace qlfit {
 // Parses an instant that names its offset: "2026-11-24T07:30:00+01:00", "...Z"
 // (seconds optional), as QLFIT_NOW takes it. Throws Error(kInvalidInput) naming `what`.
 date::sys_seconds parse_instant(std::string_view text, std::string_view what);
+// Refuses a clock whose local date leaves the years qlfit keeps (1900 to 9999), before
+// anything is written: Error(kInvalidInput) naming QLFIT_NOW when it was set.
+void check_clock(const Moment& now, std::string_view qlfit_now);
 
 // The same form, keeping the offset it names (an exported entry's start).
 Moment parse_offset_time(std::string_view text, std::string_view what);

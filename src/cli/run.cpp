@@ -1,6 +1,7 @@
 #include "run.hpp"
 
 #include "qlfit/error.hpp"
+#include "qlfit/text.hpp"
 
 #include "commands.hpp"
 #include "session.hpp"
@@ -91,13 +92,13 @@ int run(std::span<const char* const> args, const Environment& environment, const
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0)
       return app.exit(error, out, err);
-    err << usage_line(error) << '\n';
+    err << printable_line(usage_line(error)) << '\n';
     return kUsage;
   } catch (const Error& error) {
-    err << "qlfit: " << error.what() << '\n';
+    err << "qlfit: " << printable_line(error.what()) << '\n';
     return exit_code(error);
   } catch (const std::exception& error) {
-    err << "qlfit: internal error, please report it: " << error.what() << '\n';
+    err << "qlfit: internal error, please report it: " << printable_line(error.what()) << '\n';
     return kStorage;
   }
 }

@@ -70,6 +70,7 @@ const TimeContext& Session::time() {
     context.zone = find_zone(environment_.tz);
     context.now = environment_.qlfit_now ? parse_instant(*environment_.qlfit_now, "QLFIT_NOW")
                                          : environment_.clock;
+    check_clock(context.now_here(), environment_.qlfit_now ? *environment_.qlfit_now : "");
     context.day_start = settings().day_start;
     context.week_start = settings().week_start;
     time_ = context;

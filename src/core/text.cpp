@@ -17,69 +17,84 @@ void append_hex(std::string& out, unsigned char byte) {
   out += kDigits[byte & 0xFU];
 }
 
-bool is_control(unsigned char byte) {
-  return byte < 0x20 || byte == 0x7F;
+// The length of the well-formed UTF-8 sequence at `at` (no overlong forms, no
+// surrogates), with its code point; 0 when the bytes there are not UTF-8.
+std::size_t utf8_at(std::string_view text, std::size_t at, std::uint32_t& code) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  std::size_t length = 0;
+  if (lead < 0x80) {
+    code = lead;
+    return 1;
+  }
+  if ((lead & 0xE0U) == 0xC0U) {
+    length = 2;
+    code = lead & 0x1FU;
+  } else if ((lead & 0xF0U) == 0xE0U) {
+    length = 3;
+    code = lead & 0x0FU;
+  } else if ((lead & 0xF8U) == 0xF0U) {
+    length = 4;
+    code = lead & 0x07U;
+  } else {
+    return 0;
+  }
+  if (at + length > text.size())
+    return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[at + k]);
+    if ((next & 0xC0U) != 0x80U)
+      return 0;
+    code = (code << 6U) | (next & 0x3FU);
+  }
+  static constexpr std::array<std::uint32_t, 5> kSmallest{0, 0, 0x80, 0x800, 0x10000};
+  if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+    return 0;
+  return length;
+}
+
+// Appends `text`, each control character (C0, DEL, C1) and each byte that is not
+// UTF-8 as \xNN (`keep_tab`: but a tab); `limit` characters at most, then "...".
+void append_safe(std::string& out, std::string_view text, bool keep_tab, bool quoted,
+                 std::size_t limit) {
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (shown++ == limit) {
+      out += "...";
+      return;
+    }
+    std::uint32_t code = 0;
+    const std::size_t length = utf8_at(text, i, code);
+    if (length == 0) {
+      append_hex(out, static_cast<unsigned char>(text[i++]));
+      continue;
+    }
+    const bool control = code < 0x20 || (code >= 0x7F && code <= 0x9F);
+    if (control && !(keep_tab && code == '\t')) {
+      for (std::size_t k = 0; k < length; ++k)
+        append_hex(out, static_cast<unsigned char>(text[i + k]));
+    } else {
+      if (quoted && (code == '"' || code == '\\'))
+        out += '\\';
+      out.append(text.substr(i, length));
+    }
+    i += length;
+  }
 }
 
 }  // namespace
 
 std::string quote(std::string_view text) {
   std::string out = "\"";
-  std::size_t shown = 0;
-  for (const char c : text) {
-    if (shown == kQuoteLimit) {
-      out += "...";
-      break;
-    }
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (is_control(byte)) {
-      append_hex(out, byte);
-    } else {
-      out += c;
-    }
-    ++shown;
-  }
-  out += '"';
-  return out;
+  append_safe(out, text, false, true, kQuoteLimit);
+  return out + "\"";
 }
 
 bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = 0;
-    std::uint32_t code = 0;
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    if ((lead & 0xE0U) == 0xC0U) {
-      length = 2;
-      code = lead & 0x1FU;
-    } else if ((lead & 0xF0U) == 0xE0U) {
-      length = 3;
-      code = lead & 0x0FU;
-    } else if ((lead & 0xF8U) == 0xF0U) {
-      length = 4;
-      code = lead & 0x07U;
-    } else {
+  std::uint32_t code = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_at(text, i, code);
+    if (length == 0)
       return false;
-    }
-    if (i + length > text.size())
-      return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0U) != 0x80U)
-        return false;
-      code = (code << 6U) | (next & 0x3FU);
-    }
-    static constexpr std::array<std::uint32_t, 5> kSmallest{0, 0, 0x80, 0x800, 0x10000};
-    if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-      return false;
-    }
     i += length;
   }
   return true;
@@ -88,14 +103,14 @@ bool is_valid_utf8(std::string_view text) {
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (is_control(byte) && c != '\t') {
-      append_hex(out, byte);
-    } else {
-      out += c;
-    }
-  }
+  append_safe(out, text, true, false, std::string_view::npos);
+  return out;
+}
+
+std::string printable_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_safe(out, text, false, false, std::string_view::npos);
   return out;
 }
 

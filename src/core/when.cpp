@@ -19,6 +19,7 @@ using std::chrono::seconds;
 constexpr seconds kFutureSlack = minutes{5};
 constexpr seconds kLargestOffset = hours{14};
 constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 9999;
 constexpr std::array<std::string_view, 7> kWeekdays{"sun", "mon", "tue", "wed",
                                                     "thu", "fri", "sat"};
 constexpr std::array<std::string_view, 7> kWeekdayNames{
@@ -389,6 +390,18 @@ Moment parse_offset_time(std::string_view text, std::string_view what) {
   const auto local = at_clock(day, clock.value_or(seconds{0}));
   return moment_with_offset(to_instant(local, offset.value_or(seconds{0})),
                             offset.value_or(seconds{0}));
+}
+
+void check_clock(const Moment& now, std::string_view qlfit_now) {
+  const int year = static_cast<int>(now.local_date().year());
+  if (year >= kFirstYear && year <= kLastYear)
+    return;
+  const std::string clock =
+      qlfit_now.empty() ? std::string("the clock") : "QLFIT_NOW " + quote(qlfit_now);
+  throw Error(ErrorCode::kInvalidInput,
+              clock + " is at the local date " + iso_date(now.local_date()) +
+                  ", outside the years qlfit keeps (" + std::to_string(kFirstYear) + " to " +
+                  std::to_string(kLastYear) + ")");
 }
 
 date::sys_seconds parse_instant(std::string_view text, std::string_view what) {
