@@ -12,6 +12,7 @@ namespace qlfit::cli {
 struct Command {
   CLI::App* app = nullptr;
   std::function<int(Session&)> run;
+  bool changes = false;  // it always changes the database (opened once, for writing)
 };
 
 // One function per file in commands/; each adds its subcommand to `root`.

@@ -84,8 +84,11 @@ int run(std::span<const char* const> args, const Environment& environment, const
     app.parse(static_cast<int>(args.size()), args.data());
     session.set_globals(globals);
     for (const Command& command : commands) {
-      if (command.app->parsed())
+      if (command.app->parsed()) {
+        if (command.changes)
+          session.will_change();
         return command.run(session);
+      }
     }
     out << app.help();
     return 0;

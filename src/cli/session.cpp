@@ -7,7 +7,12 @@
 namespace qlfit::cli {
 
 Store& LazyStore::opened(StoreMode mode) {
-  if (!store_ || static_cast<int>(mode_) < static_cast<int>(mode)) {
+  if (static_cast<int>(mode) < static_cast<int>(least_))
+    mode = least_;
+  // An existing file opened to modify is open read-write: enough for any write.
+  const bool enough = store_ && (static_cast<int>(mode_) >= static_cast<int>(mode) ||
+                                 (on_file_ && mode_ != StoreMode::kRead));
+  if (!enough) {
     on_file_ = access_.exists(path_);
     store_.reset();
     store_ = access_.open(path_, mode, own_folder_);
@@ -38,7 +43,8 @@ void LazyStore::backup(const std::string& path) {
 Store& Session::store() {
   if (!store_)
     store_ = std::make_unique<LazyStore>(outside_.store, db_path(),
-                                         globals_.db.empty() && !environment_.qlfit_db);
+                                         globals_.db.empty() && !environment_.qlfit_db,
+                                         changes_ ? StoreMode::kModify : StoreMode::kRead);
   return *store_;
 }
 

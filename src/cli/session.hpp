@@ -17,8 +17,13 @@ namespace qlfit::cli {
 // see an empty database and create nothing; the first write opens it for writing.
 class LazyStore final : public Store {
  public:
-  LazyStore(StoreAccess access, std::string path, bool own_folder)
-      : access_(std::move(access)), path_(std::move(path)), own_folder_(own_folder) {}
+  // `least`: how the file is opened even for reading (kModify for a command that will
+  // change it, so that it opens once).
+  LazyStore(StoreAccess access, std::string path, bool own_folder, StoreMode least)
+      : access_(std::move(access)),
+        path_(std::move(path)),
+        own_folder_(own_folder),
+        least_(least) {}
 
   std::optional<Activity> find_activity(std::string_view name) override {
     return reader().find_activity(name);
@@ -84,6 +89,7 @@ class LazyStore final : public Store {
   StoreAccess access_;
   std::string path_;
   bool own_folder_ = false;
+  StoreMode least_ = StoreMode::kRead;
   std::unique_ptr<Store> store_;
   StoreMode mode_ = StoreMode::kRead;
   bool on_file_ = false;
@@ -105,6 +111,10 @@ class Session {
   void set_globals(const GlobalOptions& globals) { globals_ = globals; }
 
   Store& store();
+  // Says, before the store is first used, that this command changes the database, so
+  // an existing file is opened once, for writing (a missing one is still created only
+  // by the first write).
+  void will_change() { changes_ = true; }
   // The database path this run uses (--db, QLFIT_DB, XDG or HOME).
   std::string db_path() const;
   // The path cron would use by default (HOME only), for --db in crontab lines.
@@ -128,6 +138,7 @@ class Session {
   const Environment& environment_;
   const Outside& outside_;
   GlobalOptions globals_;
+  bool changes_ = false;
   std::optional<Settings> settings_;
   std::unique_ptr<LazyStore> store_;
   std::optional<TimeContext> time_;

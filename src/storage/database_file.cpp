@@ -236,7 +236,7 @@ void DatabaseFile::open_existing(Access access, bool own_folder) {
   if (access == Access::kRead) {
     // Readers change nothing: no WAL switch, no migration, no -wal/-shm made. A WAL file
     // whose -wal is gone has everything in the file itself: read it as it stands.
-    const bool immutable = in_wal_mode(path_) && !exists(path_ + "-wal");
+    const bool immutable = !exists(path_ + "-wal") && in_wal_mode(path_);
     db_ = std::make_unique<SQLite::Database>(
         uri_of(path_, immutable ? "mode=ro&immutable=1" : "mode=ro"),
         SQLite::OPEN_READONLY | SQLite::OPEN_URI, kBusyTimeoutMs);

@@ -25,11 +25,13 @@ Command register_edit(CLI::App& root) {
   qlfit edit 42 --at "yesterday 18:00"
   qlfit edit 42 --pain 3 --note ""
   qlfit edit 6ed6 --activity walk --minutes 25)");
-  return {app, [request](Session& session) {
+  return {app,
+          [request](Session& session) {
             const Edited edited = edit_entry(session.store(), *request, session.time());
             session.out << render::edited_line(edited) << '\n';
             return 0;
-          }};
+          },
+          true};
 }
 
 Command register_rm(CLI::App& root) {
@@ -39,14 +41,16 @@ Command register_rm(CLI::App& root) {
   app->group("Record");
   app->add_option("ID", *ids, "numbers from 'list', or 4+ hex digits of ids")->required();
   app->footer("Examples:\n  qlfit rm 42\n  qlfit rm 40 41 6ed6");
-  return {app, [ids](Session& session) {
+  return {app,
+          [ids](Session& session) {
             std::string out;
             for (const Entry& entry : remove_entries(session.store(), *ids)) {
               out += render::removed_line(entry) + "\n";
             }
             session.out << out;
             return 0;
-          }};
+          },
+          true};
 }
 
 }  // namespace qlfit::cli

@@ -26,14 +26,16 @@ Examples:
   qlfit log walk --minutes 25
   qlfit log break
   qlfit log butt-walk --at "yesterday 18:00" --pain 4 --note "stiff after the drive")");
-  return {app, [request](Session& session) {
+  return {app,
+          [request](Session& session) {
             const Logged logged =
                 log_activity(session.store(), *request, session.settings(), session.time());
             session.out << render::logged_line(logged) << '\n';
             if (logged.pain_advice)
               session.out << render::pain_advice() << '\n';
             return 0;
-          }};
+          },
+          true};
 }
 
 }  // namespace qlfit::cli

@@ -16,11 +16,13 @@ Command register_start(CLI::App& root) {
   app->footer(
       "The timer lives in the database, so it survives a reboot.\nExample:\n"
       "  qlfit start walk   # ... and later: qlfit stop");
-  return {app, [activity](Session& session) {
+  return {app,
+          [activity](Session& session) {
             const Timer timer = start_timer(session.store(), *activity, session.time());
             session.out << render::started_line(timer) << '\n';
             return 0;
-          }};
+          },
+          true};
 }
 
 Command register_stop(CLI::App& root) {
@@ -29,7 +31,8 @@ Command register_stop(CLI::App& root) {
   app->group("Record");
   app->add_flag("--cancel", *cancel, "drop the timer without logging anything");
   app->footer("Examples:\n  qlfit stop\n  qlfit stop --cancel");
-  return {app, [cancel](Session& session) {
+  return {app,
+          [cancel](Session& session) {
             if (*cancel) {
               session.out << render::cancelled_line(cancel_timer(session.store())) << '\n';
               return 0;
@@ -37,7 +40,8 @@ Command register_stop(CLI::App& root) {
             const Logged logged = stop_timer(session.store(), session.settings(), session.time());
             session.out << render::logged_line(logged) << '\n';
             return 0;
-          }};
+          },
+          true};
 }
 
 Command register_status(CLI::App& root) {
