@@ -2,13 +2,17 @@
 
 #include "qlfit/error.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <memory>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -22,7 +26,8 @@ namespace {
 
 struct Finished {
   bool started = false;
-  int status = -1;  // the exit status when it exited normally, else -1
+  bool timed_out = false;  // killed at its time limit
+  int status = -1;         // the exit status when it exited normally, else -1
   std::string out;
   std::string err;
 };
@@ -54,33 +59,127 @@ class Pipe {
   std::array<int, 2> ends_{-1, -1};
 };
 
-void read_all(int fd, std::string& into) {
-  std::array<char, 4096> buffer{};
+// What is kept of a child's output: enough for any message, bounded whatever it writes.
+constexpr std::size_t kKeptOutput = 1024 * 1024;
+
+// Ignores SIGPIPE while it lives, so a child that exits without reading its input
+// cannot kill qlfit; the previous action comes back after.
+class NoSigpipe {
+ public:
+  NoSigpipe() {
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    ::sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGPIPE, &ignore, &previous_);
+  }
+  ~NoSigpipe() { ::sigaction(SIGPIPE, &previous_, nullptr); }
+  NoSigpipe(const NoSigpipe&) = delete;
+  NoSigpipe& operator=(const NoSigpipe&) = delete;
+
+ private:
+  struct sigaction previous_ {};
+};
+
+int milliseconds_until(std::chrono::steady_clock::time_point deadline) {
+  const auto left =
+      std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+  return static_cast<int>(std::max<std::chrono::milliseconds::rep>(left.count(), 0));
+}
+
+// Writes `input` and reads both outputs together until the child closes them or the
+// deadline passes; false at the deadline.
+bool exchange(Pipe& in, Pipe& out, Pipe& err, const std::string& input, Finished& finished,
+              std::chrono::steady_clock::time_point deadline) {
+  std::size_t written = 0;
+  if (input.empty())
+    in.close_write();
+  else
+    ::fcntl(in.write_end(), F_SETFL, O_NONBLOCK);
+  std::array<char, 65536> buffer{};
   for (;;) {
-    const ssize_t got = ::read(fd, buffer.data(), buffer.size());
-    if (got > 0) {
-      into.append(buffer.data(), static_cast<std::size_t>(got));
-    } else if (got == 0 || errno != EINTR) {
-      return;
+    std::array<pollfd, 3> watched{pollfd{in.write_end(), POLLOUT, 0},
+                                  pollfd{out.read_end(), POLLIN, 0},
+                                  pollfd{err.read_end(), POLLIN, 0}};
+    if (watched[0].fd < 0 && watched[1].fd < 0 && watched[2].fd < 0)
+      return true;
+    const int timeout = milliseconds_until(deadline);
+    if (timeout == 0)
+      return false;
+    if (::poll(watched.data(), watched.size(), timeout) <= 0)
+      continue;  // EINTR, or the deadline: checked above
+    if (watched[0].revents != 0) {
+      const ssize_t sent = ::write(in.write_end(), input.data() + written, input.size() - written);
+      if (sent > 0)
+        written += static_cast<std::size_t>(sent);
+      if ((sent < 0 && errno != EAGAIN && errno != EINTR) || written == input.size())
+        in.close_write();
+    }
+    for (std::size_t i = 1; i < watched.size(); ++i) {
+      if (watched[i].revents == 0)
+        continue;
+      Pipe& pipe = i == 1 ? out : err;
+      std::string& into = i == 1 ? finished.out : finished.err;
+      const ssize_t got = ::read(pipe.read_end(), buffer.data(), buffer.size());
+      if (got > 0)
+        into.append(buffer.data(),
+                    std::min(static_cast<std::size_t>(got), kKeptOutput - into.size()));
+      if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN))
+        pipe.close_read();
     }
   }
 }
 
-// Runs `argv` with `input` on its stdin and its output captured; `extra_env`
-// entries (NAME=value) are added to this process's environment.
+// Waits for the child until the deadline, then kills its process group (the child and
+// whatever it started). Always reaps it, so no zombie is left; returns the wait status.
+int reap(pid_t pid, std::chrono::steady_clock::time_point deadline, Finished& finished) {
+  while (!finished.timed_out) {
+    siginfo_t info{};
+    // WNOWAIT: an exited child stays unreaped, so its pid (the group's id) is not reused yet.
+    if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0 &&
+        errno != EINTR)
+      break;
+    if (info.si_pid == pid)
+      break;
+    if (milliseconds_until(deadline) == 0)
+      finished.timed_out = true;
+    else
+      ::usleep(2000);
+  }
+  if (finished.timed_out)
+    ::kill(-pid, SIGKILL);
+  int status = -1;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return status;
+}
+
+// Runs `argv` with `input` on its stdin and its outputs captured (the first MiB of
+// each); `extra_env` entries (NAME=value) are added to this process's environment.
+// The child runs in a process group of its own, killed with it at `limit`.
 Finished run(const std::vector<std::string>& argv, const std::string& input,
-             const std::vector<std::string>& extra_env) {
+             const std::vector<std::string>& extra_env, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
   Pipe in;
   Pipe out;
   Pipe err;
   Finished finished;
   if (!in.ok() || !out.ok() || !err.ok())
     return finished;
+  const NoSigpipe no_sigpipe;
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, in.read_end(), STDIN_FILENO);
   posix_spawn_file_actions_adddup2(&actions, out.write_end(), STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err.write_end(), STDERR_FILENO);
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t defaults;
+  ::sigemptyset(&defaults);
+  for (const int signal : {SIGPIPE, SIGINT, SIGTERM, SIGHUP})
+    ::sigaddset(&defaults, signal);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setpgroup(&attributes, 0);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
   std::vector<char*> args;
   for (const auto& arg : argv)
     args.push_back(const_cast<char*>(arg.c_str()));
@@ -93,31 +192,18 @@ Finished run(const std::vector<std::string>& argv, const std::string& input,
     env.push_back(*entry);
   env.push_back(nullptr);
   pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), env.data());
+  const int spawned = posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
   in.close_read();
   out.close_write();
   err.close_write();
   if (spawned != 0)
     return finished;
   finished.started = true;
-  // Small inputs and outputs (a crontab): write all, then read both streams.
-  std::size_t written = 0;
-  while (written < input.size()) {
-    const ssize_t sent = ::write(in.write_end(), input.data() + written, input.size() - written);
-    if (sent < 0 && errno == EINTR)
-      continue;
-    if (sent <= 0)
-      break;
-    written += static_cast<std::size_t>(sent);
-  }
-  in.close_write();
-  read_all(out.read_end(), finished.out);
-  read_all(err.read_end(), finished.err);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (WIFEXITED(status))
+  finished.timed_out = !exchange(in, out, err, input, finished, deadline);
+  const int status = reap(pid, deadline, finished);
+  if (WIFEXITED(status) && !finished.timed_out)
     finished.status = WEXITSTATUS(status);
   // A program that could not be executed exits 127 from the spawned child.
   if (finished.status == 127)
@@ -148,23 +234,40 @@ std::optional<std::string> session_bus() {
   return "DBUS_SESSION_BUS_ADDRESS=unix:path=" + folder + "/bus";
 }
 
+// A notifier is a courtesy: when it takes longer, the line goes to stdout instead.
+constexpr std::chrono::seconds kNotifierLimit{5};
+constexpr std::chrono::seconds kCrontabLimit{10};
+
+// Runs crontab with its time limit; throws Error(kStorage) when it cannot be run or
+// does not finish in time.
+Finished crontab_run(const std::vector<std::string>& argv, const std::string& input) {
+  Finished finished = run(argv, input, {}, kCrontabLimit);
+  if (finished.timed_out) {
+    throw Error(ErrorCode::kStorage, "'" + argv[0] + " " + argv[1] + "' did not finish within " +
+                                         std::to_string(kCrontabLimit.count()) +
+                                         " s and was stopped: is cron working?");
+  }
+  if (!finished.started) {
+    throw Error(ErrorCode::kStorage,
+                "cannot run crontab: is cron installed? (Debian: apt-get install cron)");
+  }
+  return finished;
+}
+
 }  // namespace
 
 bool notify(const std::string& text) {
   const auto bus = session_bus();
   if (!bus)
     return false;
-  const Finished finished = run(
-      {"notify-send", "--app-name=qlfit", "--icon=dialog-information", "qlfit", text}, "", {*bus});
+  const Finished finished =
+      run({"notify-send", "--app-name=qlfit", "--icon=dialog-information", "qlfit", text}, "",
+          {*bus}, kNotifierLimit);
   return finished.started && finished.status == 0;
 }
 
 std::optional<std::string> read_crontab() {
-  const Finished finished = run({"crontab", "-l"}, "", {});
-  if (!finished.started) {
-    throw Error(ErrorCode::kStorage,
-                "cannot run crontab: is cron installed? (Debian: apt-get install cron)");
-  }
+  const Finished finished = crontab_run({"crontab", "-l"}, "");
   if (finished.status == 0)
     return finished.out;
   if (finished.err.find("no crontab for") != std::string::npos)
@@ -173,11 +276,7 @@ std::optional<std::string> read_crontab() {
 }
 
 void write_crontab(const std::string& text) {
-  const Finished finished = run({"crontab", "-"}, text, {});
-  if (!finished.started) {
-    throw Error(ErrorCode::kStorage,
-                "cannot run crontab: is cron installed? (Debian: apt-get install cron)");
-  }
+  const Finished finished = crontab_run({"crontab", "-"}, text);
   if (finished.status != 0) {
     throw Error(ErrorCode::kStorage, "crontab refused the new table: " + first_line(finished.err));
   }
