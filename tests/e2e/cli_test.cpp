@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cerrno>
 #include <fstream>
+#include <ostream>
+#include <streambuf>
 #include <sys/stat.h>
 
 namespace qlfit::testing {
@@ -457,6 +461,61 @@ TEST(Help, VersionNamesTheProgram) {
   EXPECT_EQ(result.code, 0);
   EXPECT_EQ(result.out.rfind("qlfit ", 0), 0U);
   EXPECT_FALSE(cli.db_exists());
+}
+
+// A stream that fails as write(2) does on a full disk or a closed pipe: after
+// `room` bytes every write fails with `error` in errno.
+class FailingOutput final : public std::streambuf {
+ public:
+  FailingOutput(int error, std::size_t room) : error_(error), room_(room) {}
+
+ protected:
+  std::streamsize xsputn(const char*, std::streamsize size) override {
+    const auto put = std::min<std::streamsize>(size, static_cast<std::streamsize>(room_));
+    room_ -= static_cast<std::size_t>(put);
+    if (put < size)
+      errno = error_;
+    return put;
+  }
+  int_type overflow(int_type c) override {
+    const char one = traits_type::to_char_type(c);
+    return xsputn(&one, 1) == 1 ? c : traits_type::eof();
+  }
+
+ private:
+  int error_;
+  std::size_t room_;
+};
+
+TEST(Output, AFullDiskIsExitThreeWithOneLine) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "25"});
+  for (const std::size_t room : {std::size_t{0}, std::size_t{10}}) {
+    FailingOutput full(ENOSPC, room);
+    std::ostream out(&full);
+    const auto result = cli.run({"export"}, out);
+    EXPECT_EQ(result.code, 3);
+    EXPECT_EQ(result.err, "qlfit: cannot write the output: No space left on device\n");
+  }
+}
+
+TEST(Output, AReaderThatWentAwayIsNotAnError) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "25"});
+  FailingOutput closed(EPIPE, 10);
+  std::ostream out(&closed);
+  const auto result = cli.run({"list"}, out);
+  EXPECT_EQ(result.code, 0);
+  EXPECT_EQ(result.err, "");
+}
+
+TEST(Output, AFailedCommandKeepsItsOwnLine) {
+  CliHarness cli;
+  FailingOutput full(ENOSPC, 0);
+  std::ostream out(&full);
+  const auto result = cli.run({"log", "nosuch"}, out);
+  EXPECT_EQ(result.code, 2);
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
 }
 
 }  // namespace
