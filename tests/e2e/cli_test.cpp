@@ -487,33 +487,31 @@ class FailingOutput final : public std::streambuf {
   std::size_t room_;
 };
 
-TEST(Output, AFullDiskIsExitThreeWithOneLine) {
+// Runs `args` with one walk logged and stdout failing with `error` after `room` bytes.
+CliResult run_failing(const std::vector<std::string>& args, int error, std::size_t room) {
   CliHarness cli;
   cli.run({"log", "walk", "--minutes", "25"});
+  FailingOutput failing(error, room);
+  std::ostream out(&failing);
+  return cli.run(args, out);
+}
+
+TEST(Output, AFullDiskIsExitThreeWithOneLine) {
   for (const std::size_t room : {std::size_t{0}, std::size_t{10}}) {
-    FailingOutput full(ENOSPC, room);
-    std::ostream out(&full);
-    const auto result = cli.run({"export"}, out);
+    const auto result = run_failing({"export"}, ENOSPC, room);
     EXPECT_EQ(result.code, 3);
     EXPECT_EQ(result.err, "qlfit: cannot write the output: No space left on device\n");
   }
 }
 
 TEST(Output, AReaderThatWentAwayIsNotAnError) {
-  CliHarness cli;
-  cli.run({"log", "walk", "--minutes", "25"});
-  FailingOutput closed(EPIPE, 10);
-  std::ostream out(&closed);
-  const auto result = cli.run({"list"}, out);
+  const auto result = run_failing({"list"}, EPIPE, 10);
   EXPECT_EQ(result.code, 0);
   EXPECT_EQ(result.err, "");
 }
 
 TEST(Output, AFailedCommandKeepsItsOwnLine) {
-  CliHarness cli;
-  FailingOutput full(ENOSPC, 0);
-  std::ostream out(&full);
-  const auto result = cli.run({"log", "nosuch"}, out);
+  const auto result = run_failing({"log", "nosuch"}, ENOSPC, 0);
   EXPECT_EQ(result.code, 2);
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
 }
