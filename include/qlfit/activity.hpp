@@ -24,6 +24,9 @@ struct Activity {
   bool archived = false;  // hidden and closed to new entries; its entries still count
 };
 
+// True when `name` is one check_activity_name takes.
+bool is_activity_name(std::string_view name);
+
 // Checks a new activity's name: a lower-case slug of letters, digits and dashes,
 // starting with a letter, at most 40 bytes. Throws Error(kInvalidInput) otherwise.
 void check_activity_name(std::string_view name);

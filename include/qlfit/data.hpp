@@ -109,7 +109,15 @@ struct ExportData {
 };
 ExportData export_data(Store& store);
 
-// Writes a consistent copy of the database to `path` (0600, all or nothing).
-void backup_database(Store& store, Files& files, const std::string& path);
+// Refuses an output file (`what` names it in the message: "backup", "--output") that is
+// the database at `db_path` or its -wal, -shm or -journal file, by whatever path:
+// Error(kInvalidInput), before anything is written.
+void check_output_target(Files& files, const std::string& output, const std::string& db_path,
+                         const std::string& what);
+
+// Writes a consistent copy of the database at `db_path` to `path` (0600, all or
+// nothing); a `path` that is the database itself is refused (check_output_target).
+void backup_database(Store& store, Files& files, const std::string& path,
+                     const std::string& db_path);
 
 }  // namespace qlfit

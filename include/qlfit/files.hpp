@@ -15,10 +15,17 @@ class Files {
   // Throws Error(kStorage) naming the path when it is missing, unreadable or a folder.
   virtual std::function<std::string_view()> pieces(const std::string& path) = 0;
   // Makes `path` whole or not at all: `fill` writes an empty temporary file (mode
-  // 0600) beside it; that file is then synced and renamed over `path`. If `fill`
-  // throws, the temporary file is removed and `path` left as it was.
+  // 0600) beside it; that file is then synced and renamed over `path` (over the file a
+  // symlink names, keeping the link). If `fill` throws, or SIGINT, SIGTERM or SIGHUP
+  // ends the process meanwhile, the temporary file is removed and `path` left as it was.
+  // A `path` that is not a regular file (a device, a FIFO, /dev/stdout) is never
+  // replaced: the temporary file is made in $TMPDIR (default /tmp), then copied into it.
+  // Throws Error(kStorage) naming `path` when it is a folder or cannot be written.
   virtual void replace(const std::string& path,
                        const std::function<void(const std::string& temporary)>& fill) = 0;
+  // True when both paths name the same existing file (the same device and inode),
+  // whatever links lead there; false when either is missing.
+  virtual bool same_file(const std::string& a, const std::string& b) = 0;
 };
 
 }  // namespace qlfit

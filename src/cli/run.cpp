@@ -10,6 +10,9 @@
 #include <CLI/CLI.hpp>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -37,6 +40,50 @@ std::string usage_line(const CLI::ParseError& error) {
   return "qlfit: " + message + " (see 'qlfit --help')";
 }
 
+// Passes output on to the stream it was given, and keeps why its first write failed
+// (errno then, before anything else can change it); after a failure it writes nothing.
+class CheckedOutput final : public std::streambuf {
+ public:
+  explicit CheckedOutput(std::streambuf* to) : to_(to) {}
+  bool failed() const { return failed_; }
+  // The errno of the failure (EIO when the stream gave none).
+  int reason() const { return reason_ == 0 ? EIO : reason_; }
+
+ protected:
+  std::streamsize xsputn(const char* text, std::streamsize size) override {
+    if (failed_)
+      return 0;
+    errno = 0;
+    const std::streamsize put = to_->sputn(text, size);
+    if (put != size)
+      fail();
+    return put;
+  }
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof()))
+      return traits_type::not_eof(c);
+    const char one = traits_type::to_char_type(c);
+    return xsputn(&one, 1) == 1 ? c : traits_type::eof();
+  }
+  int sync() override {
+    if (failed_)
+      return -1;
+    errno = 0;
+    if (to_->pubsync() != 0)
+      fail();
+    return failed_ ? -1 : 0;
+  }
+
+ private:
+  void fail() {
+    failed_ = true;
+    reason_ = errno;
+  }
+  std::streambuf* to_;
+  bool failed_ = false;
+  int reason_ = 0;
+};
+
 }  // namespace
 
 CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<std::string>& value,
@@ -54,8 +101,10 @@ void add_length_options(CLI::App& app, std::optional<std::string>& duration,
       ->excludes(length);
 }
 
-int run(std::span<const char* const> args, const Environment& environment, const Outside& outside,
-        std::ostream& out, std::ostream& err) {
+namespace {
+
+int run_command(std::span<const char* const> args, const Environment& environment,
+                const Outside& outside, std::ostream& out, std::ostream& err) {
   Session session(environment, outside, out, err);
   GlobalOptions globals;
   CLI::App app{
@@ -104,6 +153,22 @@ int run(std::span<const char* const> args, const Environment& environment, const
     err << "qlfit: internal error, please report it: " << printable_line(error.what()) << '\n';
     return kStorage;
   }
+}
+
+}  // namespace
+
+int run(std::span<const char* const> args, const Environment& environment, const Outside& outside,
+        std::ostream& out, std::ostream& err) {
+  CheckedOutput checked(out.rdbuf());
+  std::ostream output(&checked);
+  const int code = run_command(args, environment, outside, output, err);
+  output.flush();
+  // A reader that went away early (`qlfit list | head -1`) is not an error; nor is a
+  // second line due when the command already failed with one.
+  if (!checked.failed() || checked.reason() == EPIPE || code >= kUsage)
+    return code;
+  err << "qlfit: cannot write the output: " << std::strerror(checked.reason()) << '\n';
+  return kStorage;
 }
 
 }  // namespace qlfit::cli

@@ -32,11 +32,13 @@ Kind parse_kind(std::string_view name) {
               "--kind must be session, walk or break, got " + quote(name));
 }
 
+bool is_activity_name(std::string_view name) {
+  return !name.empty() && name.size() <= 40 && name.front() >= 'a' && name.front() <= 'z' &&
+         name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos;
+}
+
 void check_activity_name(std::string_view name) {
-  const bool slug =
-      !name.empty() && name.size() <= 40 && name.front() >= 'a' && name.front() <= 'z' &&
-      name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos;
-  if (!slug) {
+  if (!is_activity_name(name)) {
     throw Error(ErrorCode::kInvalidInput,
                 "an activity name is lower-case letters, digits and dashes, starting with a "
                 "letter (e.g. side-plank), got " +

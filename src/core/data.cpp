@@ -478,7 +478,20 @@ ExportData export_data(Store& store) {
   return ExportData{store.activities(), store.pauses(), store.settings()};
 }
 
-void backup_database(Store& store, Files& files, const std::string& path) {
+void check_output_target(Files& files, const std::string& output, const std::string& db_path,
+                         const std::string& what) {
+  for (const char* companion : {"", "-wal", "-shm", "-journal"}) {
+    if (files.same_file(output, db_path + companion)) {
+      throw Error(ErrorCode::kInvalidInput,
+                  what + " " + quote(output) + " is the database " + quote(db_path + companion) +
+                      " itself; choose another file (nothing was written)");
+    }
+  }
+}
+
+void backup_database(Store& store, Files& files, const std::string& path,
+                     const std::string& db_path) {
+  check_output_target(files, path, db_path, "backup");
   files.replace(path, [&store](const std::string& temporary) { store.backup(temporary); });
 }
 

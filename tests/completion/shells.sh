@@ -10,6 +10,18 @@ mkdir -p "$work/bin"
 ln -s "$qlfit" "$work/bin/qlfit"
 export PATH="$work/bin:$PATH" HOME=$work QLFIT_DB=$work/q.db TZ=UTC
 qlfit activity add side-plank --kind session >/dev/null
+# Names no qlfit would store, put there behind its back: completing must never run them.
+hostile=('$(touch '"$work"'/pwned-1)' '`touch '"$work"'/pwned-2`' 'side $(touch '"$work"'/pwned-3)')
+for name in "${hostile[@]}"; do
+    sqlite3 "$QLFIT_DB" "INSERT INTO activity (name, kind, description, builtin, archived)
+                         VALUES ('$name', 'session', '', 0, 0)"
+done
+pwned() { find "$work" -maxdepth 1 -name 'pwned-*' -print -delete | wc -l; }  # counts and clears
+# A stand-in qlfit that prints such names as --names would if it did not filter them,
+# so that the scripts themselves are shown to treat names as data.
+mkdir -p "$work/stub"
+{ printf '#!/bin/sh\ncat <<"NAMES"\n'; printf '%s\n' "${hostile[@]}" 'with space' 'side-plank'; printf 'NAMES\n'; } >"$work/stub/qlfit"
+chmod +x "$work/stub/qlfit"
 sorted() { tr ' ' '\n' | grep -v '^$' | sort | paste -sd' '; }
 keys="break.days break.duration break.every break.hours day.start pain.warn remind.session_at remind.walk_at session.duration sessions.max sessions.min walk.max walk.min week.start"
 
@@ -27,6 +39,15 @@ check "bash: qlfit list --kind" "break session walk" "$(bash_complete qlfit list
 check "bash: qlfit --db x.db log --a" "--at" "$(bash_complete qlfit --db x.db log --a | sorted)"
 check "bash: qlfit remind --for" "break session walk" "$(bash_complete qlfit remind --for '' | sorted)"
 check "bash: qlfit config" "get list set unset" "$(bash_complete qlfit config '' | sorted)"
+check "bash: qlfit list --activity s" "side-plank" "$(bash_complete qlfit list --activity s)"
+check "bash: stored hostile names are not run" 0 "$(pwned)"
+check "bash: activity list --names leaves them out" "break butt-walk side-plank walk" "$(qlfit activity list --names | sorted)"
+check "bash: names a stand-in prints are data, one word each" "side \$(touch $work/pwned-3)|side-plank" \
+    "$(PATH="$work/stub:$PATH" bash -c 'source "$1"; COMP_WORDS=(qlfit log s); COMP_CWORD=2; _qlfit; IFS="|"; echo "${COMPREPLY[*]}"' _ "$work/qlfit.bash")"
+check "bash: ... with spaces kept" "with space" \
+    "$(PATH="$work/stub:$PATH" bash -c 'source "$1"; COMP_WORDS=(qlfit log w); COMP_CWORD=2; _qlfit; IFS="|"; echo "${COMPREPLY[*]}"' _ "$work/qlfit.bash")"
+PATH="$work/stub:$PATH" bash -c 'source "$1"; COMP_WORDS=(qlfit log ""); COMP_CWORD=2; _qlfit' _ "$work/qlfit.bash"
+check "bash: ... and never run" 0 "$(pwned)"
 
 # --- zsh, through bashcompinit (the same function, run the way zsh runs it)
 if command -v zsh >/dev/null; then
@@ -41,6 +62,9 @@ if command -v zsh >/dev/null; then
     check "zsh: qlfit st" "start stats status stop" "$(zsh_complete qlfit st | sorted)"
     check "zsh: qlfit log <activity>" "break butt-walk side-plank walk" "$(zsh_complete qlfit log '' | sorted)"
     check "zsh: qlfit config set <key>" "$keys" "$(zsh_complete qlfit config set '' | sorted)"
+    check "zsh: stored hostile names are not run" 0 "$(pwned)"
+    PATH="$work/stub:$PATH" zsh_complete qlfit log '' >/dev/null
+    check "zsh: names a stand-in prints are never run" 0 "$(pwned)"
     check "zsh: the script registers qlfit" 1 \
         "$(zsh -f -c 'autoload -U compinit && compinit -u -d "$HOME/.zcompdump"; source "$1"; print ${+_comps[qlfit]}' _ "$work/_qlfit")"
 else
@@ -55,6 +79,11 @@ if command -v fish >/dev/null; then
     check "fish: qlfit log <activity>" "break butt-walk side-plank walk" "$(fish_complete 'qlfit log ' | sorted)"
     check "fish: qlfit config set <key>" "$keys" "$(fish_complete 'qlfit config set ' | sorted)"
     check "fish: qlfit list --kind" "break session walk" "$(fish_complete 'qlfit list --kind ' | sorted)"
+    check "fish: stored hostile names are not run" 0 "$(pwned)"
+    check "fish: names a stand-in prints are data, one each" "side \$(touch $work/pwned-3)|side-plank" \
+        "$(PATH="$work/stub:$PATH" fish_complete 'qlfit log s' | paste -sd'|')"
+    PATH="$work/stub:$PATH" fish_complete 'qlfit log ' >/dev/null
+    check "fish: ... and never run" 0 "$(pwned)"
 else
     failures=$((failures + 1)); echo "FAIL fish is not installed (scripts/install-deps installs it)"
 fi

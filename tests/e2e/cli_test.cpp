@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cerrno>
 #include <fstream>
+#include <ostream>
+#include <streambuf>
 #include <sys/stat.h>
 
 namespace qlfit::testing {
@@ -457,6 +461,59 @@ TEST(Help, VersionNamesTheProgram) {
   EXPECT_EQ(result.code, 0);
   EXPECT_EQ(result.out.rfind("qlfit ", 0), 0U);
   EXPECT_FALSE(cli.db_exists());
+}
+
+// A stream that fails as write(2) does on a full disk or a closed pipe: after
+// `room` bytes every write fails with `error` in errno.
+class FailingOutput final : public std::streambuf {
+ public:
+  FailingOutput(int error, std::size_t room) : error_(error), room_(room) {}
+
+ protected:
+  std::streamsize xsputn(const char*, std::streamsize size) override {
+    const auto put = std::min<std::streamsize>(size, static_cast<std::streamsize>(room_));
+    room_ -= static_cast<std::size_t>(put);
+    if (put < size)
+      errno = error_;
+    return put;
+  }
+  int_type overflow(int_type c) override {
+    const char one = traits_type::to_char_type(c);
+    return xsputn(&one, 1) == 1 ? c : traits_type::eof();
+  }
+
+ private:
+  int error_;
+  std::size_t room_;
+};
+
+// Runs `args` with one walk logged and stdout failing with `error` after `room` bytes.
+CliResult run_failing(const std::vector<std::string>& args, int error, std::size_t room) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "25"});
+  FailingOutput failing(error, room);
+  std::ostream out(&failing);
+  return cli.run(args, out);
+}
+
+TEST(Output, AFullDiskIsExitThreeWithOneLine) {
+  for (const std::size_t room : {std::size_t{0}, std::size_t{10}}) {
+    const auto result = run_failing({"export"}, ENOSPC, room);
+    EXPECT_EQ(result.code, 3);
+    EXPECT_EQ(result.err, "qlfit: cannot write the output: No space left on device\n");
+  }
+}
+
+TEST(Output, AReaderThatWentAwayIsNotAnError) {
+  const auto result = run_failing({"list"}, EPIPE, 10);
+  EXPECT_EQ(result.code, 0);
+  EXPECT_EQ(result.err, "");
+}
+
+TEST(Output, AFailedCommandKeepsItsOwnLine) {
+  const auto result = run_failing({"log", "nosuch"}, ENOSPC, 0);
+  EXPECT_EQ(result.code, 2);
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
 }
 
 }  // namespace

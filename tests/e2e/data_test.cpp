@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <sys/stat.h>
 
 namespace qlfit::testing {
@@ -324,6 +326,42 @@ TEST(Backup, RefusesWhatItCannotDo) {
   cli.run({"log", "break"});
   expect_refused(cli.run({"backup", cli.dir.path().string()}), 3, "is a folder");
   expect_refused(cli.run({"backup", cli.dir.file("no/such/copy.db")}), 3, "cannot be written");
+}
+
+std::string bytes_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::set<std::string> files_in(const std::string& folder) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder))
+    names.insert(entry.path().filename().string());
+  return names;
+}
+
+// Every way of naming the live database (or its -wal/-shm) as the target of a backup or
+// an export is refused, exit 2, and nothing changes: not a byte, not a temporary file.
+TEST(Backup, TheDatabaseItselfIsRefusedByAnyPath) {
+  CliHarness cli;
+  log_history(cli);
+  const std::string db = cli.db_path();
+  const std::string folder = std::filesystem::path(db).parent_path().string();
+  std::filesystem::create_symlink(db, cli.dir.file("link.db"));
+  std::filesystem::create_hard_link(db, cli.dir.file("hard.db"));
+  const std::string before = bytes_of(db);
+  const auto names_before = files_in(folder);
+  for (const std::string& target : {db, folder + "/../qlfit/qlfit.db", cli.dir.file("link.db"),
+                                    cli.dir.file("hard.db"), db + "-wal", db + "-shm"}) {
+    SCOPED_TRACE(target);
+    expect_refused(cli.run({"backup", target}), 2, "is the database");
+    expect_refused(cli.run({"export", "--output", target}), 2, "is the database");
+    expect_refused(cli.run({"export", "--format", "json", "--output", target}), 2,
+                   "is the database");
+    EXPECT_EQ(bytes_of(db), before);
+    EXPECT_EQ(files_in(folder), names_before);
+  }
+  EXPECT_EQ(cli.run({"backup", cli.dir.file("copy.db")}).code, 0);  // another file is fine
 }
 
 TEST(Activity, AddedSessionsCountTowardTheWeeklyTarget) {

@@ -24,15 +24,21 @@ CliHarness::CliHarness() {
 }
 
 CliResult CliHarness::run(const std::vector<std::string>& args) const {
+  std::ostringstream out;
+  CliResult result = run(args, out);
+  result.out = out.str();
+  return result;
+}
+
+CliResult CliHarness::run(const std::vector<std::string>& args, std::ostream& out) const {
   std::vector<const char*> argv{"qlfit"};
   for (const auto& arg : args)
     argv.push_back(arg.c_str());
-  std::ostringstream out;
   std::ostringstream err;
   system::LocalFiles files;
   const cli::Outside outside{sqlite_store_access(), &crontab, &notifier, &files};
   const int code = cli::run(argv, environment, outside, out, err);
-  return CliResult{code, out.str(), err.str()};
+  return CliResult{code, "", err.str()};
 }
 
 void expect_refused(const CliResult& result, int code, const std::string& words) {

@@ -59,6 +59,8 @@ class CliHarness {
 
   // argv without the program name.
   CliResult run(const std::vector<std::string>& args) const;
+  // The same, with stdout going to `out` (CliResult::out stays empty).
+  CliResult run(const std::vector<std::string>& args, std::ostream& out) const;
   std::string db_path() const { return dir.file("data/qlfit/qlfit.db"); }
   bool db_exists() const;
 

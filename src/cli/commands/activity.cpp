@@ -1,3 +1,5 @@
+#include "qlfit/activity.hpp"
+
 #include "qlfit/text.hpp"
 #include "qlfit/tracker.hpp"
 
@@ -53,7 +55,10 @@ Examples:
             } else {
               std::string out;
               for (const Activity& activity : store.activities()) {
-                if (activity.archived && !options->all)
+                // --names feeds completion scripts: a name that could not have been
+                // added (only a damaged or foreign file holds one) is left out.
+                if ((activity.archived && !options->all) ||
+                    (options->names && !is_activity_name(activity.name)))
                   continue;
                 out += options->names
                            ? activity.name + "\n"

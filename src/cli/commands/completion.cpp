@@ -91,10 +91,13 @@ void collect(const CLI::App& app, const std::string& path, std::vector<Verb>& ve
   }
 }
 
-std::string bash_words(const std::string& choices) {
+// Bash (and zsh through bashcompinit) treat what a command prints as data: names are
+// read line by line and matched with a quoted prefix, never through compgen -W,
+// which would expand a stored `$(...)` and run it.
+std::string bash_lines(const std::string& choices, const std::string& function) {
   if (choices == kActivities)
-    return "$(qlfit activity list --names 2>/dev/null)";
-  return choices;
+    return function + "_add < <(qlfit activity list --names 2>/dev/null)";
+  return function + "_add < <(compgen -f -- \"$cur\")";
 }
 
 // The generated function names its state `verb`, never `path`: zsh, which runs it
@@ -104,20 +107,20 @@ std::string bash_script(const std::vector<Verb>& verbs, const std::string& funct
   std::string enter;
   std::string values;
   std::string words;
+  std::string more;
   for (const Verb& verb : verbs) {
     for (const Flag& flag : verb.flags) {
       if (!flag.takes_value)
         continue;
       skip += fmt::format("        \"{}:{}\") skip=1; continue ;;\n", verb.path, flag.name);
       const std::string choices = choices_for(verb.path, flag.name);
-      if (choices == kFiles) {
-        values +=
-            fmt::format("        \"{}:{}\") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n",
-                        verb.path, flag.name);
+      if (choices == kFiles || choices == kActivities) {
+        values += fmt::format("        \"{}:{}\") {}; return ;;\n", verb.path, flag.name,
+                              bash_lines(choices, function));
       } else if (!choices.empty()) {
         values += fmt::format(
             "        \"{}:{}\") COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n",
-            verb.path, flag.name, bash_words(choices));
+            verb.path, flag.name, choices);
       } else {
         values += fmt::format("        \"{}:{}\") return ;;\n", verb.path, flag.name);
       }
@@ -135,19 +138,29 @@ std::string bash_script(const std::vector<Verb>& verbs, const std::string& funct
     }
     const std::string positional = choices_for(verb.path, "");
     std::string plain = joined(verb.subverbs);
-    if (positional == kFiles) {
-      plain = "$([[ $positionals == 0 ]] && compgen -f -- \"$cur\")";
+    std::string lines;
+    if (positional == kFiles || positional == kActivities) {
+      lines = "; [[ $positionals == 0 ]] && lines=1";
+      more += fmt::format("        \"{}\") {} ;;\n", verb.path, bash_lines(positional, function));
     } else if (!positional.empty()) {
       plain += (plain.empty() ? "" : " ") +
-               ("$([[ $positionals == 0 ]] && echo \"" + bash_words(positional) + "\")");
+               ("$([[ $positionals == 0 ]] && echo \"" + positional + "\")");
     }
-    words += fmt::format("        \"{}\") flags=\"{}\"; words=\"{}\" ;;\n", verb.path,
-                         joined(flags), plain);
+    words += fmt::format("        \"{}\") flags=\"{}\"; words=\"{}\"{} ;;\n", verb.path,
+                         joined(flags), plain, lines);
   }
   return fmt::format(R"(# qlfit completion for bash, from 'qlfit completion bash'
+# Adds the lines of stdin that start with what is typed, as they are: never expanded.
+{0}_add() {{
+    local line
+    while IFS= read -r line; do
+        [[ $line == "$cur"* ]] && COMPREPLY+=("$line")
+    done
+}}
 {0}() {{
     local cur="${{COMP_WORDS[COMP_CWORD]}}" prev="${{COMP_WORDS[COMP_CWORD-1]}}"
-    local verb="" word="" skip="" positionals=0 words="" i
+    local verb="" word="" skip="" positionals=0 words="" lines="" i
+    COMPREPLY=()
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${{COMP_WORDS[i]}}"
         if [[ -n $skip ]]; then skip=""; continue; fi
@@ -160,17 +173,23 @@ std::string bash_script(const std::vector<Verb>& verbs, const std::string& funct
         positionals=$((positionals + 1))
     done
     case "$verb:$prev" in
-{3}        *:--db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+{3}        *:--db) {0}_add < <(compgen -f -- "$cur"); return ;;
         *:--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     esac
     local flags=""
     case "$verb" in
 {4}    esac
-    [[ $cur == -* ]] && words=$flags
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$flags" -- "$cur"))
+        return
+    fi
     COMPREPLY=($(compgen -W "$words" -- "$cur"))
+    [[ -n $lines ]] || return
+    case "$verb" in
+{5}    esac
 }}
 )",
-                     function, skip, enter, values, words);
+                     function, skip, enter, values, words, more);
 }
 
 std::string fish_condition(const Verb& verb, const std::vector<Verb>& verbs) {

@@ -57,6 +57,8 @@ Examples:
   qlfit export --format json --output qlfit.json)");
   return {app, [options](Session& session) {
             const bool json = is_json(options->format, options->output.value_or(""));
+            if (options->output)
+              check_output_target(session.files(), *options->output, session.db_path(), "--output");
             const ExportData data = export_data(session.store());
             // Entries go out one at a time, so an export of any size fits in memory.
             const auto each = [&session](const std::function<void(const Entry&)>& entry) {
@@ -142,7 +144,7 @@ Command register_backup(CLI::App& root) {
       "Uses SQLite's VACUUM INTO: a plain cp of a WAL database can lose data.\n"
       "Example:\n  qlfit backup ~/qlfit-$(date +%F).db");
   return {app, [options](Session& session) {
-            backup_database(session.store(), session.files(), options->file);
+            backup_database(session.store(), session.files(), options->file, session.db_path());
             session.out << "backed up to " << options->file << '\n';
             return 0;
           }};
