@@ -19,6 +19,10 @@ class Files {
   // throws, the temporary file is removed and `path` left as it was.
   virtual void replace(const std::string& path,
                        const std::function<void(const std::string& temporary)>& fill) = 0;
+  // True when `a` and `b` name one file (the same device and inode: through .., a
+  // symlink or a hard link); when either does not exist, when their absolute paths,
+  // symlinks resolved, are the same.
+  virtual bool same_file(const std::string& a, const std::string& b) = 0;
 };
 
 }  // namespace qlfit
