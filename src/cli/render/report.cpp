@@ -66,7 +66,7 @@ svg text{fill:var(--muted);font-size:10px}
 .advice{border-left:4px solid var(--warn);background:var(--card);padding:.45rem .8rem;margin:.6rem 0}
 table{border-collapse:collapse;width:100%;font-size:.8rem}
 th,td{text-align:left;padding:.22rem .35rem;border-bottom:1px solid var(--grid);vertical-align:top}
-th{font-weight:600}td:first-child,td:nth-child(2){white-space:nowrap}.warn{color:var(--warn);font-weight:600}
+th{font-weight:600}td:first-child{white-space:nowrap}small{color:var(--muted)}.warn{color:var(--warn);font-weight:600}
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.met .v{color:var(--met)}tr.missed .v{color:var(--miss);font-weight:600}tr.paused,tr.untracked{color:var(--muted)}
 thead{display:table-header-group}
@@ -153,15 +153,17 @@ void open_svg(std::ostream& out, const std::string& id, double height, const std
       id, num(width), num(height), title, desc);
 }
 
-// Horizontal grid lines (one path) at every `step` from 0 to `top`, labelled on the left.
+// Horizontal grid lines (one path) at every `step` from 0 to `top`, labelled on the left
+// (as durations: 30m, 1h, 1h30m, when `in_minutes`).
 void y_axis(std::ostream& out, double y0, double height, int top, int step, double right,
-            const char* unit = "") {
+            bool in_minutes = false) {
   std::string lines;
   for (int value = 0; value <= top; value += step) {
     const double y = y0 + height - height * value / top;
     lines += fmt::format("M{} {}H{}", num(kLeft), num(y), num(right));
-    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}{}</text>", num(kLeft - 4),
-                       num(y + 3.5), value, unit);
+    out << fmt::format(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", num(kLeft - 4), num(y + 3.5),
+        in_minutes && value > 0 ? format_duration(minutes{value}) : std::to_string(value));
   }
   out << fmt::format("<path class=\"grid\" d=\"{}\"/>\n", lines);
 }
@@ -262,13 +264,14 @@ void HtmlReport::begin(const WeekSpan& span, bool has_entries) {
   int columns = 0;
   for (const Row& row : rows_)
     columns = std::max(columns, row.weeks);
-  pitch_ = std::min(48.0, (kWidth - kLeft - kRight) / columns);
-  cell_ = std::min(22.0, pitch_);
+  pitch_ = std::min(64.0, (kWidth - kLeft - kRight) / columns);
+  cell_ = std::min(28.0, pitch_);
   weeks_.reserve(static_cast<std::size_t>(span.weeks));
   days_.reserve(static_cast<std::size_t>(span.weeks) * 7);
   const double height = static_cast<double>(rows_.size()) * (kTop + 7 * cell_ + 10);
   out_ << "<section id=\"calendar\">\n<h2>Every day</h2>\n"
-       << "<p class=\"sum\">Each square is a day; the darker, the more of the plan it saw.</p>\n";
+       << "<p class=\"sum\">Each square is a day; the stronger its blue, the more of the plan it "
+          "saw.</p>\n";
   open_svg(out_, "heatmap", height,
            fmt::format("Calendar of {} days, {}", span.weeks * 7, period_words(span)),
            "One square a day, a column a week: the shade says what was done that day (see the key "
@@ -572,7 +575,7 @@ void HtmlReport::breaks_charts() {
       out_ << fmt::format("<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>", num(y0 - 5),
                           row.year);
     }
-    y_axis(out_, y0, plot, sitting_top, axis_step(sitting_top), right, "m");
+    y_axis(out_, y0, plot, sitting_top, axis_step(sitting_top), right, true);
     for (int i = 0; i < row.weeks; ++i) {
       const PeriodStats& week = weeks_[static_cast<std::size_t>(row.first + i)];
       if (!week.breaks.longest_on)
@@ -666,7 +669,7 @@ void HtmlReport::pain_section() {
   }
   out_ << fmt::format(
       "</svg>\n<ul class=\"legend\"><li><i class=\"km\"></i>weekly average (line) and highest "
-      "(dot)</li><li><i class=\"kx\"></i>advice applies</li><li><i class=\"kw\"></i>pain "
+      "(ring)</li><li><i class=\"kx\"></i>advice applies</li><li><i class=\"kw\"></i>pain "
       "{}</li></ul>\n",
       warn);
   if (!advised.empty()) {
@@ -695,11 +698,9 @@ void HtmlReport::week_table(const Streak& streak) {
               "<p class=\"sum\">The numbers of <code>qlfit stats --weeks</code>. Streak: {} met "
               "in a row now · longest {}.</p>\n",
               plural(streak.current, "week", "weeks"), plural(streak.longest, "week", "weeks"))
-       << "<table>\n<thead><tr><th>Week</th><th>Days</th><th class=\"n\">Sessions</th>"
-          "<th>Verdict</th><th class=\"n\">Walked</th>"
-       << fmt::format("<th class=\"n\">Days {}+ min</th>", settings.walk.min)
-       << "<th class=\"n\">Breaks</th><th class=\"n\">Breaks a day</th>"
-          "<th class=\"n\">Longest sitting</th><th>Pain</th></tr></thead>\n<tbody>\n";
+       << "<table>\n<thead><tr><th>Week</th><th>Routine sessions</th><th class=\"n\">Walks</th>"
+          "<th class=\"n\">Breaks</th><th class=\"n\">Longest sitting</th><th>Pain</th></tr>"
+          "</thead>\n<tbody>\n";
   for (const PeriodStats& week : weeks_) {
     const SessionSummary& sessions = week.sessions;
     const std::string counted =
@@ -708,24 +709,31 @@ void HtmlReport::week_table(const Streak& streak) {
             : fmt::format("{} of {}", sessions.count, band(sessions.target));
     std::string days = week_days(week.period.range);
     if (week.paused_days > 0 && week.paused_days < 7)
-      days += fmt::format(" ({} paused)", week.paused_days);
+      days += fmt::format(" · {} paused", week.paused_days);
     std::string pain = "–";
     if (week.pain) {
-      pain = fmt::format("avg {:.1f} · max {}", week.pain->average, week.pain->highest);
+      pain = fmt::format("average {:.1f} · highest {}", week.pain->average, week.pain->highest);
       if (week.pain->trend != PainTrend::kUnknown)
-        pain += fmt::format(" · {}", to_string(week.pain->trend));
+        pain += fmt::format("<br><small>{}</small>", to_string(week.pain->trend));
       if (week.pain->advice)
         pain += "<br><span class=\"warn\">see a provider</span>";
     }
+    const std::string breaks =
+        week.breaks.working_days > 0
+            ? fmt::format("<br><small>{:.1f} a working day</small>", week.breaks.per_working_day)
+            : "";
+    const std::string sitting = !week.breaks.longest_on ? "–"
+                                : week.breaks.sat_too_long
+                                    ? fmt::format("<span class=\"warn\">{}</span>",
+                                                  format_duration(week.breaks.longest_sitting))
+                                    : format_duration(week.breaks.longest_sitting);
     out_ << fmt::format(
-        "<tr class=\"{}\"><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"v\">{}</td>"
-        "<td class=\"n\">{} min</td><td class=\"n\">{} of {}</td><td class=\"n\">{}</td><td "
-        "class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+        "<tr class=\"{}\"><td>{}<br><small>{}</small></td><td class=\"v\">{}<br><small>{}</small>"
+        "</td><td class=\"n\">{} min<br><small>{} of {} days {}+</small></td><td class=\"n\">{}{}"
+        "</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
         verdict_class(sessions.verdict), week.period.label, days, counted, verdict_words(sessions),
         minutes_of(week.walk.total), week.walk.days_in_band, week.period.range.days(),
-        week.breaks.count,
-        week.breaks.working_days > 0 ? fmt::format("{:.1f}", week.breaks.per_working_day) : "–",
-        week.breaks.longest_on ? format_duration(week.breaks.longest_sitting) : "–", pain);
+        settings.walk.min, week.breaks.count, breaks, sitting, pain);
   }
   out_ << "</tbody>\n</table>\n</section>\n";
 }
