@@ -26,6 +26,8 @@ check "bash: qlfit config set <key> <value> offers no key" "" "$(bash_complete q
 check "bash: qlfit list --kind" "break session walk" "$(bash_complete qlfit list --kind '' | sorted)"
 check "bash: qlfit --db x.db log --a" "--at" "$(bash_complete qlfit --db x.db log --a | sorted)"
 check "bash: qlfit remind --for" "break session walk" "$(bash_complete qlfit remind --for '' | sorted)"
+check "bash: qlfit rep" "report" "$(bash_complete qlfit rep | sorted)"
+check "bash: qlfit report --w" "--weeks --with-notes" "$(bash_complete qlfit report --w | sorted)"
 check "bash: qlfit config" "get list set unset" "$(bash_complete qlfit config '' | sorted)"
 
 # --- zsh, through bashcompinit (the same function, run the way zsh runs it)
@@ -55,6 +57,7 @@ if command -v fish >/dev/null; then
     check "fish: qlfit log <activity>" "break butt-walk side-plank walk" "$(fish_complete 'qlfit log ' | sorted)"
     check "fish: qlfit config set <key>" "$keys" "$(fish_complete 'qlfit config set ' | sorted)"
     check "fish: qlfit list --kind" "break session walk" "$(fish_complete 'qlfit list --kind ' | sorted)"
+    check "fish: qlfit report --w" "--weeks --with-notes" "$(fish_complete 'qlfit report --w' | sorted)"
 else
     failures=$((failures + 1)); echo "FAIL fish is not installed (scripts/install-deps installs it)"
 fi

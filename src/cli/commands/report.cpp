@@ -22,15 +22,13 @@ Command register_report(CLI::App& root) {
   CLI::App* app =
       root.add_subcommand("report", "Write an HTML page of charts, to look at or to print");
   app->group("Review");
-  auto* weeks = add_optional(*app, "--weeks", options->period.weeks,
-                             "this week and the N-1 before it (default 12)")
-                    ->type_name("N");
+  add_optional(*app, "--weeks", options->period.weeks,
+               "this week and the N-1 before it (default 12)")
+      ->type_name("N");
   add_optional(*app, "--from", options->period.from, "the weeks from the one holding this day")
-      ->type_name("WHEN")
-      ->excludes(weeks);
+      ->type_name("WHEN");
   add_optional(*app, "--to", options->period.to, "to the one holding this day (with --from)")
-      ->type_name("WHEN")
-      ->excludes(weeks);
+      ->type_name("WHEN");
   add_optional(*app, "--output", options->output, "a file (0600, written whole or not at all)")
       ->type_name("FILE");
   app->add_flag("--with-notes", options->with_notes, "show the notes of entries and pauses");
