@@ -18,6 +18,7 @@ namespace qlfit::cli::render {
 namespace {
 
 using std::chrono::minutes;
+using Axis = HtmlReport::Axis;
 
 constexpr double kWidth = 720;  // of every chart, in SVG units (CSS scales it to the page)
 constexpr double kLeft = 40;    // room for the y axis labels
@@ -153,10 +154,9 @@ void open_svg(std::ostream& out, const std::string& id, double height, const std
       id, num(width), num(height), title, desc);
 }
 
-// Horizontal grid lines (one path) at every `step` from 0 to `top`, labelled on the left
-// (as durations: 30m, 1h, 1h30m, when `in_minutes`).
-void y_axis(std::ostream& out, double y0, double height, int top, int step, double right,
-            bool in_minutes = false) {
+// Horizontal grid lines (one path) at every step from 0 to the top, labelled on the left.
+void y_axis(std::ostream& out, double y0, double height, Axis axis, double right) {
+  const auto [top, step, in_minutes] = axis;
   std::string lines;
   for (int value = 0; value <= top; value += step) {
     const double y = y0 + height - height * value / top;
@@ -372,6 +372,24 @@ void HtmlReport::weeks_done(const Streak& streak) {
   week_table(streak);
 }
 
+void HtmlReport::chart(const std::string& id, double plot, Axis axis, const std::string& title,
+                       const std::string& desc,
+                       const std::function<void(const Row& row, double y0)>& draw) {
+  const double row_height = kTop + plot + kBottom;
+  open_svg(out_, id, static_cast<double>(rows_.size()) * row_height, title, desc);
+  for (std::size_t r = 0; r < rows_.size(); ++r) {
+    const Row& row = rows_[r];
+    const double y0 = static_cast<double>(r) * row_height + kTop;
+    if (row.year != 0) {
+      out_ << fmt::format("<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>", num(y0 - 5),
+                          row.year);
+    }
+    y_axis(out_, y0, plot, axis, kLeft + row.weeks * pitch_);
+    draw(row, y0);
+  }
+  out_ << "</svg>\n";
+}
+
 void HtmlReport::sessions_chart() {
   int top = 4;
   int judged = 0;
@@ -383,25 +401,12 @@ void HtmlReport::sessions_chart() {
   }
   ++top;
   const double plot = 100;
-  const double row_height = kTop + plot + kBottom;
   const int label_every = static_cast<int>(std::ceil(36.0 / pitch_));
   out_ << fmt::format(
       "<section id=\"sessions\">\n<h2>Routine sessions per week</h2>\n<p class=\"sum\">Target "
       "met in <b>{} of {}</b> finished weeks (paused weeks ask nothing).</p>\n",
       met, judged);
-  open_svg(out_, "sessions-chart", static_cast<double>(rows_.size()) * row_height,
-           "Routine sessions per week against the target band",
-           fmt::format("A bar a week: the sessions done; the shaded band is the target ({} a "
-                       "week, less in partly paused weeks). {} of {} finished weeks met it.",
-                       band(page_.settings.sessions), met, judged));
-  for (std::size_t r = 0; r < rows_.size(); ++r) {
-    const Row& row = rows_[r];
-    const double y0 = static_cast<double>(r) * row_height + kTop;
-    if (row.year != 0) {
-      out_ << fmt::format("<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>", num(y0 - 5),
-                          row.year);
-    }
-    y_axis(out_, y0, plot, top, axis_step(top), kLeft + row.weeks * pitch_);
+  const auto draw = [&](const Row& row, double y0) {
     const auto y_of = [&](int value) { return y0 + plot - plot * value / top; };
     std::string bands;
     for (int i = 0; i < row.weeks; ++i) {
@@ -430,8 +435,14 @@ void HtmlReport::sessions_chart() {
       }
     }
     out_ << '\n';
-  }
-  out_ << "</svg>\n<ul class=\"legend\"><li><i class=\"km\"></i>met</li><li><i "
+  };
+  chart("sessions-chart", plot, Axis{top, axis_step(top)},
+        "Routine sessions per week against the target band",
+        fmt::format("A bar a week: the sessions done; the shaded band is the target ({} a week, "
+                    "less in partly paused weeks). {} of {} finished weeks met it.",
+                    band(page_.settings.sessions), met, judged),
+        draw);
+  out_ << "<ul class=\"legend\"><li><i class=\"km\"></i>met</li><li><i "
           "class=\"kx\"></i>missed</li><li><i class=\"ko\"></i>this week, still open</li><li><i "
           "class=\"kp\"></i>paused</li><li><i class=\"kb\"></i>target band</li></ul>\n"
           "</section>\n";
@@ -451,26 +462,13 @@ void HtmlReport::walk_chart() {
   }
   const int top = rounded_up(std::clamp(most, target.max + 10, target.max * 3), 10);
   const double plot = 90;
-  const double row_height = kTop + plot + kBottom;
   const double day_width = pitch_ / 7;
   out_ << fmt::format(
       "<section id=\"walks\">\n<h2>Walk minutes per day</h2>\n<p class=\"sum\">A walk of {}+ "
       "minutes on <b>{} of {}</b>.</p>\n",
       target.min, in_band, plural(days, "day", "days"));
-  open_svg(out_, "walk-chart", static_cast<double>(rows_.size()) * row_height,
-           "Walk minutes per day against the daily band",
-           fmt::format("A bar a day: the minutes walked; the shaded band is {} minutes. {} of {} "
-                       "reached {} minutes.",
-                       band(target), in_band, plural(days, "day", "days"), target.min));
-  for (std::size_t r = 0; r < rows_.size(); ++r) {
-    const Row& row = rows_[r];
-    const double y0 = static_cast<double>(r) * row_height + kTop;
+  const auto draw = [&](const Row& row, double y0) {
     const double right = kLeft + row.weeks * pitch_;
-    if (row.year != 0) {
-      out_ << fmt::format("<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>", num(y0 - 5),
-                          row.year);
-    }
-    y_axis(out_, y0, plot, top, axis_step(top), right);
     const auto y_of = [&](int value) { return y0 + plot - plot * std::min(value, top) / top; };
     out_ << fmt::format("<path class=\"band\" d=\"M{} {}H{}V{}H{}z\"/>\n", num(kLeft),
                         num(y_of(target.max)), num(right), num(y_of(target.min)), num(kLeft));
@@ -494,9 +492,15 @@ void HtmlReport::walk_chart() {
         "<path class=\"in\" d=\"{}\"/>\n<path class=\"low\" d=\"{}\"/>\n<path class=\"paused\" "
         "d=\"{}\"/>\n",
         in, low, paused);
-  }
+  };
+  chart("walk-chart", plot, Axis{top, axis_step(top)},
+        "Walk minutes per day against the daily band",
+        fmt::format("A bar a day: the minutes walked; the shaded band is {} minutes. {} of {} "
+                    "reached {} minutes.",
+                    band(target), in_band, plural(days, "day", "days"), target.min),
+        draw);
   out_ << fmt::format(
-      "</svg>\n<ul class=\"legend\"><li><i class=\"km\"></i>{}+ minutes</li><li><i "
+      "<ul class=\"legend\"><li><i class=\"km\"></i>{}+ minutes</li><li><i "
       "class=\"kx\"></i>less</li><li><i class=\"kp\"></i>paused</li><li><i "
       "class=\"kb\"></i>daily band, {} min</li></ul>\n</section>\n",
       target.min, band(target));
@@ -524,27 +528,14 @@ void HtmlReport::breaks_charts() {
   const int breaks_top = rounded_up(most_breaks + 1, axis_step(most_breaks + 1));
   const int sitting_top = rounded_up(longest, axis_step(longest));
   const double plot = 80;
-  const double row_height = kTop + plot + kBottom;
   out_ << fmt::format(
       "<section id=\"breaks\">\n<h2>Breaks and sitting</h2>\n<p class=\"sum\"><b>{}</b> on {} "
       "({:.1f} a working day; working hours {} {}).</p>\n",
       plural(breaks, "break", "breaks"), plural(working_days, "working day", "working days"),
       working_days > 0 ? static_cast<double>(breaks) / working_days : 0.0,
       setting_value(settings, "break.days"), setting_value(settings, "break.hours"));
-  open_svg(out_, "breaks-chart", static_cast<double>(rows_.size()) * row_height,
-           "Breaks on each working day",
-           fmt::format("A bar a working day: the breaks logged that day. {} on {}.",
-                       plural(breaks, "break", "breaks"),
-                       plural(working_days, "working day", "working days")));
   const double day_width = pitch_ / 7;
-  for (std::size_t r = 0; r < rows_.size(); ++r) {
-    const Row& row = rows_[r];
-    const double y0 = static_cast<double>(r) * row_height + kTop;
-    if (row.year != 0) {
-      out_ << fmt::format("<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>", num(y0 - 5),
-                          row.year);
-    }
-    y_axis(out_, y0, plot, breaks_top, axis_step(breaks_top), kLeft + row.weeks * pitch_);
+  const auto draw_breaks = [&](const Row& row, double y0) {
     std::string bars;
     for (int i = 0; i < row.weeks * 7; ++i) {
       const Day& day = days_[static_cast<std::size_t>(row.first * 7 + i)];
@@ -556,26 +547,18 @@ void HtmlReport::breaks_charts() {
                           num(std::max(day_width * 0.7, 0.8)));
     }
     out_ << fmt::format("<path class=\"ok\" d=\"{}\"/>\n", bars);
-  }
-  out_ << "</svg>\n";
+  };
+  chart("breaks-chart", plot, Axis{breaks_top, axis_step(breaks_top)}, "Breaks on each working day",
+        fmt::format("A bar a working day: the breaks logged that day. {} on {}.",
+                    plural(breaks, "break", "breaks"),
+                    plural(working_days, "working day", "working days")),
+        draw_breaks);
   out_ << fmt::format(
       "<p class=\"sum\">The longest sitting stretch of each week, inside working hours: longer "
       "than {} in <b>{}</b>.</p>\n",
       format_duration(settings.break_every), plural(too_long, "week", "weeks"));
-  open_svg(out_, "sitting-chart", static_cast<double>(rows_.size()) * row_height,
-           "The longest sitting stretch of each week",
-           fmt::format("A bar a week: its longest time in working hours with nothing logged, "
-                       "in minutes; the dashed line is {}. {} went past it.",
-                       format_duration(settings.break_every), plural(too_long, "week", "weeks")));
-  for (std::size_t r = 0; r < rows_.size(); ++r) {
-    const Row& row = rows_[r];
-    const double y0 = static_cast<double>(r) * row_height + kTop;
+  const auto draw_sitting = [&](const Row& row, double y0) {
     const double right = kLeft + row.weeks * pitch_;
-    if (row.year != 0) {
-      out_ << fmt::format("<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>", num(y0 - 5),
-                          row.year);
-    }
-    y_axis(out_, y0, plot, sitting_top, axis_step(sitting_top), right, true);
     for (int i = 0; i < row.weeks; ++i) {
       const PeriodStats& week = weeks_[static_cast<std::size_t>(row.first + i)];
       if (!week.breaks.longest_on)
@@ -592,9 +575,15 @@ void HtmlReport::breaks_charts() {
     const double limit = y0 + plot - plot * every / sitting_top;
     out_ << fmt::format("<path class=\"limit\" d=\"M{} {}H{}\"/>\n", num(kLeft), num(limit),
                         num(right));
-  }
+  };
+  chart("sitting-chart", plot, Axis{sitting_top, axis_step(sitting_top), true},
+        "The longest sitting stretch of each week",
+        fmt::format("A bar a week: its longest time in working hours with nothing logged; the "
+                    "dashed line is {}. {} went past it.",
+                    format_duration(settings.break_every), plural(too_long, "week", "weeks")),
+        draw_sitting);
   out_ << fmt::format(
-      "</svg>\n<ul class=\"legend\"><li><i class=\"km\"></i>at most {}</li><li><i "
+      "<ul class=\"legend\"><li><i class=\"km\"></i>at most {}</li><li><i "
       "class=\"kx\"></i>longer</li><li><i class=\"kw\"></i>{}: break.every</li></ul>\n"
       "</section>\n",
       format_duration(settings.break_every), format_duration(settings.break_every));
@@ -622,21 +611,8 @@ void HtmlReport::pain_section() {
       plural(weeks_with_pain, "week", "weeks"),
       plural(static_cast<long>(advised.size()), "week", "weeks"), warn);
   const double plot = 90;
-  const double row_height = kTop + plot + kBottom;
-  open_svg(
-      out_, "pain-chart", static_cast<double>(rows_.size()) * row_height, "Pain over time, 0 to 10",
-      fmt::format("The line joins each week's average pain, the rings mark its highest (filled: "
-                  "the provider advice applies); the dashed line is {}. Weeks with pain: {}.",
-                  warn, weeks_with_pain));
-  for (std::size_t r = 0; r < rows_.size(); ++r) {
-    const Row& row = rows_[r];
-    const double y0 = static_cast<double>(r) * row_height + kTop;
+  const auto draw = [&](const Row& row, double y0) {
     const double right = kLeft + row.weeks * pitch_;
-    if (row.year != 0) {
-      out_ << fmt::format("<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>", num(y0 - 5),
-                          row.year);
-    }
-    y_axis(out_, y0, plot, 10, 2, right);
     const auto y_of = [&](double value) { return y0 + plot - plot * value / 10; };
     out_ << fmt::format("<path class=\"limit\" d=\"M{} {}H{}\"/>\n", num(kLeft), num(y_of(warn)),
                         num(right));
@@ -666,9 +642,14 @@ void HtmlReport::pain_section() {
           num(y_of(week.pain->highest)), num(std::clamp(pitch_ * 0.18, 1.5, 4.0)),
           week.period.label, pain_words(*week.pain), week.pain->advice ? " · see a provider" : "");
     }
-  }
+  };
+  chart("pain-chart", plot, Axis{10, 2}, "Pain over time, 0 to 10",
+        fmt::format("The line joins each week's average pain, the rings mark its highest (filled: "
+                    "the provider advice applies); the dashed line is {}. Weeks with pain: {}.",
+                    warn, weeks_with_pain),
+        draw);
   out_ << fmt::format(
-      "</svg>\n<ul class=\"legend\"><li><i class=\"km\"></i>weekly average (line) and highest "
+      "<ul class=\"legend\"><li><i class=\"km\"></i>weekly average (line) and highest "
       "(ring)</li><li><i class=\"kx\"></i>advice applies</li><li><i class=\"kw\"></i>pain "
       "{}</li></ul>\n",
       warn);

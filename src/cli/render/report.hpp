@@ -5,6 +5,7 @@
 #include <date/date.h>
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <string>
@@ -44,9 +45,20 @@ class HtmlReport final : public ReportSink {
     int weeks = 0;
     int year = 0;  // 0: the chart has one row, and no year label
   };
+  // The y axis of a chart: from 0 to `top`, a line every `step` (labelled as durations,
+  // 30m, 1h, when `in_minutes`).
+  struct Axis {
+    int top = 0;
+    int step = 1;
+    bool in_minutes = false;
+  };
 
  private:
   void calendar_week(const PeriodStats& week);
+  // A chart of rows_, each `plot` high: the <svg> with its text alternative, and for each
+  // row its year, its axis, then `draw(row, y0)` (y0: the top of the row's plot).
+  void chart(const std::string& id, double plot, Axis axis, const std::string& title,
+             const std::string& desc, const std::function<void(const Row& row, double y0)>& draw);
   void sessions_chart();
   void walk_chart();
   void breaks_charts();
