@@ -302,15 +302,13 @@ void HtmlReport::calendar_week(const PeriodStats& week) {
     }
     out_ << '\n';
   }
-  // A month's label over the week holding its first day, and over a row's first week.
+  // A month's label over the first week that starts in it, and over a row's first week.
   const auto first = week.period.range.first;
-  const auto last = week.period.range.last;
-  if (index == row.first || first.month() != last.month() || first.day() == date::day{1}) {
-    const auto month = first.day() == date::day{1} || index == row.first ? first : last;
-    const bool with_year = row.year == 0 && (index == 0 || month.month() == date::January);
+  if (index == row.first || first.month() != plus_days(first, -7).month()) {
+    const bool with_year = row.year == 0 && (index == 0 || first.month() == date::January);
     out_ << fmt::format("<text x=\"{}\" y=\"{}\">{}{}</text>", num(x), num(top + kTop - 5),
-                        kMonths[static_cast<unsigned>(month.month()) - 1],
-                        with_year ? fmt::format(" {}", static_cast<int>(month.year())) : "");
+                        kMonths[static_cast<unsigned>(first.month()) - 1],
+                        with_year ? fmt::format(" {}", static_cast<int>(first.year())) : "");
   }
   for (std::size_t d = 0; d < week.days.size(); ++d) {
     const DayFacts& day = week.days[d];
