@@ -2,6 +2,8 @@
 
 #include "qlfit/error.hpp"
 
+#include <algorithm>
+
 namespace qlfit {
 
 bool any_entry_in(Store& store, const DateRange& range, std::chrono::minutes day_start) {
@@ -45,13 +47,21 @@ void report(Store& store, const WeekSpan& span, bool with_notes, const Settings&
     sink.weeks_done(streak);
   }
   if (has_entries && with_notes) {
-    EntryFilter days;
-    days.local_dates =
-        DateRange{range.first, date::year_month_day{date::sys_days{range.last} + date::days{1}}};
-    store.each_entry(days, [&](const Entry& entry) {
-      if (entry.note && range.contains(habit_day(entry.local_start(), settings.day_start)))
-        sink.note(entry);
-    });
+    // Eight weeks of local dates at a time (and the day after the last, whose early hours
+    // may count for it): the store orders each piece by instant, and a piece stays small
+    // where the whole of 20 years would not.
+    constexpr date::days kPiece{56};
+    const date::sys_days end{date::sys_days{range.last} + date::days{1}};
+    for (date::sys_days from{range.first}; from <= end; from += kPiece) {
+      EntryFilter piece;
+      piece.local_dates =
+          DateRange{date::year_month_day{from},
+                    date::year_month_day{std::min(end, from + kPiece - date::days{1})}};
+      store.each_entry(piece, [&](const Entry& entry) {
+        if (entry.note && range.contains(habit_day(entry.local_start(), settings.day_start)))
+          sink.note(entry);
+      });
+    }
   }
   sink.end();
 }

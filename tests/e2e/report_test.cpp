@@ -119,6 +119,26 @@ TEST(Report, NotesOnlyWithTheFlag) {
   EXPECT_EQ(count_of(noted, "alert"), 1U);
 }
 
+TEST(Report, NotesComeOldestFirstAcrossTheWholeSpan) {
+  CliHarness cli;
+  cli.environment.qlfit_now = "2026-11-25T19:00:00+01:00";
+  for (const char* day : {"2026-05-04", "2026-07-20", "2026-09-28", "2026-11-24"}) {
+    const auto logged =
+        cli.run({"log", "break", "--at", std::string(day) + " 10:00", "--note", day + 5});
+    ASSERT_EQ(logged.code, 0) << logged.err;
+  }
+  const auto page = cli.run({"report", "--weeks", "30", "--with-notes"}).out;
+  std::size_t at = 0;
+  for (const char* note : {"05-04", "07-20", "09-28", "11-24"}) {
+    const auto found = page.find("<td>" + std::string(note) + "</td></tr>", at);
+    ASSERT_NE(found, std::string::npos) << note;
+    at = found;
+  }
+  // The first is before these 20 weeks.
+  EXPECT_EQ(cli.run({"report", "--weeks", "20", "--with-notes"}).out.find("<td>05-04</td>"),
+            std::string::npos);
+}
+
 TEST(Report, UserTextIsEscaped) {
   CliHarness cli;
   log_history(cli);

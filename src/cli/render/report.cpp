@@ -368,6 +368,10 @@ void HtmlReport::weeks_done(const Streak& streak) {
   breaks_charts();
   pain_section();
   week_table(streak);
+  // Written: what follows (the notes) needs none of it.
+  weeks_ = {};
+  days_ = {};
+  pauses_ = {};
 }
 
 void HtmlReport::chart(const std::string& id, double plot, Axis axis, const std::string& title,
