@@ -305,10 +305,8 @@ void HtmlReport::calendar_week(const PeriodStats& week) {
   // A month's label over the first week that starts in it, and over a row's first week.
   const auto first = week.period.range.first;
   if (index == row.first || first.month() != plus_days(first, -7).month()) {
-    const bool with_year = row.year == 0 && (index == 0 || first.month() == date::January);
-    out_ << fmt::format("<text x=\"{}\" y=\"{}\">{}{}</text>", num(x), num(top + kTop - 5),
-                        kMonths[static_cast<unsigned>(first.month()) - 1],
-                        with_year ? fmt::format(" {}", static_cast<int>(first.year())) : "");
+    out_ << fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", num(x), num(top + kTop - 5),
+                        kMonths[static_cast<unsigned>(first.month()) - 1]);
   }
   for (std::size_t d = 0; d < week.days.size(); ++d) {
     const DayFacts& day = week.days[d];
@@ -479,8 +477,8 @@ void HtmlReport::walk_chart() {
     std::string paused;
     for (int i = 0; i < row.weeks * 7; ++i) {
       const Day& day = days_[static_cast<std::size_t>(row.first * 7 + i)];
-      const double x = kLeft + i * day_width + day_width * 0.15;
-      const double width = std::max(day_width * 0.7, 0.8);
+      const double x = kLeft + i * day_width + day_width * 0.1;
+      const double width = std::max(day_width * 0.8, 0.8);
       if ((day.flags & kPaused) != 0) {
         paused +=
             fmt::format("M{} {}h{}v2h-{}z", num(x), num(y0 + plot - 2), num(width), num(width));
@@ -544,9 +542,9 @@ void HtmlReport::breaks_charts() {
       if ((day.flags & kWorking) == 0 || (day.flags & (kPaused | kFuture)) != 0 || day.breaks == 0)
         continue;
       const double height = plot * day.breaks / breaks_top;
-      bars += fmt::format("M{} {}h{}v{}h-{}z", num(kLeft + i * day_width + day_width * 0.15),
-                          num(y0 + plot - height), num(std::max(day_width * 0.7, 0.8)), num(height),
-                          num(std::max(day_width * 0.7, 0.8)));
+      bars += fmt::format("M{} {}h{}v{}h-{}z", num(kLeft + i * day_width + day_width * 0.1),
+                          num(y0 + plot - height), num(std::max(day_width * 0.8, 0.8)), num(height),
+                          num(std::max(day_width * 0.8, 0.8)));
     }
     out_ << fmt::format("<path class=\"ok\" d=\"{}\"/>\n", bars);
   };
@@ -712,7 +710,8 @@ void HtmlReport::week_table(const Streak& streak) {
                                     : format_duration(week.breaks.longest_sitting);
     out_ << fmt::format(
         "<tr class=\"{}\"><td>{}<br><small>{}</small></td><td class=\"v\">{}<br><small>{}</small>"
-        "</td><td class=\"n\">{} min<br><small>{} of {} days {}+</small></td><td class=\"n\">{}{}"
+        "</td><td class=\"n\">{} min<br><small>{} of {} days {}+ min</small></td><td "
+        "class=\"n\">{}{}"
         "</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
         verdict_class(sessions.verdict), week.period.label, days, counted, verdict_words(sessions),
         minutes_of(week.walk.total), week.walk.days_in_band, week.period.range.days(),
@@ -728,7 +727,7 @@ void HtmlReport::note(const Entry& entry) {
     any_note_ = true;
   }
   out_ << fmt::format("<tr><td>{} {}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
-                      human_time(entry.local_start()), static_cast<int>(entry.local_date.year()),
+                      long_day(entry.local_date), clock_of(entry.local_start()),
                       html_escaped(entry.activity), entry.pain ? std::to_string(*entry.pain) : "–",
                       html_escaped(*entry.note));
 }
