@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <ostream>
 
 namespace qlfit::cli::render {
@@ -401,7 +400,10 @@ void HtmlReport::sessions_chart() {
   }
   ++top;
   const double plot = 100;
-  const int label_every = static_cast<int>(std::ceil(36.0 / pitch_));
+  // Wide columns are labelled with their first day, every one or every other; narrow ones
+  // (past a few months) with the month they start.
+  const bool by_day = pitch_ >= 20;
+  const int label_every = pitch_ >= 40 ? 1 : 2;
   out_ << fmt::format(
       "<section id=\"sessions\">\n<h2>Routine sessions per week</h2>\n<p class=\"sum\">Target "
       "met in <b>{} of {}</b> finished weeks (paused weeks ask nothing).</p>\n",
@@ -429,9 +431,12 @@ void HtmlReport::sessions_chart() {
           verdict_class(sessions.verdict), num(x), num(y0 + plot - height), num(pitch_ * 0.6),
           num(height), week.period.label, sessions.count, band(sessions.target),
           verdict_words(sessions));
-      if (i % label_every == 0) {
-        out_ << fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", num(kLeft + i * pitch_),
-                            num(y0 + plot + 13), short_day(week.period.range.first));
+      const auto first = week.period.range.first;
+      const bool new_month = first.month() != plus_days(first, -7).month();
+      if (by_day ? i % label_every == 0 : new_month) {
+        out_ << fmt::format(
+            "<text x=\"{}\" y=\"{}\">{}</text>", num(kLeft + i * pitch_), num(y0 + plot + 13),
+            by_day ? short_day(first) : kMonths[static_cast<unsigned>(first.month()) - 1]);
       }
     }
     out_ << '\n';
