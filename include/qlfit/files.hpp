@@ -23,8 +23,9 @@ class Files {
   // Throws Error(kStorage) naming `path` when it is a folder or cannot be written.
   virtual void replace(const std::string& path,
                        const std::function<void(const std::string& temporary)>& fill) = 0;
-  // True when both paths name the same existing file (the same device and inode),
-  // whatever links lead there; false when either is missing.
+  // True when `a` and `b` name one file (the same device and inode: through .., a
+  // symlink or a hard link); when either does not exist, when their absolute paths,
+  // symlinks resolved, are the same.
   virtual bool same_file(const std::string& a, const std::string& b) = 0;
 };
 

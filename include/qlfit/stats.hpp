@@ -50,6 +50,7 @@ struct BreakSummary {
   // The longest time inside working hours with no entry going on, on one working day.
   std::chrono::minutes longest_sitting{0};
   std::optional<date::year_month_day> longest_on;
+  bool sat_too_long = false;  // that stretch was longer than break.every
 };
 
 enum class PainTrend { kUnknown, kFalling, kSteady, kRising };
@@ -69,6 +70,7 @@ struct DayFacts {
   date::year_month_day day;
   int sessions = 0;
   std::chrono::seconds walk{0};
+  bool walk_in_band = false;  // walks adding up to at least walk.min minutes
   int breaks = 0;
   bool paused = false;
   bool future = false;   // after today
@@ -98,6 +100,10 @@ struct PeriodStats {
     return std::chrono::seconds{0};
   }
 };
+
+// How much of its plan a day saw, for heatmaps: 0 nothing logged, 1 moved (a break or a
+// walk short of the band), 2 a session or a walk in the band, 3 both.
+int day_level(const DayFacts& day);
 
 // The session target of a period with `unpaused` days that count: the weekly band
 // scaled by unpaused/7 and rounded up (a whole unpaused week: the band itself).

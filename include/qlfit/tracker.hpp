@@ -73,6 +73,28 @@ void check_one_period(const PeriodRequest& request);
 Period requested_period(const PeriodRequest& request, const Settings& settings,
                         const TimeContext& context);
 
+// Whole weeks, the first starting on `first` (a week.start day).
+struct WeekSpan {
+  date::year_month_day first;
+  int weeks = 0;
+  DateRange range() const {
+    return {first, date::year_month_day{date::sys_days{first} + date::days{7 * weeks - 1}}};
+  }
+};
+
+// The weeks a request names: --weeks N, this week and the N-1 before it (12 without a
+// count), or the whole weeks holding --from..--to. Throws Error(kInvalidInput) for a bad
+// count or WHEN, more than 5300 weeks, or more than one kind of period.
+WeekSpan requested_weeks(const PeriodRequest& request, const Settings& settings,
+                         const TimeContext& context);
+
+// Calls `each` with the weeks of `span`, oldest first, each judged as `stats --week` judges
+// it (a week over before the first entry: kUntracked). One pass over the facts holding only
+// five weeks of them, and one week at a time. Returns the streaks of met weeks over the
+// whole history.
+Streak each_week(Store& store, const WeekSpan& span, const Settings& settings,
+                 const TimeContext& context, const std::function<void(PeriodStats&& week)>& each);
+
 // This week and the request's weeks-1 before it (12 without a count), oldest first, each with
 // its verdict and days, and the streaks of met weeks over the whole history.
 struct WeeksReport {

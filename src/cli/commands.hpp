@@ -20,6 +20,7 @@ Command register_log(CLI::App& root);
 Command register_undo(CLI::App& root);
 Command register_list(CLI::App& root);
 Command register_stats(CLI::App& root);
+Command register_report(CLI::App& root);
 Command register_config(CLI::App& root);
 Command register_start(CLI::App& root);
 Command register_stop(CLI::App& root);
@@ -38,6 +39,11 @@ Command register_completion(CLI::App& root);
 // Binds the pair --for DURATION | --minutes N, which exclude each other.
 void add_length_options(CLI::App& app, std::optional<std::string>& duration,
                         std::optional<std::string>& minutes);
+
+// Writes `path` whole or not at all (0600) through the Files port: `write` fills it.
+// Throws Error(kStorage) naming the path when it cannot be written.
+void write_whole_file(Session& session, const std::string& path,
+                      const std::function<void(std::ostream& out)>& write);
 
 // Binds an optional string option: the value is kept only when the option is given.
 CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<std::string>& value,

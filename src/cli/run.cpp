@@ -12,6 +12,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <streambuf>
 #include <string>
 #include <vector>
@@ -101,6 +102,17 @@ void add_length_options(CLI::App& app, std::optional<std::string>& duration,
       ->excludes(length);
 }
 
+void write_whole_file(Session& session, const std::string& path,
+                      const std::function<void(std::ostream& out)>& write) {
+  session.files().replace(path, [&](const std::string& temporary) {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    write(file);
+    file.close();
+    if (!file)
+      throw Error(ErrorCode::kStorage, path + " cannot be written: " + std::strerror(errno));
+  });
+}
+
 namespace {
 
 int run_command(std::span<const char* const> args, const Environment& environment,
@@ -124,11 +136,11 @@ int run_command(std::span<const char* const> args, const Environment& environmen
   app.footer(kFooter);
 
   const std::vector<Command> commands{
-      register_log(app),      register_undo(app),      register_edit(app),   register_rm(app),
-      register_start(app),    register_stop(app),      register_status(app), register_list(app),
-      register_stats(app),    register_remind(app),    register_cron(app),   register_export(app),
-      register_import(app),   register_backup(app),    register_pause(app),  register_config(app),
-      register_activity(app), register_completion(app)};
+      register_log(app),    register_undo(app),     register_edit(app),      register_rm(app),
+      register_start(app),  register_stop(app),     register_status(app),    register_list(app),
+      register_stats(app),  register_report(app),   register_remind(app),    register_cron(app),
+      register_export(app), register_import(app),   register_backup(app),    register_pause(app),
+      register_config(app), register_activity(app), register_completion(app)};
   try {
     app.parse(static_cast<int>(args.size()), args.data());
     session.set_globals(globals);

@@ -88,6 +88,13 @@ std::string_view to_string(PainTrend trend) {
   return "unknown";
 }
 
+int day_level(const DayFacts& day) {
+  const int done = (day.sessions > 0 ? 1 : 0) + (day.walk_in_band ? 1 : 0);
+  if (done > 0)
+    return done + 1;
+  return day.breaks > 0 || day.walk.count() > 0 ? 1 : 0;
+}
+
 Band session_target(int unpaused, const Settings& settings) {
   return Band{scaled_up(settings.sessions.min, unpaused),
               scaled_up(settings.sessions.max, unpaused)};
@@ -188,7 +195,8 @@ PeriodStats summarize(std::span<const Fact> entries, const Period& period,
   int working_breaks = 0;
   for (std::size_t i = 0; i < stats.days.size(); ++i) {
     DayFacts& facts = stats.days[i];
-    if (facts.walk >= band_floor)
+    facts.walk_in_band = facts.walk >= band_floor;
+    if (facts.walk_in_band)
       ++stats.walk.days_in_band;
     if (!facts.working || facts.paused || facts.future)
       continue;
@@ -203,6 +211,7 @@ PeriodStats summarize(std::span<const Fact> entries, const Period& period,
       stats.breaks.longest_on = facts.day;
     }
   }
+  stats.breaks.sat_too_long = stats.breaks.longest_sitting > settings.break_every;
   if (stats.breaks.working_days > 0) {
     stats.breaks.per_working_day = static_cast<double>(working_breaks) / stats.breaks.working_days;
   }

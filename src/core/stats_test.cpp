@@ -109,6 +109,8 @@ TEST(Summarize, WalksAddUpPerDayAcrossSeveralWalksAndMidnight) {
   EXPECT_EQ(stats.walked_on(2026_y / 11 / 23), minutes{22});  // counted on the day it began
   EXPECT_EQ(stats.walk.days_in_band, 1);
   EXPECT_EQ(stats.days[0].walk, minutes{22});
+  EXPECT_TRUE(stats.days[0].walk_in_band);
+  EXPECT_FALSE(stats.days[1].walk_in_band);  // 19 minutes: short of the band
 }
 
 TEST(Summarize, DayStartMovesLateNightEntriesToTheDayBefore) {
@@ -132,6 +134,11 @@ TEST(Summarize, LongestSittingIsTheLongestGapInWorkingHours) {
   EXPECT_EQ(stats.days[0].longest_sitting, minutes{0});  // Monday: nothing logged, not measured
   EXPECT_EQ(stats.breaks.working_days, 2);
   EXPECT_DOUBLE_EQ(stats.breaks.per_working_day, 0.5);
+  EXPECT_TRUE(stats.breaks.sat_too_long);  // 3h30m, more than break.every (30m)
+  Settings patient;
+  patient.break_every = hours{3} + minutes{30};
+  EXPECT_FALSE(summarize(day, kWeek48, {}, patient, on(2026_y / 11 / 24, hours{20}))
+                   .breaks.sat_too_long);  // exactly break.every is not too long
 }
 
 TEST(Summarize, TodaysSittingStretchEndsNow) {
@@ -177,6 +184,23 @@ TEST(Summarize, PainTrendAgainstTheFourWeeksBefore) {
 TEST(Summarize, HighPainAlwaysAdvises) {
   const std::vector<Fact> high{entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{9}, minutes{2}, 7)};
   EXPECT_TRUE(week48(high, 2026_y / 11 / 24).pain->advice);
+}
+
+TEST(DayLevel, NothingMovedOneOfTheTwoOrBoth) {
+  DayFacts day;
+  EXPECT_EQ(day_level(day), 0);
+  day.breaks = 1;
+  EXPECT_EQ(day_level(day), 1);
+  day = DayFacts{};
+  day.walk = minutes{5};  // a short walk: moved
+  EXPECT_EQ(day_level(day), 1);
+  day.walk_in_band = true;
+  EXPECT_EQ(day_level(day), 2);
+  day = DayFacts{};
+  day.sessions = 1;
+  EXPECT_EQ(day_level(day), 2);
+  day.walk_in_band = true;
+  EXPECT_EQ(day_level(day), 3);
 }
 
 TEST(SessionTarget, ScalesTheWeeklyBandToUnpausedDaysRoundingUp) {

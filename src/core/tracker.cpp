@@ -246,22 +246,40 @@ PeriodStats period_stats(Store& store, const Period& period, const Settings& set
   return summarize(facts, period, store.pauses(), settings, context);
 }
 
-WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Settings& settings,
+WeekSpan requested_weeks(const PeriodRequest& request, const Settings& settings,
                          const TimeContext& context) {
+  constexpr int kMostWeeks = 5300;
   check_one_period(request);
+  if (request.from || request.to) {
+    const Period days = requested_period(request, settings, context);
+    const auto first = week_containing(days.range.first, settings.week_start).range.first;
+    const auto last = week_containing(days.range.last, settings.week_start).range.first;
+    const auto weeks = (date::sys_days{last} - date::sys_days{first}).count() / 7 + 1;
+    if (weeks > kMostWeeks) {
+      throw Error(ErrorCode::kInvalidInput, "--from and --to must be at most " +
+                                                std::to_string(kMostWeeks) + " weeks apart, got " +
+                                                std::to_string(weeks));
+    }
+    return WeekSpan{first, static_cast<int>(weeks)};
+  }
   const auto& count = request.weeks;
   const auto weeks = count && !count->empty()
-                         ? static_cast<int>(parse_whole_number(*count, "--weeks", 1, 5300))
+                         ? static_cast<int>(parse_whole_number(*count, "--weeks", 1, kMostWeeks))
                          : 12;
   const Period last = week_containing(context.today(), settings.week_start);
-  const date::sys_days first_day = date::sys_days{last.range.first} - date::days{7 * (weeks - 1)};
-  const DateRange shown{date::year_month_day{first_day}, last.range.last};
+  return WeekSpan{
+      date::year_month_day{date::sys_days{last.range.first} - date::days{7 * (weeks - 1)}}, weeks};
+}
+
+Streak each_week(Store& store, const WeekSpan& span, const Settings& settings,
+                 const TimeContext& context, const std::function<void(PeriodStats&& week)>& each) {
+  const date::sys_days first_day{span.first};
   const auto day_of = [&settings](const Fact& entry) {
     return date::sys_days{habit_day(entry.local_start(), settings.day_start)};
   };
   const auto pauses = store.pauses();
-  WeeksReport report;
-  report.weeks.reserve(static_cast<std::size_t>(weeks));
+  // Weeks over before the first entry were not tracked: not missed, not in a streak.
+  const auto tracked_from = store.first_local_date();
   // One pass over the facts, which come one at a time in local-date order, holding only
   // a window: the week being judged and the four weeks before it (its pain trend).
   std::vector<Fact> window;
@@ -277,28 +295,34 @@ WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Setti
                    return day_of(fact) >= from;
                  }));
     // Facts outside the week and its trend weeks (a day or two ahead) are ignored.
-    report.weeks.push_back(summarize(window, week, pauses, settings, context));
+    PeriodStats stats = summarize(window, week, pauses, settings, context);
+    if (!tracked_from || week.range.last < *tracked_from)
+      stats.sessions.verdict = Verdict::kUntracked;
+    each(std::move(stats));
   };
-  store.each_fact(on_habit_days(with_trend_weeks(shown)), [&](const Fact& fact) {
+  store.each_fact(on_habit_days(with_trend_weeks(span.range())), [&](const Fact& fact) {
     // A fact's habit day is its local date or the day before (day.start): once a fact
     // of local date D has come, none of habit day D - 2 or earlier is still to come.
     const auto local_day = date::floor<date::days>(fact.local_start()).time_since_epoch();
-    while (next < weeks &&
+    while (next < span.weeks &&
            date::sys_days{week_at(next).range.last} < date::sys_days{local_day} - date::days{1}) {
       judge_next();
     }
     window.push_back(fact);
   });
-  while (next < weeks)
+  while (next < span.weeks)
     judge_next();
-  // Weeks over before the first entry were not tracked: not missed, not in a streak.
-  const auto tracked_from = store.first_local_date();
-  for (PeriodStats& week : report.weeks) {
-    if (!tracked_from || week.period.range.last < *tracked_from) {
-      week.sessions.verdict = Verdict::kUntracked;
-    }
-  }
-  report.streak = history_streak(store, pauses, settings, context);
+  return history_streak(store, pauses, settings, context);
+}
+
+WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Settings& settings,
+                         const TimeContext& context) {
+  const WeekSpan span = requested_weeks(request, settings, context);
+  WeeksReport report;
+  report.weeks.reserve(static_cast<std::size_t>(span.weeks));
+  report.streak = each_week(store, span, settings, context, [&report](PeriodStats&& week) {
+    report.weeks.push_back(std::move(week));
+  });
   return report;
 }
 

@@ -38,6 +38,8 @@ check "bash: qlfit config set <key> <value> offers no key" "" "$(bash_complete q
 check "bash: qlfit list --kind" "break session walk" "$(bash_complete qlfit list --kind '' | sorted)"
 check "bash: qlfit --db x.db log --a" "--at" "$(bash_complete qlfit --db x.db log --a | sorted)"
 check "bash: qlfit remind --for" "break session walk" "$(bash_complete qlfit remind --for '' | sorted)"
+check "bash: qlfit rep" "report" "$(bash_complete qlfit rep | sorted)"
+check "bash: qlfit report --w" "--weeks --with-notes" "$(bash_complete qlfit report --w | sorted)"
 check "bash: qlfit config" "get list set unset" "$(bash_complete qlfit config '' | sorted)"
 check "bash: qlfit list --activity s" "side-plank" "$(bash_complete qlfit list --activity s)"
 check "bash: stored hostile names are not run" 0 "$(pwned)"
@@ -84,6 +86,7 @@ if command -v fish >/dev/null; then
         "$(PATH="$work/stub:$PATH" fish_complete 'qlfit log s' | paste -sd'|')"
     PATH="$work/stub:$PATH" fish_complete 'qlfit log ' >/dev/null
     check "fish: ... and never run" 0 "$(pwned)"
+    check "fish: qlfit report --w" "--weeks --with-notes" "$(fish_complete 'qlfit report --w' | sorted)"
 else
     failures=$((failures + 1)); echo "FAIL fish is not installed (scripts/install-deps installs it)"
 fi

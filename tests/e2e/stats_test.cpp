@@ -12,53 +12,9 @@
 namespace qlfit::testing {
 namespace {
 
-// Nine weeks up to Wednesday 2026-11-25 in Berlin: a met, a missed, a paused week,
-// walks, breaks and rising pain in the last week.
-void log_weeks(CliHarness& cli) {
-  cli.environment.qlfit_now = "2026-11-25T19:00:00+01:00";
-  const std::vector<std::pair<const char*, std::vector<std::string>>> days{
-      {"2026-10-05", {"butt-walk", "walk:25", "break"}},
-      {"2026-10-07", {"butt-walk"}},
-      {"2026-10-09", {"butt-walk", "walk:30"}},
-      {"2026-10-13", {"butt-walk", "break"}},
-      {"2026-10-14", {"butt-walk"}},
-      {"2026-10-16", {"butt-walk"}},
-      {"2026-10-20", {"butt-walk", "walk:20"}},
-      {"2026-10-22", {"walk:10"}},
-      {"2026-11-02", {"butt-walk"}},
-      {"2026-11-03", {"butt-walk"}},
-      {"2026-11-05", {"butt-walk", "walk:45"}},
-      {"2026-11-09", {"butt-walk"}},
-      {"2026-11-10", {"butt-walk", "break"}},
-      {"2026-11-12", {"butt-walk", "break"}},
-      {"2026-11-13", {"butt-walk"}},
-      {"2026-11-16", {"walk:20"}},
-      {"2026-11-23", {"butt-walk", "walk:25", "break", "break"}},
-      {"2026-11-24", {"walk:12", "walk:10", "break"}},
-      {"2026-11-25", {"break"}},
-  };
-  int pain = 1;
-  for (const auto& [day, activities] : days) {
-    int hour = 9;
-    for (const std::string& activity : activities) {
-      std::vector<std::string> args{"log", activity.substr(0, activity.find(':')), "--at",
-                                    std::string(day) + " " + std::to_string(hour++) + ":00"};
-      if (activity.find(':') != std::string::npos) {
-        args.insert(args.end(), {"--minutes", activity.substr(activity.find(':') + 1)});
-      }
-      if (std::string(day) >= "2026-10-13" && activity == "break") {
-        args.insert(args.end(), {"--pain", std::to_string(pain++ % 9)});
-      }
-      const auto result = cli.run(args);
-      ASSERT_EQ(result.code, 0) << result.err;
-    }
-  }
-  cli.run({"pause", "--from", "2026-10-26", "--to", "2026-11-01", "--note", "holiday"});
-}
-
 TEST(StatsViews, WeekText) {
   CliHarness cli;
-  log_weeks(cli);
+  log_nine_weeks(cli);
   expect_golden("week.txt", cli.run({"stats", "--week"}).out);
   cli.environment.stdout_is_terminal = true;
   expect_golden("week-color.txt", cli.run({"stats", "--week"}).out);
@@ -66,14 +22,14 @@ TEST(StatsViews, WeekText) {
 
 TEST(StatsViews, PastWeeksText) {
   CliHarness cli;
-  log_weeks(cli);
+  log_nine_weeks(cli);
   expect_golden("week-missed.txt", cli.run({"stats", "--week", "2026-W43"}).out);
   expect_golden("week-paused.txt", cli.run({"stats", "--week", "2026-W44"}).out);
 }
 
 TEST(StatsViews, WeeksText) {
   CliHarness cli;
-  log_weeks(cli);
+  log_nine_weeks(cli);
   expect_golden("weeks.txt", cli.run({"stats", "--weeks", "9"}).out);
   cli.environment.stdout_is_terminal = true;
   expect_golden("weeks-color.txt", cli.run({"stats", "--weeks", "9"}).out);
@@ -83,20 +39,20 @@ TEST(StatsViews, WeeksText) {
 
 TEST(StatsViews, WeeksJson) {
   CliHarness cli;
-  log_weeks(cli);
+  log_nine_weeks(cli);
   expect_golden("weeks.json", cli.run({"stats", "--weeks", "9", "--json"}).out);
   expect_golden("weeks-1.json", cli.run({"stats", "--weeks", "1", "--json"}).out);
 }
 
 TEST(StatsViews, MonthText) {
   CliHarness cli;
-  log_weeks(cli);
+  log_nine_weeks(cli);
   expect_golden("month.txt", cli.run({"stats", "--month", "2026-10"}).out);
 }
 
 TEST(StatsViews, WeeksJsonHasVerdictsStreaksAndDays) {
   CliHarness cli;
-  log_weeks(cli);
+  log_nine_weeks(cli);
   const auto report = nlohmann::json::parse(cli.run({"stats", "--weeks", "9", "--json"}).out);
   ASSERT_EQ(report["weeks"].size(), 9U);
   const auto& weeks = report["weeks"];
@@ -122,7 +78,7 @@ TEST(StatsViews, WeeksJsonHasVerdictsStreaksAndDays) {
 
 TEST(StatsViews, WeekJsonHasThePainTrendAndBreaks) {
   CliHarness cli;
-  log_weeks(cli);
+  log_nine_weeks(cli);
   const auto week = nlohmann::json::parse(cli.run({"stats", "--json"}).out);
   EXPECT_EQ(week["sessions"]["verdict"], "on track");
   EXPECT_EQ(week["pain"]["trend"], "rising");
@@ -137,7 +93,7 @@ TEST(StatsViews, WeekJsonHasThePainTrendAndBreaks) {
 
 TEST(StatsViews, PausedWeeksAreNeitherMissedNorCheckedAgainst) {
   CliHarness cli;
-  log_weeks(cli);
+  log_nine_weeks(cli);
   EXPECT_EQ(cli.run({"stats", "--week", "2026-W44", "--check"}).code, 0);
   EXPECT_EQ(cli.run({"stats", "--week", "2026-W43", "--check"}).code, 1);
 }

@@ -41,6 +41,16 @@ check "its folder is 0700" 700 "$(stat -c %a "$(dirname "$db")")"
 "$qlfit" stats --week --check >/dev/null
 check "stats --check met exits 0" 0 $?
 
+"$qlfit" report --output "$work/back.html"
+check "report --output exits 0" 0 $?
+check "its file is 0600" 600 "$(stat -c %a "$work/back.html")"
+check "it is one HTML page" "<!DOCTYPE html>" "$(head -1 "$work/back.html")"
+check "naming no URL" 0 "$(grep -c -e 'http:' -e 'https:' -e '//' "$work/back.html")"
+"$qlfit" report --output "$db" 2>/dev/null
+check "report --output onto the database exits 2" 2 $?
+"$qlfit" stats --week >/dev/null
+check "and leaves it a database that stats reads" 0 $?
+
 "$qlfit" log butt-walk --pain 11 >"$work/out" 2>"$work/err"
 check "bad pain exits 2" 2 $?
 check "bad pain says why on one line" 'qlfit: --pain must be a whole number from 0 to 10, got "11"' "$(cat "$work/err")"

@@ -70,4 +70,8 @@ class CliHarness {
   mutable FakeNotifier notifier;
 };
 
+// Nine weeks up to Wednesday 2026-11-25 in Berlin (and the clock set there): a met, a
+// missed, a paused week ("holiday"), walks, breaks and rising pain in the last week.
+void log_nine_weeks(CliHarness& cli);
+
 }  // namespace qlfit::testing

@@ -59,7 +59,7 @@ Command register_stats(CLI::App& root) {
               if (options->json)
                 render::write_weeks_json(report, session.out);
               else
-                session.out << render::weeks_text(report, session.settings(), session.color());
+                session.out << render::weeks_text(report, session.color());
               return options->check && report.some_missed() ? 1 : 0;
             }
             const Period period =

@@ -76,14 +76,7 @@ Examples:
               write(session.out);
               return 0;
             }
-            session.files().replace(*options->output, [&](const std::string& temporary) {
-              std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-              write(file);
-              file.close();
-              if (!file)
-                throw Error(ErrorCode::kStorage,
-                            *options->output + " cannot be written: " + std::strerror(errno));
-            });
+            write_whole_file(session, *options->output, write);
             return 0;
           }};
 }

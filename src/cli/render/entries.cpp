@@ -16,10 +16,6 @@ constexpr std::array<const char*, 7> kWeekdays{"Sun", "Mon", "Tue", "Wed", "Thu"
 constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-std::string band(Band target) {
-  return fmt::format("{}–{}", target.min, target.max);
-}
-
 long whole_minutes(std::chrono::seconds duration) {
   return duration.count() / 60;
 }

@@ -41,31 +41,8 @@ long minutes_of(std::chrono::seconds duration) {
   return duration.count() / 60;
 }
 
-std::string band(Band target) {
-  return fmt::format("{}–{}", target.min, target.max);
-}
-
 std::string painted(const std::string& text, Verdict verdict, bool color) {
   return color ? verdict_colour(verdict) + text + kReset : text;
-}
-
-std::string verdict_words(const SessionSummary& sessions) {
-  switch (sessions.verdict) {
-    case Verdict::kMet:
-      return sessions.above_max() ? "target met; above the range: rest days help your back too"
-                                  : "target met";
-    case Verdict::kOnTrack:
-    case Verdict::kAtRisk:
-      return fmt::format("{}: {} to go, {} left", to_string(sessions.verdict), sessions.to_go,
-                         plural(sessions.days_left, "day", "days"));
-    case Verdict::kMissed:
-      return fmt::format("missed: {} short", sessions.to_go);
-    case Verdict::kPaused:
-      return "paused: nothing asked";
-    case Verdict::kUntracked:
-      return "before your first entry";
-  }
-  return "";
 }
 
 std::string heading(const Period& period) {
@@ -76,15 +53,7 @@ std::string heading(const Period& period) {
 }
 
 std::string pain_line(const PainSummary& pain) {
-  std::string line = fmt::format("Pain      average {:.1f}, highest {} ({})", pain.average,
-                                 pain.highest, plural(pain.count, "entry", "entries"));
-  if (pain.before) {
-    line += pain.trend == PainTrend::kSteady
-                ? fmt::format(" · steady ({:.1f} the 4 weeks before)", *pain.before)
-                : fmt::format(" · {} from {:.1f} the 4 weeks before", to_string(pain.trend),
-                              *pain.before);
-  }
-  return line + "\n";
+  return "Pain      " + pain_words(pain) + "\n";
 }
 
 std::string breaks_line(const BreakSummary& breaks) {
@@ -127,16 +96,7 @@ std::string strip(const std::vector<DayFacts>& days) {
   return out;
 }
 
-// 0 nothing, 1 moved (any entry), 2 a session or a walk in the band, 3 both.
-int level(const DayFacts& day, const Settings& settings) {
-  const bool walked = day.walk >= std::chrono::minutes{settings.walk.min};
-  const int both = (day.sessions > 0 ? 1 : 0) + (walked ? 1 : 0);
-  if (both > 0)
-    return both + 1;
-  return day.breaks > 0 || day.walk.count() > 0 ? 1 : 0;
-}
-
-std::string heat_cell(const DayFacts& day, const Settings& settings, bool color) {
+std::string heat_cell(const DayFacts& day, bool color) {
   if (day.future)
     return " ";
   if (day.paused)
@@ -144,11 +104,11 @@ std::string heat_cell(const DayFacts& day, const Settings& settings, bool color)
   static constexpr const char* kPlain[] = {"·", "░", "▒", "▓"};
   static constexpr const char* kShades[] = {"\x1b[38;5;240m·", "\x1b[38;5;22m■", "\x1b[38;5;28m■",
                                             "\x1b[38;5;40m■"};
-  const int shade = level(day, settings);
+  const int shade = day_level(day);
   return color ? std::string(kShades[shade]) + kReset : kPlain[shade];
 }
 
-std::string heatmap(const std::vector<PeriodStats>& weeks, const Settings& settings, bool color) {
+std::string heatmap(const std::vector<PeriodStats>& weeks, bool color) {
   const std::size_t shown = std::min<std::size_t>(weeks.size(), kHeatmapWeeks);
   const std::size_t from = weeks.size() - shown;
   std::string out;
@@ -157,7 +117,7 @@ std::string heatmap(const std::vector<PeriodStats>& weeks, const Settings& setti
     static constexpr const char* kNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     out += fmt::format("{:<4}", kNames[date::weekday{date::sys_days{first_day.day}}.c_encoding()]);
     for (std::size_t week = from; week < weeks.size(); ++week) {
-      out += " " + heat_cell(weeks[week].days[row], settings, color);
+      out += " " + heat_cell(weeks[week].days[row], color);
     }
     out.erase(out.find_last_not_of(' ') + 1);
     out += "\n";
@@ -173,6 +133,41 @@ Json optional_day(const std::optional<date::year_month_day>& day) {
 }
 
 }  // namespace
+
+std::string band(Band target) {
+  return fmt::format("{}–{}", target.min, target.max);
+}
+
+std::string verdict_words(const SessionSummary& sessions) {
+  switch (sessions.verdict) {
+    case Verdict::kMet:
+      return sessions.above_max() ? "target met; above the range: rest days help your back too"
+                                  : "target met";
+    case Verdict::kOnTrack:
+    case Verdict::kAtRisk:
+      return fmt::format("{}: {} to go, {} left", to_string(sessions.verdict), sessions.to_go,
+                         plural(sessions.days_left, "day", "days"));
+    case Verdict::kMissed:
+      return fmt::format("missed: {} short", sessions.to_go);
+    case Verdict::kPaused:
+      return "paused: nothing asked";
+    case Verdict::kUntracked:
+      return "before your first entry";
+  }
+  return "";
+}
+
+std::string pain_words(const PainSummary& pain) {
+  std::string words = fmt::format("average {:.1f}, highest {} ({})", pain.average, pain.highest,
+                                  plural(pain.count, "entry", "entries"));
+  if (pain.before) {
+    words += pain.trend == PainTrend::kSteady
+                 ? fmt::format(" · steady ({:.1f} the 4 weeks before)", *pain.before)
+                 : fmt::format(" · {} from {:.1f} the 4 weeks before", to_string(pain.trend),
+                               *pain.before);
+  }
+  return words;
+}
 
 std::string period_text(const PeriodStats& stats, bool color) {
   const SessionSummary& sessions = stats.sessions;
@@ -197,7 +192,7 @@ std::string period_text(const PeriodStats& stats, bool color) {
   return out;
 }
 
-std::string weeks_text(const WeeksReport& report, const Settings& settings, bool color) {
+std::string weeks_text(const WeeksReport& report, bool color) {
   const auto& weeks = report.weeks;
   std::string out =
       fmt::format("{} · {} – {}\n", plural(static_cast<long>(weeks.size()), "week", "weeks"),
@@ -213,7 +208,7 @@ std::string weeks_text(const WeeksReport& report, const Settings& settings, bool
   out += fmt::format("Streak    {} met in a row now · longest {}\n\n",
                      plural(report.streak.current, "week", "weeks"),
                      plural(report.streak.longest, "week", "weeks"));
-  return out + heatmap(weeks, settings, color);
+  return out + heatmap(weeks, color);
 }
 
 Json period_json(const PeriodStats& stats) {

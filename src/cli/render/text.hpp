@@ -63,13 +63,19 @@ nlohmann::ordered_json status_json(const std::optional<Timer>& timer, date::sys_
 std::string pause_line(const Pause& pause);
 std::string pause_table(const std::vector<Pause>& pauses);
 
+// "3–4".
+std::string band(Band target);
+// What a session verdict means: "target met", "missed: 1 short", "on track: 2 to go, 3 days left".
+std::string verdict_words(const SessionSummary& sessions);
+// "average 4.5, highest 8 (3 entries) · rising from 2.0 the 4 weeks before".
+std::string pain_words(const PainSummary& pain);
 // A period's facts for people, in colour when `color`.
 std::string period_text(const PeriodStats& stats, bool color);
 // A period's facts for scripts (docs/json.md).
 nlohmann::ordered_json period_json(const PeriodStats& stats);
 
 // `stats --weeks`: a line per week, the streaks and a heatmap of the days.
-std::string weeks_text(const WeeksReport& report, const Settings& settings, bool color);
+std::string weeks_text(const WeeksReport& report, bool color);
 // {"weeks": [period documents, oldest first], "streak": {"current", "longest"}}, as
 // nlohmann's dump(2) would print it, written a week at a time: years of weeks never
 // stand in memory as one JSON tree.
