@@ -3,6 +3,8 @@
 #include "qlfit/error.hpp"
 #include "qlfit/when.hpp"
 
+#include "test_zones.hpp"
+
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -21,7 +23,7 @@ void require(bool condition) {
 
 qlfit::TimeContext context_for(std::uint8_t selector) {
   qlfit::TimeContext context;
-  context.zone = qlfit::find_zone(kZones[selector % kZones.size()]);
+  context.zone = qlfit::testing::zone_named(kZones[selector % kZones.size()]);
   context.now = qlfit::parse_instant("2026-11-24T07:30:00+01:00", "now");
   context.week_start =
       (selector & 0x80U) != 0 ? qlfit::WeekStart::kSunday : qlfit::WeekStart::kMonday;

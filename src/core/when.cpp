@@ -207,12 +207,11 @@ When period_when(Period period) {
 // The wall time `local` in the zone; a time skipped by a DST jump moves forward
 // by the jump (only for times the user did not type, such as "3d ago").
 Moment lenient_moment(date::local_seconds local, const Zone* zone) {
-  const auto info = zone->get_info(local);
-  if (info.result == date::local_info::nonexistent) {
-    return moment_of(to_instant(local, info.first.offset), zone);
-  }
-  Moment moment = moment_with_offset(to_instant(local, info.first.offset), info.first.offset);
-  moment.ambiguous = info.result == date::local_info::ambiguous;
+  const LocalTimeInfo info = zone->at_local(local);
+  if (info.kind == LocalTimeInfo::Kind::kSkipped)
+    return moment_of(to_instant(local, info.first), zone);
+  Moment moment = moment_with_offset(to_instant(local, info.first), info.first);
+  moment.ambiguous = info.kind == LocalTimeInfo::Kind::kRepeated;
   return moment;
 }
 

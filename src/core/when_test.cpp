@@ -2,6 +2,8 @@
 
 #include "qlfit/error.hpp"
 
+#include "test_zones.hpp"
+
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -16,7 +18,7 @@ using std::chrono::minutes;
 // Tuesday 2026-11-24 07:30 in Berlin (+01:00).
 TimeContext berlin_tuesday_morning() {
   TimeContext context;
-  context.zone = find_zone("Europe/Berlin");
+  context.zone = testing::zone_named("Europe/Berlin");
   context.now = parse_instant("2026-11-24T07:30:00+01:00", "now");
   return context;
 }
@@ -159,7 +161,7 @@ TEST(ParseWhen, GapTimeIsRefused) {
 
 TEST(ParseWhen, HistoricOffsetsWithSecondsSurviveTheRoundTrip) {
   TimeContext context = berlin_tuesday_morning();
-  context.zone = find_zone("Africa/Monrovia");
+  context.zone = testing::zone_named("Africa/Monrovia");
   const Moment moment = parse_when("1970-06-01 12:00", "--at", context).moment;
   EXPECT_EQ(format_offset(moment.offset), "-00:44:30");
   const std::string text = iso_datetime(moment.instant, moment.offset);
@@ -177,7 +179,7 @@ TEST(ParseInstant, NeedsAnOffset) {
 
 TEST(TimeContext, TodayFollowsTheZoneNotUtc) {
   TimeContext context;
-  context.zone = find_zone("Asia/Tokyo");
+  context.zone = testing::zone_named("Asia/Tokyo");
   context.now = parse_instant("2026-11-24T22:30:00-05:00", "now");
   EXPECT_EQ(context.today(), 2026_y / 11 / 25);
 }
