@@ -27,6 +27,8 @@ qlfit::TimeContext context_for(std::uint8_t selector) {
   context.now = qlfit::parse_instant("2026-11-24T07:30:00+01:00", "now");
   context.week_start =
       (selector & 0x80U) != 0 ? qlfit::WeekStart::kSunday : qlfit::WeekStart::kMonday;
+  if ((selector & 0x40U) != 0)
+    context.day_start = std::chrono::hours{3};
   return context;
 }
 
@@ -76,7 +78,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const auto when = qlfit::parse_when(text, "fuzz", context);
     check_round_trip(when, context);
-    qlfit::moment_for_at(when, text, context);
+  } catch (const qlfit::Error&) {
+  }
+  try {
+    qlfit::parse_when(text, "fuzz", context, context.today());  // a range's end
+  } catch (const qlfit::Error&) {
+  }
+  try {
+    qlfit::parse_at(text, context);
   } catch (const qlfit::Error&) {
   }
   return 0;

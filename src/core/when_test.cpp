@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <ostream>
+#include <string>
 #include <vector>
 
 namespace qlfit {
@@ -24,8 +27,71 @@ TimeContext berlin_tuesday_morning() {
 }
 
 std::string at(std::string_view text, const TimeContext& context = berlin_tuesday_morning()) {
-  const Moment moment = moment_for_at(parse_when(text, "--at", context), text, context);
+  const Moment moment = parse_at(text, context);
   return iso_datetime(moment.instant, moment.offset);
+}
+
+// Wednesday 2026-11-25 00:55 in Berlin, for a night owl whose days begin at 03:00:
+// the habit day is still Tuesday.
+TimeContext night_owl_wednesday() {
+  TimeContext context = berlin_tuesday_morning();
+  context.now = parse_instant("2026-11-25T00:55:00+01:00", "now");
+  context.day_start = hours{3};
+  return context;
+}
+
+std::string day(std::string_view text, std::string_view what, const TimeContext& context,
+                std::optional<date::year_month_day> range_start = std::nullopt) {
+  return iso_date(first_day(parse_when(text, what, context, range_start)));
+}
+
+struct AtWords {
+  const char* text;
+  const char* moment;
+};
+
+void PrintTo(const AtWords& row, std::ostream* out) {
+  *out << row.text;
+}
+
+class AtFollowsTheCivilClock : public ::testing::TestWithParam<AtWords> {};
+
+TEST_P(AtFollowsTheCivilClock, WhateverDayStartSays) {
+  EXPECT_EQ(at(GetParam().text, night_owl_wednesday()), GetParam().moment);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    NightOwl, AtFollowsTheCivilClock,
+    ::testing::Values(AtWords{"00:40", "2026-11-25T00:40:00+01:00"},  // 15 minutes ago
+                      AtWords{"today 00:40", "2026-11-25T00:40:00+01:00"},
+                      AtWords{"wed 00:40", "2026-11-25T00:40:00+01:00"},  // today's
+                      AtWords{"Wednesday 00:40", "2026-11-25T00:40:00+01:00"},
+                      AtWords{"tue 23:00", "2026-11-24T23:00:00+01:00"},
+                      AtWords{"yesterday 23:00", "2026-11-24T23:00:00+01:00"},
+                      AtWords{"yesterday", "2026-11-24T12:00:00+01:00"},
+                      AtWords{"today", "2026-11-25T00:55:00+01:00"},  // noon is ahead: now
+                      AtWords{"2026-11-25", "2026-11-25T00:55:00+01:00"},
+                      AtWords{"tue", "2026-11-24T12:00:00+01:00"}));
+
+TEST(ParseWhen, RangeWordsNameHabitDays) {
+  const auto context = night_owl_wednesday();  // habit day: Tuesday 2026-11-24
+  EXPECT_EQ(day("today", "--since", context), "2026-11-24");
+  EXPECT_EQ(day("yesterday", "--since", context), "2026-11-23");
+  EXPECT_EQ(day("tue", "--since", context), "2026-11-24");
+  EXPECT_EQ(day("wed", "--since", context), "2026-11-18");
+  EXPECT_EQ(iso_date(context.today()), "2026-11-24");
+}
+
+TEST(ParseWhen, AWeekdayEndingARangeIsTheFirstSuchDayOnOrAfterItsStart) {
+  const auto context = berlin_tuesday_morning();
+  const auto monday = 2026_y / 11 / 23;
+  EXPECT_EQ(day("sun", "--to", context, monday), "2026-11-29");
+  EXPECT_EQ(day("mon", "--to", context, monday), "2026-11-23");
+  EXPECT_EQ(day("Friday", "--until", context, 2026_y / 11 / 28), "2026-12-04");
+  EXPECT_EQ(day("sun", "--to", context, 2026_y / 11 / 16), "2026-11-22");
+  // Other forms, and a weekday without a start, are as ever.
+  EXPECT_EQ(day("sun", "--until", context), "2026-11-22");
+  EXPECT_EQ(day("2026-11-25", "--to", context, monday), "2026-11-25");
 }
 
 TEST(ParseWhen, AbsoluteIsoForms) {
