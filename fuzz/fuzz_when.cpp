@@ -3,6 +3,8 @@
 #include "qlfit/error.hpp"
 #include "qlfit/when.hpp"
 
+#include "test_zones.hpp"
+
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -21,10 +23,12 @@ void require(bool condition) {
 
 qlfit::TimeContext context_for(std::uint8_t selector) {
   qlfit::TimeContext context;
-  context.zone = qlfit::find_zone(kZones[selector % kZones.size()]);
+  context.zone = qlfit::testing::zone_named(kZones[selector % kZones.size()]);
   context.now = qlfit::parse_instant("2026-11-24T07:30:00+01:00", "now");
   context.week_start =
       (selector & 0x80U) != 0 ? qlfit::WeekStart::kSunday : qlfit::WeekStart::kMonday;
+  if ((selector & 0x40U) != 0)
+    context.day_start = std::chrono::hours{3};
   return context;
 }
 
@@ -74,7 +78,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const auto when = qlfit::parse_when(text, "fuzz", context);
     check_round_trip(when, context);
-    qlfit::moment_for_at(when, text, context);
+  } catch (const qlfit::Error&) {
+  }
+  try {
+    qlfit::parse_when(text, "fuzz", context, context.today());  // a range's end
+  } catch (const qlfit::Error&) {
+  }
+  try {
+    qlfit::parse_at(text, context);
   } catch (const qlfit::Error&) {
   }
   return 0;

@@ -1,6 +1,7 @@
 // The composition root: reads the outside world once and hands it to the CLI.
 #include "cli/run.hpp"
 #include "system/system.hpp"
+#include "system/zones.hpp"
 #include "wiring.hpp"
 
 #include <chrono>
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   environment.home = variable("HOME");
   environment.qlfit_now = variable("QLFIT_NOW");
   environment.tz = variable("TZ");
+  environment.tzdir = variable("TZDIR");
   environment.no_color = variable("NO_COLOR");
   environment.clock = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   environment.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
@@ -41,7 +43,9 @@ int main(int argc, char** argv) {
   qlfit::system::SystemCrontab crontab;
   qlfit::system::DesktopNotifier notifier;
   qlfit::system::LocalFiles files;
-  const qlfit::cli::Outside outside{qlfit::sqlite_store_access(), &crontab, &notifier, &files};
+  qlfit::system::ZoneFiles zones;  // reads a zone file only when a command asks the time
+  const qlfit::cli::Outside outside{qlfit::sqlite_store_access(), &crontab, &notifier, &files,
+                                    &zones};
 
   try {
     return qlfit::cli::run(std::span<const char* const>(argv, static_cast<std::size_t>(argc)),

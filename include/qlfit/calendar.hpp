@@ -5,7 +5,6 @@
 #include <date/date.h>
 
 #include <chrono>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,11 +45,6 @@ Period iso_week(int year, unsigned week, WeekStart start, std::string_view input
 Period month_of(date::year_month month);
 // Throws Error(kInvalidInput) when `last` is before `first`.
 Period range_of(date::year_month_day first, date::year_month_day last);
-
-// The zone named by the TZ variable (a leading ':' is allowed), or the system zone
-// (/etc/localtime, else UTC) when it is unset or empty.
-// Throws Error(kInvalidInput) for a name the zone database does not know.
-const Zone* find_zone(std::optional<std::string_view> tz);
 
 // A resolved point in time: the instant, the UTC offset in force there, and the
 // local civil date. `ambiguous` marks a wall time that happened twice (fall-back).

@@ -9,11 +9,12 @@
 namespace qlfit {
 
 // What the crontab lines run: qlfit by absolute path, the database when it is not
-// the default one, and the zone when TZ was set.
+// the default one, and the zone when TZ (and the zone folder when TZDIR) was set.
 struct CronTarget {
   std::string executable;
   std::optional<std::string> db;
   std::optional<std::string> tz;
+  std::optional<std::string> tzdir;
 };
 
 // The block of crontab lines `cron --print` shows and `--install` adds, between

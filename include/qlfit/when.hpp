@@ -5,6 +5,7 @@
 #include <date/date.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,14 +33,22 @@ struct When {
   Period period;               // kPeriod
 };
 
-// Parses the WHEN grammar of the contract against `context`. `what` names the
-// option for error lines. Throws Error(kInvalidInput) quoting the text.
-When parse_when(std::string_view text, std::string_view what, const TimeContext& context);
+// Parses the WHEN grammar of the contract for a range or a period (--since, --until,
+// --from, --to, --week, --month): "today", "yesterday", weekdays and a bare time name
+// habit days, which begin at `context.day_start`. For the end of a range (--to,
+// --until), `range_start` is its first day: a weekday then means the first such day
+// on or after it. `what` names the option for error lines. Throws
+// Error(kInvalidInput) quoting the text.
+When parse_when(std::string_view text, std::string_view what, const TimeContext& context,
+                std::optional<date::year_month_day> range_start = std::nullopt);
 
-// The moment `--at` means: a moment as it is; a bare day at 12:00 (or now, when
-// that is still ahead today). Refuses periods and anything more than 5 minutes
-// in the future with Error(kInvalidInput).
-Moment moment_for_at(const When& when, std::string_view text, const TimeContext& context);
+// The moment an `--at` names. Its words follow the civil clock and calendar, whatever
+// day.start says: "00:40", "today 00:40" and "wed 00:40" (the most recent such moment
+// not in the future) are read on today's wall calendar, "yesterday 23:00" on the
+// calendar day before. A bare day means 12:00 that day (or now, when that is still
+// ahead today). Refuses periods and anything more than 5 minutes in the future with
+// Error(kInvalidInput).
+Moment parse_at(std::string_view text, const TimeContext& context);
 
 // The first day of a WHEN (its day, or a period's first day); for ranges.
 date::year_month_day first_day(const When& when);

@@ -1,53 +1,57 @@
 #pragma once
 
 #include <date/date.h>
-#include <date/tz.h>
 
 #include <chrono>
-#include <cstdint>
+#include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
 
 namespace qlfit {
 
-// One time zone, read from one TZif file of the system's zone database (RFC 8536),
-// answering the same questions as date::time_zone with the same answers.
-//
-// Why not date::locate_zone: Debian builds date/tz with USE_OS_TZDB, and its first
-// lookup of any zone walks all of /usr/share/zoneinfo (about 650 stat calls, ~2 ms),
-// more than the rest of a `qlfit stats --week`. A Zone reads only its own file.
-// (docs/decisions/0004-one-zone-file.md; the zone tests compare the two on every zone.)
+// What a wall time means in a zone.
+struct LocalTimeInfo {
+  enum class Kind {
+    kUnique,    // the wall clock shows it once
+    kSkipped,   // never: the clocks jumped over it (spring forward)
+    kRepeated,  // twice: the clocks went back over it (fall back)
+  };
+  Kind kind = Kind::kUnique;
+  // kUnique: the offset in force (both the same). kRepeated: the offset the first
+  // time the clock shows it, and the second time. kSkipped: the offsets before and
+  // after the jump over it.
+  std::chrono::seconds first{0};
+  std::chrono::seconds second{0};
+  // kSkipped and kRepeated: the instant the clocks changed.
+  date::sys_seconds transition{};
+};
+
+// One time zone's rules, as the core asks them: the zone port. The system adapter
+// implements it from one zone file, footer rule included (docs/decisions/0004).
 class Zone {
  public:
-  // Parses the bytes of a TZif file for the zone `name`. Throws Error(kInvalidInput)
-  // when they are not TZif, or carry leap seconds (the "right/" zones).
-  static Zone from_tzif(std::string name, std::string_view bytes);
+  virtual ~Zone() = default;
 
-  const std::string& name() const { return name_; }
-  // The offset, DST flag and abbreviation in force at `instant`, and the span they hold.
-  date::sys_info get_info(date::sys_seconds instant) const;
-  // What the wall time `local` means: unique, ambiguous (both offsets) or nonexistent
-  // (the offsets before and after the jump; `second.begin` is the jump).
-  date::local_info get_info(date::local_seconds local) const;
+  // What the user calls it, for messages: "Europe/Berlin", "localtime", a path.
+  virtual const std::string& name() const = 0;
+  // The UTC offset in force at `instant`.
+  virtual std::chrono::seconds offset_at(date::sys_seconds instant) const = 0;
+  // What the wall time `local` means there.
+  virtual LocalTimeInfo at_local(date::local_seconds local) const = 0;
+};
 
- private:
-  struct Type {
-    std::chrono::seconds offset{0};
-    bool dst = false;
-    std::string abbrev;
-  };
-  struct Transition {
-    date::sys_seconds at;
-    std::uint8_t type = 0;
-  };
-  using Iterator = std::vector<Transition>::const_iterator;
+// Finds the zone a run is in: the port the system adapter implements from the
+// machine's zone files. The core itself never opens a file.
+class ZoneFinder {
+ public:
+  virtual ~ZoneFinder() = default;
 
-  date::sys_info info_before(Iterator next) const;
-
-  std::string name_;
-  std::vector<Type> types_;
-  std::vector<Transition> transitions_;  // sorted; the first is at the dawn of time
+  // The zone `tz` names, given as the TZ variable is ("Europe/Berlin", ":Europe/Berlin",
+  // ":/a/zone/file"; unset or empty: the system's zone), with names looked up in
+  // `tzdir` (the TZDIR variable; unset or empty: the system's zone folder). The zone
+  // lives as long as the finder. Throws Error(kInvalidInput) for a zone it cannot find
+  // or read.
+  virtual const Zone& find(const std::optional<std::string>& tz,
+                           const std::optional<std::string>& tzdir) = 0;
 };
 
 }  // namespace qlfit

@@ -25,7 +25,7 @@ constexpr int kStorage = 3;
 
 constexpr const char* kFooter =
     R"(Exit status: 0 done, 1 stats --check not met, 2 bad usage or input, 3 database or file.
-Environment: QLFIT_DB (database), TZ (zone), QLFIT_NOW (fixed clock), NO_COLOR.
+Environment: QLFIT_DB (database), TZ and TZDIR (zone), QLFIT_NOW (fixed clock), NO_COLOR.
 Run 'qlfit COMMAND --help' for a command's options and examples.)";
 
 int exit_code(const Error& error) {

@@ -4,6 +4,7 @@
 #include "qlfit/files.hpp"
 #include "qlfit/remind.hpp"
 #include "qlfit/store.hpp"
+#include "qlfit/zone.hpp"
 
 #include <date/date.h>
 
@@ -24,6 +25,7 @@ struct Environment {
   std::optional<std::string> home;
   std::optional<std::string> qlfit_now;
   std::optional<std::string> tz;
+  std::optional<std::string> tzdir;
   std::optional<std::string> no_color;
   date::sys_seconds clock{};  // the real time when the run began
   bool stdout_is_terminal = false;
@@ -55,6 +57,7 @@ struct Outside {
   Crontab* crontab = nullptr;
   Notifier* notifier = nullptr;
   Files* files = nullptr;
+  ZoneFinder* zones = nullptr;
 };
 
 // Runs one qlfit command line (args[0] is the program name) and returns its exit

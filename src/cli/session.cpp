@@ -73,7 +73,9 @@ const Settings& Session::settings() {
 const TimeContext& Session::time() {
   if (!time_) {
     TimeContext context;
-    context.zone = find_zone(environment_.tz);
+    if (outside_.zones == nullptr)
+      throw Error(ErrorCode::kStorage, "no zone files can be reached");
+    context.zone = &outside_.zones->find(environment_.tz, environment_.tzdir);
     context.now = environment_.qlfit_now ? parse_instant(*environment_.qlfit_now, "QLFIT_NOW")
                                          : environment_.clock;
     check_clock(context.now_here(), environment_.qlfit_now ? *environment_.qlfit_now : "");

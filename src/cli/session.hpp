@@ -128,7 +128,7 @@ class Session {
   const Environment& environment() const { return environment_; }
   // The user's settings, read from the database on first use.
   const Settings& settings();
-  // Now and the zone. Throws Error(kInvalidInput) for a bad QLFIT_NOW or TZ.
+  // Now and the zone. Throws Error(kInvalidInput) for a bad QLFIT_NOW, TZ or TZDIR.
   const TimeContext& time();
   // True when stdout should get colour: a terminal, NO_COLOR unset or empty, and
   // --color not "never" (or --color always).

@@ -5,13 +5,6 @@
 
 #include <date/iso_week.h>
 
-#include <algorithm>
-#include <cctype>
-#include <cstdio>
-#include <filesystem>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <string>
 
 namespace qlfit {
@@ -89,93 +82,8 @@ Period range_of(date::year_month_day first, date::year_month_day last) {
                 iso_date(first) + ".." + iso_date(last)};
 }
 
-namespace {
-
-const char kZoneDirectory[] = "/usr/share/zoneinfo/";
-
-[[noreturn]] void unknown_zone(std::string_view name) {
-  throw Error(ErrorCode::kInvalidInput,
-              "TZ=" + quote(name).substr(1, quote(name).size() - 2) +
-                  " is not a time zone qlfit knows; use an IANA name such as Europe/Berlin "
-                  "(see /usr/share/zoneinfo), or unset TZ for the system zone");
-}
-
-// The bytes of a file (a zone file is a few KiB); nothing for a directory or an error.
-std::optional<std::string> read_small_file(const std::string& path) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                       &std::fclose);
-  if (!file)
-    return std::nullopt;
-  std::string bytes;
-  char buffer[4096];
-  while (const std::size_t count = std::fread(buffer, 1, sizeof buffer, file.get()))
-    bytes.append(buffer, count);
-  if (std::ferror(file.get()))
-    return std::nullopt;
-  return bytes;
-}
-
-// A name that stays inside the zone directory: letters, digits and "/_+-.", no "..".
-bool plausible_zone_name(std::string_view name) {
-  if (name.empty() || name.size() > 255 || name.front() == '/' ||
-      name.find("..") != std::string_view::npos)
-    return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '/' || c == '_' || c == '+' ||
-           c == '-' || c == '.';
-  });
-}
-
-// Zones are read once per process and never move, like date's database.
-const Zone* named_zone(std::string_view name) {
-  static std::mutex mutex;
-  static std::map<std::string, Zone, std::less<>> zones;
-  const std::lock_guard lock(mutex);
-  if (const auto found = zones.find(name); found != zones.end())
-    return &found->second;
-  if (!plausible_zone_name(name))
-    unknown_zone(name);
-  const auto bytes = read_small_file(kZoneDirectory + std::string(name));
-  if (!bytes)
-    unknown_zone(name);
-  try {
-    return &zones.emplace(std::string(name), Zone::from_tzif(std::string(name), *bytes))
-                .first->second;
-  } catch (const Error&) {
-    unknown_zone(name);
-  }
-}
-
-// The system zone as date::current_zone finds it: the name /etc/localtime links to,
-// else the name in /etc/timezone; UTC when neither says.
-std::string system_zone_name() {
-  std::error_code error;
-  const std::string target = std::filesystem::read_symlink("/etc/localtime", error).string();
-  if (const auto at = target.find("zoneinfo/"); !error && at != std::string::npos)
-    return target.substr(at + 9);
-  const auto text = read_small_file("/etc/timezone").value_or("");
-  const std::string name = text.substr(0, text.find('\n'));
-  return name.empty() ? "UTC" : name;
-}
-
-}  // namespace
-
-const Zone* find_zone(std::optional<std::string_view> tz) {
-  std::string_view name = tz.value_or("");
-  if (!name.empty() && name.front() == ':')
-    name.remove_prefix(1);
-  if (!name.empty())
-    return named_zone(name);
-  try {
-    return named_zone(system_zone_name());
-  } catch (const Error&) {
-    return named_zone("UTC");
-  }
-}
-
 Moment moment_of(date::sys_seconds instant, const Zone* zone) {
-  const auto info = zone->get_info(instant);
-  return moment_with_offset(instant, info.offset);
+  return moment_with_offset(instant, zone->offset_at(instant));
 }
 
 Moment moment_with_offset(date::sys_seconds instant, std::chrono::seconds offset) {
@@ -183,20 +91,20 @@ Moment moment_with_offset(date::sys_seconds instant, std::chrono::seconds offset
 }
 
 Moment moment_at(date::local_seconds local, const Zone* zone, std::string_view input) {
-  const auto info = zone->get_info(local);
-  if (info.result == date::local_info::nonexistent) {
-    const auto jump = info.second.begin;
-    const auto before = date::local_seconds{jump.time_since_epoch() + info.first.offset};
-    const auto after = date::local_seconds{jump.time_since_epoch() + info.second.offset};
-    const auto valid = local + (info.second.offset - info.first.offset);
+  const LocalTimeInfo info = zone->at_local(local);
+  if (info.kind == LocalTimeInfo::Kind::kSkipped) {
+    const auto jump = info.transition;
+    const auto before = date::local_seconds{jump.time_since_epoch() + info.first};
+    const auto after = date::local_seconds{jump.time_since_epoch() + info.second};
+    const auto valid = local + (info.second - info.first);
     throw Error(ErrorCode::kInvalidInput,
                 quote(input) + " does not exist in " + zone->name() + ": clocks jumped from " +
                     clock_time(before) + " to " + clock_time(after) + " on " +
                     iso_date(date::year_month_day{date::floor<days>(local)}) + "; try " +
                     clock_time(valid));
   }
-  Moment moment = moment_with_offset(to_instant(local, info.first.offset), info.first.offset);
-  moment.ambiguous = info.result == date::local_info::ambiguous;
+  Moment moment = moment_with_offset(to_instant(local, info.first), info.first);
+  moment.ambiguous = info.kind == LocalTimeInfo::Kind::kRepeated;
   return moment;
 }
 
@@ -207,10 +115,10 @@ date::year_month_day habit_day(date::local_seconds local, std::chrono::minutes d
 date::sys_seconds day_begins(date::year_month_day day, const Zone* zone,
                              std::chrono::minutes day_start) {
   const date::local_seconds local = date::local_days{day} + day_start;
-  const auto info = zone->get_info(local);
-  if (info.result == date::local_info::nonexistent)
-    return info.second.begin;
-  return to_instant(local, info.first.offset);
+  const LocalTimeInfo info = zone->at_local(local);
+  if (info.kind == LocalTimeInfo::Kind::kSkipped)
+    return info.transition;
+  return to_instant(local, info.first);
 }
 
 std::string format_offset(std::chrono::seconds offset) {

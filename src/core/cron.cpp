@@ -30,6 +30,8 @@ std::string shell_word(std::string_view word) {
 
 std::string command(const CronTarget& target, std::string_view kind) {
   std::string line;
+  if (target.tzdir)
+    line += "TZDIR=" + shell_word(*target.tzdir) + " ";
   if (target.tz)
     line += "TZ=" + shell_word(*target.tz) + " ";
   line += shell_word(target.executable);

@@ -5,7 +5,7 @@
 namespace qlfit {
 namespace {
 
-const CronTarget kPlain{"/usr/bin/qlfit", std::nullopt, std::nullopt};
+const CronTarget kPlain{"/usr/bin/qlfit", std::nullopt, std::nullopt, std::nullopt};
 
 class MemoryCrontab final : public Crontab {
  public:
@@ -29,12 +29,20 @@ TEST(CronBlock, DefaultsRunBreaksInWorkingHoursAndChecksInTheEvening) {
 }
 
 TEST(CronBlock, CarriesZoneAndDatabaseQuotedForTheShellAndCron) {
-  const CronTarget target{"/opt/my apps/qlfit", "/home/u/100%/q.db", "Europe/Berlin"};
+  const CronTarget target{"/opt/my apps/qlfit", "/home/u/100%/q.db", "Europe/Berlin", std::nullopt};
   const std::string block = cron_block(Settings{}, target);
   EXPECT_NE(block.find("*/30 9-16 * * 1-5 TZ=Europe/Berlin '/opt/my apps/qlfit' --db "
                        "'/home/u/100\\%/q.db' remind --for break\n"),
             std::string::npos)
       << block;
+}
+
+TEST(CronBlock, CarriesTheZoneFolderWhenTzdirWasSet) {
+  const CronTarget target{"/usr/bin/qlfit", std::nullopt, "My/Town", "/home/u/zones"};
+  EXPECT_NE(cron_block(Settings{}, target)
+                .find("0 18 * * * TZDIR=/home/u/zones TZ=My/Town /usr/bin/qlfit remind "
+                      "--for session\n"),
+            std::string::npos);
 }
 
 TEST(CronBlock, FollowsTheSettings) {

@@ -301,8 +301,7 @@ Edited edit_entry(Store& store, const EditRequest& request, const TimeContext& c
   const Entry before = entry;
   Edited edited;
   if (request.at) {
-    const Moment moment =
-        moment_for_at(parse_when(*request.at, "--at", context), *request.at, context);
+    const Moment moment = parse_at(*request.at, context);
     entry.start = moment.instant;
     entry.offset = moment.offset;
     entry.local_date = moment.local_date();

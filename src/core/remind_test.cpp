@@ -1,5 +1,7 @@
 #include "qlfit/remind.hpp"
 
+#include "test_zones.hpp"
+
 #include <gtest/gtest.h>
 
 namespace qlfit {
@@ -10,7 +12,7 @@ using std::chrono::hours;
 using std::chrono::minutes;
 
 const Zone* berlin() {
-  return find_zone("Europe/Berlin");
+  return testing::zone_named("Europe/Berlin");
 }
 
 TimeContext at(const char* instant) {

@@ -1,5 +1,7 @@
 #include "qlfit/stats.hpp"
 
+#include "test_zones.hpp"
+
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -12,7 +14,7 @@ using std::chrono::hours;
 using std::chrono::minutes;
 
 const Zone* berlin() {
-  return find_zone("Europe/Berlin");
+  return testing::zone_named("Europe/Berlin");
 }
 
 // Seen from a given local noon in Berlin.

@@ -139,9 +139,7 @@ Streak history_streak(Store& store, const std::vector<Pause>& pauses, const Sett
 
 Logged log_activity(Store& store, const LogRequest& request, const Settings& settings,
                     const TimeContext& context) {
-  const Moment moment =
-      request.at ? moment_for_at(parse_when(*request.at, "--at", context), *request.at, context)
-                 : context.now_here();
+  const Moment moment = request.at ? parse_at(*request.at, context) : context.now_here();
   const auto requested = requested_duration(request);
   std::optional<int> pain;
   if (request.pain)
@@ -180,10 +178,12 @@ void each_listed(Store& store, const ListRequest& request, const TimeContext& co
     store.each_entry(filter, each);
     return;
   }
-  const auto first = request.since ? first_day(parse_when(*request.since, "--since", context))
-                                   : date::year{1} / 1 / 1;
+  const auto since = request.since
+                         ? std::optional(first_day(parse_when(*request.since, "--since", context)))
+                         : std::nullopt;
+  const auto first = since.value_or(date::year{1} / 1 / 1);
   const auto last =
-      request.until ? last_day(parse_when(*request.until, "--until", context)) : kLastDay;
+      request.until ? last_day(parse_when(*request.until, "--until", context, since)) : kLastDay;
   const DateRange range = range_of(first, last).range;
   std::deque<Entry> latest;  // with --limit: the most recent so far
   store.each_entry(on_habit_days(range, filter), [&](const Entry& entry) {
@@ -221,8 +221,8 @@ Period requested_period(const PeriodRequest& request, const Settings& settings,
                   "--from and --to go together: give both, "
                   "e.g. --from 2026-11-01 --to 2026-11-15");
     }
-    return range_of(first_day(parse_when(*request.from, "--from", context)),
-                    last_day(parse_when(*request.to, "--to", context)));
+    const auto first = first_day(parse_when(*request.from, "--from", context));
+    return range_of(first, last_day(parse_when(*request.to, "--to", context, first)));
   }
   if (request.month) {
     if (request.month->empty())
@@ -401,8 +401,8 @@ Activity remove_activity(Store& store, const std::string& name, bool archive) {
 
 Pause add_pause(Store& store, const std::string& from, const std::string& to,
                 const std::optional<std::string>& note, const TimeContext& context) {
-  const Period days = range_of(first_day(parse_when(from, "--from", context)),
-                               last_day(parse_when(to, "--to", context)));
+  const auto first = first_day(parse_when(from, "--from", context));
+  const Period days = range_of(first, last_day(parse_when(to, "--to", context, first)));
   std::optional<std::string> checked;
   if (note)
     checked = parse_note(*note);

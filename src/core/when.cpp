@@ -88,6 +88,13 @@ struct Failure {
   }
 };
 
+// How words name days: the day "today" is (a habit day for ranges, the calendar day
+// for --at), and for the end of a range the day weekdays count on from.
+struct Reading {
+  date::year_month_day today;
+  std::optional<date::year_month_day> weekdays_from;
+};
+
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
@@ -208,12 +215,11 @@ When period_when(Period period) {
 // The wall time `local` in the zone; a time skipped by a DST jump moves forward
 // by the jump (only for times the user did not type, such as "3d ago").
 Moment lenient_moment(date::local_seconds local, const Zone* zone) {
-  const auto info = zone->get_info(local);
-  if (info.result == date::local_info::nonexistent) {
-    return moment_of(to_instant(local, info.first.offset), zone);
-  }
-  Moment moment = moment_with_offset(to_instant(local, info.first.offset), info.first.offset);
-  moment.ambiguous = info.result == date::local_info::ambiguous;
+  const LocalTimeInfo info = zone->at_local(local);
+  if (info.kind == LocalTimeInfo::Kind::kSkipped)
+    return moment_of(to_instant(local, info.first), zone);
+  Moment moment = moment_with_offset(to_instant(local, info.first), info.first);
+  moment.ambiguous = info.kind == LocalTimeInfo::Kind::kRepeated;
   return moment;
 }
 
@@ -244,8 +250,8 @@ std::optional<When> parse_relative(Reader in, const Failure& fail, const TimeCon
 }
 
 std::optional<When> parse_words(Reader in, std::string_view text, const Failure& fail,
-                                const TimeContext& context) {
-  const auto today = context.today();
+                                const TimeContext& context, const Reading& reading) {
+  const auto today = reading.today;
   std::optional<date::year_month_day> day;
   bool weekday = false;
   if (in.take("today")) {
@@ -255,9 +261,14 @@ std::optional<When> parse_words(Reader in, std::string_view text, const Failure&
   } else {
     for (unsigned i = 0; i < kWeekdays.size() && !day; ++i) {
       if (in.take(kWeekdayNames[i]) || in.take(kWeekdays[i])) {
-        const date::sys_days now_day{today};
-        day = date::year_month_day{now_day - (date::weekday{now_day} - date::weekday{i})};
-        weekday = true;
+        if (reading.weekdays_from) {  // the first such day on or after the range's start
+          const date::sys_days from{*reading.weekdays_from};
+          day = date::year_month_day{from + (date::weekday{i} - date::weekday{from})};
+        } else {  // the most recent such day, today included
+          const date::sys_days now_day{today};
+          day = date::year_month_day{now_day - (date::weekday{now_day} - date::weekday{i})};
+          weekday = true;
+        }
       }
     }
   }
@@ -320,13 +331,9 @@ std::optional<When> parse_iso(Reader in, std::string_view text, const Failure& f
   return moment_when(moment_at(local, context.zone, text), context);
 }
 
-}  // namespace
-
-date::year_month_day TimeContext::today() const {
-  return habit_day(now_here().local, day_start);
-}
-
-When parse_when(std::string_view text, std::string_view what, const TimeContext& context) {
+// The WHEN grammar, with words read as `reading` says.
+When parse(std::string_view text, std::string_view what, const TimeContext& context,
+           const Reading& reading) {
   const Failure fail{what, text};
   if (text.empty() || text.size() > 64)
     fail.unknown();
@@ -334,19 +341,32 @@ When parse_when(std::string_view text, std::string_view what, const TimeContext&
   const Reader in{lowered};
   if (auto when = parse_iso(in, text, fail, context))
     return *when;
-  if (auto when = parse_words(in, text, fail, context))
+  if (auto when = parse_words(in, text, fail, context, reading))
     return *when;
   if (auto when = parse_relative(in, fail, context))
     return *when;
   Reader clock_only = in;
   if (const auto clock = take_clock(clock_only, fail); clock && clock_only.done()) {
-    return moment_when(moment_at(at_clock(context.today(), *clock), context.zone, text), context);
+    return moment_when(moment_at(at_clock(reading.today, *clock), context.zone, text), context);
   }
   fail.unknown();
 }
 
-Moment moment_for_at(const When& when, std::string_view text, const TimeContext& context) {
+}  // namespace
+
+date::year_month_day TimeContext::today() const {
+  return habit_day(now_here().local, day_start);
+}
+
+When parse_when(std::string_view text, std::string_view what, const TimeContext& context,
+                std::optional<date::year_month_day> range_start) {
+  return parse(text, what, context, Reading{context.today(), range_start});
+}
+
+Moment parse_at(std::string_view text, const TimeContext& context) {
   const Failure fail{"--at", text};
+  const auto calendar_today = context.now_here().local_date();
+  const When when = parse(text, "--at", context, Reading{calendar_today, std::nullopt});
   Moment moment;
   switch (when.kind) {
     case When::Kind::kPeriod:
@@ -355,7 +375,7 @@ Moment moment_for_at(const When& when, std::string_view text, const TimeContext&
                    "; --at needs a moment or a day, such as 07:30 or 2026-11-24");
     case When::Kind::kDay:
       moment = moment_at(at_clock(when.day, hours{12}), context.zone, text);
-      if (when.day == context.today() && moment.instant > context.now)
+      if (when.day == calendar_today && moment.instant > context.now)
         moment = context.now_here();
       break;
     case When::Kind::kMoment:

@@ -2,8 +2,13 @@
 
 #include "qlfit/error.hpp"
 
+#include "test_zones.hpp"
+
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <ostream>
+#include <string>
 #include <vector>
 
 namespace qlfit {
@@ -16,14 +21,77 @@ using std::chrono::minutes;
 // Tuesday 2026-11-24 07:30 in Berlin (+01:00).
 TimeContext berlin_tuesday_morning() {
   TimeContext context;
-  context.zone = find_zone("Europe/Berlin");
+  context.zone = testing::zone_named("Europe/Berlin");
   context.now = parse_instant("2026-11-24T07:30:00+01:00", "now");
   return context;
 }
 
 std::string at(std::string_view text, const TimeContext& context = berlin_tuesday_morning()) {
-  const Moment moment = moment_for_at(parse_when(text, "--at", context), text, context);
+  const Moment moment = parse_at(text, context);
   return iso_datetime(moment.instant, moment.offset);
+}
+
+// Wednesday 2026-11-25 00:55 in Berlin, for a night owl whose days begin at 03:00:
+// the habit day is still Tuesday.
+TimeContext night_owl_wednesday() {
+  TimeContext context = berlin_tuesday_morning();
+  context.now = parse_instant("2026-11-25T00:55:00+01:00", "now");
+  context.day_start = hours{3};
+  return context;
+}
+
+std::string day(std::string_view text, std::string_view what, const TimeContext& context,
+                std::optional<date::year_month_day> range_start = std::nullopt) {
+  return iso_date(first_day(parse_when(text, what, context, range_start)));
+}
+
+struct AtWords {
+  const char* text;
+  const char* moment;
+};
+
+void PrintTo(const AtWords& row, std::ostream* out) {
+  *out << row.text;
+}
+
+class AtFollowsTheCivilClock : public ::testing::TestWithParam<AtWords> {};
+
+TEST_P(AtFollowsTheCivilClock, WhateverDayStartSays) {
+  EXPECT_EQ(at(GetParam().text, night_owl_wednesday()), GetParam().moment);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    NightOwl, AtFollowsTheCivilClock,
+    ::testing::Values(AtWords{"00:40", "2026-11-25T00:40:00+01:00"},  // 15 minutes ago
+                      AtWords{"today 00:40", "2026-11-25T00:40:00+01:00"},
+                      AtWords{"wed 00:40", "2026-11-25T00:40:00+01:00"},  // today's
+                      AtWords{"Wednesday 00:40", "2026-11-25T00:40:00+01:00"},
+                      AtWords{"tue 23:00", "2026-11-24T23:00:00+01:00"},
+                      AtWords{"yesterday 23:00", "2026-11-24T23:00:00+01:00"},
+                      AtWords{"yesterday", "2026-11-24T12:00:00+01:00"},
+                      AtWords{"today", "2026-11-25T00:55:00+01:00"},  // noon is ahead: now
+                      AtWords{"2026-11-25", "2026-11-25T00:55:00+01:00"},
+                      AtWords{"tue", "2026-11-24T12:00:00+01:00"}));
+
+TEST(ParseWhen, RangeWordsNameHabitDays) {
+  const auto context = night_owl_wednesday();  // habit day: Tuesday 2026-11-24
+  EXPECT_EQ(day("today", "--since", context), "2026-11-24");
+  EXPECT_EQ(day("yesterday", "--since", context), "2026-11-23");
+  EXPECT_EQ(day("tue", "--since", context), "2026-11-24");
+  EXPECT_EQ(day("wed", "--since", context), "2026-11-18");
+  EXPECT_EQ(iso_date(context.today()), "2026-11-24");
+}
+
+TEST(ParseWhen, AWeekdayEndingARangeIsTheFirstSuchDayOnOrAfterItsStart) {
+  const auto context = berlin_tuesday_morning();
+  const auto monday = 2026_y / 11 / 23;
+  EXPECT_EQ(day("sun", "--to", context, monday), "2026-11-29");
+  EXPECT_EQ(day("mon", "--to", context, monday), "2026-11-23");
+  EXPECT_EQ(day("Friday", "--until", context, 2026_y / 11 / 28), "2026-12-04");
+  EXPECT_EQ(day("sun", "--to", context, 2026_y / 11 / 16), "2026-11-22");
+  // Other forms, and a weekday without a start, are as ever.
+  EXPECT_EQ(day("sun", "--until", context), "2026-11-22");
+  EXPECT_EQ(day("2026-11-25", "--to", context, monday), "2026-11-25");
 }
 
 TEST(ParseWhen, AbsoluteIsoForms) {
@@ -159,7 +227,7 @@ TEST(ParseWhen, GapTimeIsRefused) {
 
 TEST(ParseWhen, HistoricOffsetsWithSecondsSurviveTheRoundTrip) {
   TimeContext context = berlin_tuesday_morning();
-  context.zone = find_zone("Africa/Monrovia");
+  context.zone = testing::zone_named("Africa/Monrovia");
   const Moment moment = parse_when("1970-06-01 12:00", "--at", context).moment;
   EXPECT_EQ(format_offset(moment.offset), "-00:44:30");
   const std::string text = iso_datetime(moment.instant, moment.offset);
@@ -177,7 +245,7 @@ TEST(ParseInstant, NeedsAnOffset) {
 
 TEST(TimeContext, TodayFollowsTheZoneNotUtc) {
   TimeContext context;
-  context.zone = find_zone("Asia/Tokyo");
+  context.zone = testing::zone_named("Asia/Tokyo");
   context.now = parse_instant("2026-11-24T22:30:00-05:00", "now");
   EXPECT_EQ(context.today(), 2026_y / 11 / 25);
 }

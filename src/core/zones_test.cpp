@@ -4,6 +4,8 @@
 #include "qlfit/error.hpp"
 #include "qlfit/when.hpp"
 
+#include "test_zones.hpp"
+
 #include <gtest/gtest.h>
 
 #include <ostream>
@@ -31,7 +33,7 @@ class DayLengths : public ::testing::TestWithParam<DayLength> {};
 
 TEST_P(DayLengths, DayLastsFromItsBeginningToTheNextDaysBeginning) {
   const auto& [zone_name, day, length] = GetParam();
-  const auto* zone = find_zone(zone_name);
+  const auto* zone = testing::zone_named(zone_name);
   const auto next = date::year_month_day{date::sys_days{day} + date::days{1}};
   EXPECT_EQ(day_begins(next, zone, minutes{0}) - day_begins(day, zone, minutes{0}), length)
       << zone_name << " " << iso_date(day);
@@ -68,7 +70,7 @@ class WeekTotals : public ::testing::TestWithParam<WeekHours> {};
 
 TEST_P(WeekTotals, WeekHoursAddUpFromItsSevenDays) {
   const auto& [zone_name, day, start, total] = GetParam();
-  const auto* zone = find_zone(zone_name);
+  const auto* zone = testing::zone_named(zone_name);
   const Period week = week_containing(day, start);
   ASSERT_EQ(week.range.days(), 7);
   const auto after = date::year_month_day{date::sys_days{week.range.last} + date::days{1}};
@@ -89,13 +91,13 @@ INSTANTIATE_TEST_SUITE_P(
                       WeekHours{"Pacific/Apia", 2011_y / 12 / 30, WeekStart::kMonday, hours{144}}));
 
 TEST(DayBegins, HavanaSpringForwardDayStartsAtOne) {
-  const auto* havana = find_zone("America/Havana");
+  const auto* havana = testing::zone_named("America/Havana");
   const auto begins = day_begins(2025_y / 3 / 9, havana, minutes{0});
   EXPECT_EQ(iso_datetime(begins, moment_of(begins, havana).offset), "2025-03-09T01:00:00-04:00");
 }
 
 TEST(DayBegins, DayStartMovesTheBoundary) {
-  const auto* berlin = find_zone("Europe/Berlin");
+  const auto* berlin = testing::zone_named("Europe/Berlin");
   const auto begins = day_begins(2026_y / 11 / 24, berlin, hours{3});
   EXPECT_EQ(iso_datetime(begins, hours{1}), "2026-11-24T03:00:00+01:00");
 }
@@ -116,7 +118,7 @@ class EntryDays : public ::testing::TestWithParam<LocalDay> {};
 // An instant near midnight lands on the day and ISO week its zone's calendar says.
 TEST_P(EntryDays, InstantLandsOnTheLocalDayAndWeek) {
   const auto& [zone_name, instant, day, week] = GetParam();
-  const Moment moment = moment_of(parse_instant(instant, "t"), find_zone(zone_name));
+  const Moment moment = moment_of(parse_instant(instant, "t"), testing::zone_named(zone_name));
   EXPECT_EQ(iso_date(moment.local_date()), day) << zone_name << " " << instant;
   EXPECT_EQ(iso_week_label(moment.local_date()), week) << zone_name << " " << instant;
 }
@@ -138,19 +140,19 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(Travel, AnEntryFromNewYorkKeepsItsDayWhenViewedFromTokyo) {
   TimeContext new_york;
-  new_york.zone = find_zone("America/New_York");
+  new_york.zone = testing::zone_named("America/New_York");
   new_york.now = parse_instant("2026-11-24T23:00:00-05:00", "now");
   const When logged = parse_when("22:30", "--at", new_york);
   EXPECT_EQ(iso_date(logged.day), "2026-11-24");
   const Moment stored = moment_with_offset(logged.moment.instant, logged.moment.offset);
   EXPECT_EQ(iso_date(stored.local_date()), "2026-11-24");
-  EXPECT_EQ(iso_date(moment_of(stored.instant, find_zone("Asia/Tokyo")).local_date()),
+  EXPECT_EQ(iso_date(moment_of(stored.instant, testing::zone_named("Asia/Tokyo")).local_date()),
             "2026-11-25");  // what a naive tracker would show
 }
 
 TEST(MidnightCrossing, AnEntryCountsForTheDayItStarted) {
   TimeContext berlin;
-  berlin.zone = find_zone("Europe/Berlin");
+  berlin.zone = testing::zone_named("Europe/Berlin");
   berlin.now = parse_instant("2026-01-01T02:00:00+01:00", "now");
   const When late = parse_when("2025-12-31 23:30", "--at", berlin);
   EXPECT_EQ(iso_date(late.day), "2025-12-31");

@@ -471,7 +471,7 @@ TEST(BadInvocations, NeverChangeTheDatabase) {
       {"start", "yoga"},
       {"stop"},
       {"pause", "--from", "mon"},
-      {"pause", "--from", "mon", "--to", "fri"},
+      {"pause", "--from", "mon", "--to", "2026-11-01"},
       {"pause", "rm", "99"},
       {"config", "set", "walk.min", "0"},
       {"config", "set", "nope", "1"},

@@ -1,6 +1,7 @@
 #include "cli_harness.hpp"
 
 #include "system/system.hpp"
+#include "system/zones.hpp"
 #include "wiring.hpp"
 
 #include <gtest/gtest.h>
@@ -36,7 +37,8 @@ CliResult CliHarness::run(const std::vector<std::string>& args, std::ostream& ou
     argv.push_back(arg.c_str());
   std::ostringstream err;
   system::LocalFiles files;
-  const cli::Outside outside{sqlite_store_access(), &crontab, &notifier, &files};
+  system::ZoneFiles zones(root);
+  const cli::Outside outside{sqlite_store_access(), &crontab, &notifier, &files, &zones};
   const int code = cli::run(argv, environment, outside, out, err);
   return CliResult{code, "", err.str()};
 }

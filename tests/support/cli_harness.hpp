@@ -66,6 +66,7 @@ class CliHarness {
 
   TempDir dir;
   cli::Environment environment;
+  std::string root = "/";  // the machine's "/" for finding zone files
   mutable FakeCrontab crontab;
   mutable FakeNotifier notifier;
 };

@@ -27,6 +27,8 @@ CronTarget target_for(Session& session) {
   }
   if (environment.tz && !environment.tz->empty())
     target.tz = *environment.tz;
+  if (environment.tzdir && !environment.tzdir->empty())
+    target.tzdir = *environment.tzdir;
   return target;
 }
 
@@ -62,7 +64,7 @@ Command register_cron(CLI::App& root) {
   print->excludes(install);
   app->footer(R"(Breaks are checked every few minutes in working hours on working days, the
 weekly session and the daily walk once each evening (see 'qlfit config list').
-The schedule runs in cron's zone; TZ is passed on to qlfit when it is set.
+The schedule runs in cron's zone; TZ and TZDIR are passed on to qlfit when set.
 Examples:
   qlfit cron --print
   qlfit cron --install

@@ -33,8 +33,9 @@ Command register_list(CLI::App& root) {
   qlfit list --since mon --kind walk
   qlfit list --json | jq '.[].pain')");
   return {app, [options](Session& session) {
-            render::ListWriter writer(session.out, options->json);
-            each_listed(session.store(), options->request, session.time(),
+            const TimeContext& time = session.time();
+            render::ListWriter writer(session.out, options->json, time.day_start);
+            each_listed(session.store(), options->request, time,
                         [&writer](const Entry& entry) { writer.add(entry); });
             writer.finish();
             return 0;

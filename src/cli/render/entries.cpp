@@ -93,14 +93,14 @@ std::string edited_line(const Edited& edited) {
                      changes.empty() ? "nothing changed" : changes);
 }
 
-nlohmann::ordered_json entry_json(const Entry& entry) {
+nlohmann::ordered_json entry_json(const Entry& entry, std::chrono::minutes day_start) {
   return nlohmann::ordered_json{
       {"n", entry.n},
       {"id", entry.id},
       {"activity", entry.activity},
       {"kind", std::string(to_string(entry.kind))},
       {"start", iso_datetime(entry.start, entry.offset)},
-      {"date", iso_date(entry.local_date)},
+      {"date", iso_date(habit_day(entry.local_start(), day_start))},
       {"duration_s", entry.duration.count()},
       {"pain", entry.pain ? nlohmann::ordered_json(*entry.pain) : nlohmann::ordered_json(nullptr)},
       {"note", entry.note ? nlohmann::ordered_json(*entry.note) : nlohmann::ordered_json(nullptr)},
@@ -110,7 +110,7 @@ nlohmann::ordered_json entry_json(const Entry& entry) {
 void ListWriter::add(const Entry& entry) {
   if (json_) {
     out_ << (any_ ? ",\n  " : "[\n  ");
-    write_indented(out_, entry_json(entry).dump(2), 2);
+    write_indented(out_, entry_json(entry, day_start_).dump(2), 2);
   } else {
     if (!any_) {
       out_ << fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", "#", "start", "activity",

@@ -10,6 +10,7 @@
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <iosfwd>
 #include <optional>
 #include <span>
@@ -33,20 +34,23 @@ std::string pain_advice();
 std::string removed_line(const Entry& entry);
 // "edited #42 butt-walk: start ... -> ..., pain 3 -> 4" or "... nothing changed".
 std::string edited_line(const Edited& edited);
-// The contract's entry object: n, id, activity, kind, start, duration_s, pain, note, date.
-nlohmann::ordered_json entry_json(const Entry& entry);
+// The contract's entry object: n, id, activity, kind, start, date (the habit day it
+// counts for, with days beginning at `day_start`), duration_s, pain, note.
+nlohmann::ordered_json entry_json(const Entry& entry, std::chrono::minutes day_start);
 
 // `list`'s output, written an entry at a time: a table (one line per entry under a
 // header; a friendly line when there are none) or one JSON array as dump(2) prints it.
 class ListWriter {
  public:
-  ListWriter(std::ostream& out, bool json) : out_(out), json_(json) {}
+  ListWriter(std::ostream& out, bool json, std::chrono::minutes day_start)
+      : out_(out), json_(json), day_start_(day_start) {}
   void add(const Entry& entry);
   void finish();
 
  private:
   std::ostream& out_;
   bool json_;
+  std::chrono::minutes day_start_;
   bool any_ = false;
 };
 
