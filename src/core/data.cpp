@@ -176,9 +176,8 @@ class CsvReader {
     std::size_t length = 0;
     while (more()) {
       if (++length > kLongestRecord) {
-        fail(started, "a row is longer than any qlfit writes (" +
-                          std::to_string(kLongestRecord / 1024) +
-                          " KiB): is this a CSV export of qlfit?");
+        fail(started, "a row is longer than " + std::to_string(kLongestRecord / 1024) +
+                          " KiB, longer than any qlfit writes (not a CSV export of qlfit)");
       }
       const char c = piece_[at_++];
       if (quoted) {

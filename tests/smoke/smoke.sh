@@ -142,4 +142,20 @@ PATH="$work/empty" "$qlfit" cron --install >/dev/null 2>"$work/err"
 check "no crontab command is exit 3" 3 $?
 check "saying so" 1 "$(grep -c '^qlfit: cannot run crontab' "$work/err")"
 
+# --- import reads a pipe once: stdin as -, /dev/stdin, a process substitution
+pipes=$work/pipes
+mkdir -p "$pipes"
+"$qlfit" --db "$pipes/from.db" log walk --minutes 25 --note "a note" >/dev/null
+"$qlfit" --db "$pipes/from.db" export --format json >"$pipes/e.json"
+cat "$pipes/e.json" | "$qlfit" --db "$pipes/a.db" import --format json - >"$work/out" 2>&1
+check "JSON import from stdin (-)" "imported 1, already present 0" "$(cat "$work/out")"
+cat "$pipes/e.json" | "$qlfit" --db "$pipes/b.db" import --format json /dev/stdin >"$work/out" 2>&1
+check "JSON import from /dev/stdin" "imported 1, already present 0" "$(cat "$work/out")"
+"$qlfit" --db "$pipes/c.db" import --format json <(cat "$pipes/e.json") >"$work/out" 2>&1
+check "JSON import from a process substitution" "imported 1, already present 0" "$(cat "$work/out")"
+check "the three agree with the source" 1 "$(for db in from a b c; do "$qlfit" --db "$pipes/$db.db" export; done | sort -u | wc -l | awk '{print ($1 == 2)}')"
+head -c 100000 /dev/zero | "$qlfit" --db "$pipes/d.db" import --format csv - >/dev/null 2>"$work/err"
+check "NUL bytes from a pipe: exit 2" 2 $?
+check "and no database" 0 "$(ls "$pipes" | grep -c '^d\.db')"
+
 finish "smoke"
