@@ -265,7 +265,7 @@ TEST(Safety, UnboundedOrOddImportFilesAreRefusedInBoundedMemory) {
   expect_import_refused("in.json", "[" + json_entry(R"("duration_s": 1.5)") + "]",
                         "duration_s must be whole seconds from 1 to 86400");
   expect_import_refused("in.csv", std::string(kHeader) + std::string(100 * 1024, 'x'),
-                        "in.csv:2: a row is longer than any qlfit writes");
+                        "in.csv:2: a row is longer than 64 KiB");
 }
 
 TEST(Safety, ImportReadsDevZeroAndStopsWithExitTwo) {
