@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Before and after: two qlfit binaries side by side, in interleaved rounds, on the same
 # generated history (the per-command paths bench/run.sh measures, and import).
-# Usage: bench/compare.sh OLD_QLFIT NEW_QLFIT [YEARS] [ROUNDS]
+# Usage: [BENCH_TZ=Europe/Berlin] bench/compare.sh OLD_QLFIT NEW_QLFIT [YEARS] [ROUNDS]
 # (build the old one from a worktree: git worktree add /tmp/old REV && cmake --workflow
 # --preset release there; the runner comes from this tree's release build).
 set -euo pipefail
@@ -16,7 +16,7 @@ cmake --preset release -DQLFIT_BENCH=ON >/dev/null
 cmake --build --preset release --target qlfit_interleave >/dev/null
 interleave=$PWD/build/release/bench/qlfit_interleave
 bash bench/generate.sh "$work" "$years" >/dev/null
-export TZ=UTC QLFIT_NOW=2026-11-24T12:00:00Z HOME=$work
+export TZ=${BENCH_TZ:-UTC} QLFIT_NOW=2026-11-24T12:00:00Z HOME=$work
 db=$work/qlfit.db
 "$new" --db "$db" import "$work/history.csv" >/dev/null
 "$interleave" 3 0 \
