@@ -7,13 +7,25 @@
 
 namespace qlfit {
 
+inline storage::Access access_for(cli::StoreMode mode) {
+  switch (mode) {
+    case cli::StoreMode::kRead:
+      return storage::Access::kRead;
+    case cli::StoreMode::kTry:
+      return storage::Access::kTry;
+    case cli::StoreMode::kModify:
+      return storage::Access::kModify;
+    case cli::StoreMode::kWrite:
+      return storage::Access::kWrite;
+    case cli::StoreMode::kImport:
+      return storage::Access::kImport;
+  }
+  return storage::Access::kRead;
+}
+
 inline cli::StoreAccess sqlite_store_access() {
   return cli::StoreAccess{[](const std::string& path, cli::StoreMode mode, bool own_folder) {
-                            static constexpr storage::Access kAccess[] = {
-                                storage::Access::kRead, storage::Access::kModify,
-                                storage::Access::kWrite, storage::Access::kImport};
-                            return storage::open_store(path, kAccess[static_cast<int>(mode)],
-                                                       own_folder);
+                            return storage::open_store(path, access_for(mode), own_folder);
                           },
                           [](const std::string& path) { return storage::database_exists(path); }};
 }

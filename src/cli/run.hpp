@@ -36,6 +36,7 @@ struct Environment {
 // How a command opens the database (storage::Access has the whole contract).
 enum class StoreMode {
   kRead,    // read-only; a missing file reads as empty
+  kTry,     // read-only, writes kept in memory and dropped (a dry run)
   kModify,  // read-write when it exists; a missing file reads as empty, nothing is created
   kWrite,   // read-write, created when missing
   kImport,  // read-write; a missing file appears whole at the first commit, or not at all

@@ -9,9 +9,13 @@ namespace qlfit::cli {
 Store& LazyStore::opened(StoreMode mode) {
   if (static_cast<int>(mode) < static_cast<int>(least_))
     mode = least_;
+  const auto at_least = [](StoreMode have, StoreMode want) {
+    return static_cast<int>(have) >= static_cast<int>(want);
+  };
   // An existing file opened to modify is open read-write: enough for any write.
-  const bool enough = store_ && (static_cast<int>(mode_) >= static_cast<int>(mode) ||
-                                 (on_file_ && mode_ != StoreMode::kRead));
+  const bool enough =
+      store_ && (at_least(mode_, mode) || (on_file_ && at_least(mode, StoreMode::kModify) &&
+                                           at_least(mode_, StoreMode::kModify)));
   if (!enough) {
     on_file_ = access_.exists(path_);
     store_.reset();

@@ -59,7 +59,7 @@ class LazyStore final : public Store {
   std::size_t remove(const std::vector<std::int64_t>& ns) override { return remover().remove(ns); }
   ImportCount import(const EntryFeed& entries, const std::function<ImportExtras()>& extras,
                      bool dry_run) override {
-    return (dry_run ? opened(StoreMode::kModify) : opened(StoreMode::kImport))
+    return (dry_run ? opened(StoreMode::kTry) : opened(StoreMode::kImport))
         .import(entries, extras, dry_run);
   }
   void backup(const std::string& path) override;

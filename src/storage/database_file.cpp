@@ -9,6 +9,7 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -56,17 +57,6 @@ std::vector<std::string> create_folders(const std::string& path) {
   return created;
 }
 
-// True when the file's header says WAL (bytes 18 and 19 are 2).
-bool in_wal_mode(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return false;
-  std::array<unsigned char, 2> versions{};
-  const bool read = ::pread(fd, versions.data(), versions.size(), 18) == 2;
-  ::close(fd);
-  return read && versions[0] == 2 && versions[1] == 2;
-}
-
 // A file: URI for `path` (RFC 3986 escapes for what SQLite's URI parser reads).
 std::string uri_of(const std::string& path, std::string_view query) {
   std::string uri = "file:";
@@ -103,12 +93,6 @@ void use_wal(SQLite::Database& db) {
   }
 }
 
-// Until the file is known to be qlfit's, closing must not checkpoint another program's
-// WAL into its file.
-void checkpoint_on_close(SQLite::Database& db, bool on) {
-  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, on ? 0 : 1, nullptr);
-}
-
 void set_pragmas(SQLite::Database& db) {
   db.exec("PRAGMA trusted_schema = OFF");
   db.exec("PRAGMA foreign_keys = ON");
@@ -134,6 +118,45 @@ void sync_folder_of(const std::string& path) {
     ::fsync(fd);
     ::close(fd);
   }
+}
+
+std::uint32_t big_endian(const unsigned char* bytes) {
+  return (std::uint32_t{bytes[0]} << 24U) | (std::uint32_t{bytes[1]} << 16U) |
+         (std::uint32_t{bytes[2]} << 8U) | std::uint32_t{bytes[3]};
+}
+
+// Reads the header before SQLite opens the file (read-write, SQLite would make -wal and
+// -shm beside another program's WAL file, or roll back its journal). Throws unless the
+// file is empty, qlfit's, or SQLite without a table.
+void identify(const std::string& path) {
+  std::array<unsigned char, 100> header{};
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    fail(path, std::string("cannot be opened: ") + std::strerror(errno));
+  const ssize_t got = ::pread(fd, header.data(), header.size(), 0);
+  ::close(fd);
+  if (got == 0)
+    return;  // empty: qlfit makes it its database on the first write
+  static constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+  if (got != static_cast<ssize_t>(header.size()) ||
+      std::string_view(reinterpret_cast<const char*>(header.data()), kMagic.size()) != kMagic) {
+    fail(path, "is not a SQLite database; left untouched (give --db another path)");
+  }
+  const std::uint32_t application_id = big_endian(&header[68]);
+  const std::uint32_t version = big_endian(&header[60]);
+  if (application_id == static_cast<std::uint32_t>(kApplicationId))
+    return;
+  if (application_id == 0 && version == 0) {
+    // SQLite, but whose? Only one without a single table may become qlfit's. Read
+    // without locks or companion files: nothing of another program's is touched.
+    SQLite::Database probe(uri_of(path, "mode=ro&immutable=1"),
+                           SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+    checked_version(probe, path);
+    return;
+  }
+  fail(path,
+       "is a SQLite file of another program, not qlfit's; left untouched (give --db "
+       "another path)");
 }
 
 }  // namespace
@@ -192,6 +215,7 @@ DatabaseFile::DatabaseFile(const std::string& path, Access access, bool own_fold
       fail(path, "names a folder, not a file (give --db a file path)");
     switch (access) {
       case Access::kRead:
+      case Access::kTry:
       case Access::kModify:
         // Nothing to read or change: an empty database that lives only in memory.
         path_ = kMemory;
@@ -233,17 +257,27 @@ DatabaseFile::~DatabaseFile() {
 }
 
 void DatabaseFile::open_existing(Access access, bool own_folder) {
-  if (access == Access::kRead) {
-    // Readers change nothing: no WAL switch, no migration, no -wal/-shm made. A WAL file
-    // whose -wal is gone has everything in the file itself: read it as it stands.
-    const bool immutable = !exists(path_ + "-wal") && in_wal_mode(path_);
-    db_ = std::make_unique<SQLite::Database>(
-        uri_of(path_, immutable ? "mode=ro&immutable=1" : "mode=ro"),
-        SQLite::OPEN_READONLY | SQLite::OPEN_URI, kBusyTimeoutMs);
-    checkpoint_on_close(*db_, false);
+  identify(path_);
+  int version = 0;
+  if (access == Access::kRead || access == Access::kTry) {
+    // Readers change nothing: no WAL switch, no migration. SQLite makes the -wal and -shm
+    // a WAL file needs for safe reading when they are missing; where it cannot (a
+    // read-only folder or mount), nobody can be writing, and the file is read as it is.
+    try {
+      db_ = std::make_unique<SQLite::Database>(
+          uri_of(path_, "mode=ro"), SQLite::OPEN_READONLY | SQLite::OPEN_URI, kBusyTimeoutMs);
+      version = checked_version(*db_, path_);
+    } catch (const SQLite::Exception& error) {
+      if (error.getErrorCode() != SQLITE_CANTOPEN && error.getErrorCode() != SQLITE_READONLY)
+        throw;
+      db_ = std::make_unique<SQLite::Database>(uri_of(path_, "mode=ro&immutable=1"),
+                                               SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                                               kBusyTimeoutMs);
+      version = checked_version(*db_, path_);
+    }
     set_pragmas(*db_);
-    if (checked_version(*db_, path_) < kSchemaVersion) {
-      // An older schema: read a migrated copy in memory; the first write migrates the file.
+    if (version < kSchemaVersion || access == Access::kTry) {
+      // An older schema, or a dry run: a (migrated) copy in memory; the file stays as it is.
       auto copy = std::make_unique<SQLite::Database>(
           kMemory.data(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
       SQLite::Backup(*copy, *db_).executeStep();
@@ -253,14 +287,15 @@ void DatabaseFile::open_existing(Access access, bool own_folder) {
     }
   } else {
     db_ = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE, kBusyTimeoutMs);
-    checkpoint_on_close(*db_, false);
     set_pragmas(*db_);
     check_and_migrate(*db_, path_);
-    checkpoint_on_close(*db_, true);
     use_wal(*db_);
     keep_wal_files(*db_);
+    version = kSchemaVersion;
   }
-  // Identified as qlfit's (or empty, and about to be): now, and only now, its mode.
+  if (version == 0)
+    return;  // an empty file: not known to be qlfit's until something is written to it
+  // Identified as qlfit's: now, and only now, its mode.
   tighten(path_);
   for (const std::string_view companion : kCompanions)
     tighten(path_ + std::string(companion));

@@ -13,6 +13,8 @@ enum class Access {
   // -shm made). A missing file reads as an empty qlfit database; an older schema is
   // read from a migrated copy in memory.
   kRead,
+  // Like kRead, but writes go to a copy in memory that is never saved: a dry run.
+  kTry,
   // Read-write when the file exists (migrating an older schema); a missing file reads
   // as an empty database in memory and nothing is created.
   kModify,

@@ -480,6 +480,9 @@ TEST(OpenStore, AFileThatIsNotQlfitsKeepsItsModeBytesAndTimes) {
     }
   }
   EXPECT_EQ(mode_of(dir.path().string()), 0700U);  // mkdtemp's, and never touched
+  // Nothing beside them either: no -wal or -shm for another program's WAL file.
+  EXPECT_EQ(listing(dir.path().string()),
+            (std::vector<std::string>{"link.db", "notes.txt", "other.db"}));
 }
 
 TEST(OpenStore, TightensQlfitsOwnFilesAndFolderOnly) {
@@ -508,21 +511,78 @@ TEST(OpenStore, ReadingChangesNoByteAndMakesNoFile) {
     store->add(session_on(2026_y / 11 / 24));
     store->backup(dir.file("backup.db"));  // a rollback-journal file, as backups are
   }
-  // A WAL file whose -wal and -shm are gone, and a backup.
-  std::filesystem::remove(path + "-wal");
-  std::filesystem::remove(path + "-shm");
-  for (const auto& file : {path, dir.file("backup.db")}) {
-    const auto names = listing(dir.path().string());
-    const std::string bytes = contents(file);
-    auto store = open_store(file, Access::kRead);
-    EXPECT_EQ(store->entries({}).size(), 1U) << file;
-    EXPECT_EQ(store->settings().size(), 0U);
-    store.reset();
-    EXPECT_EQ(contents(file), bytes) << file;
-    EXPECT_EQ(listing(dir.path().string()), names) << file;
+  for (const Access access : {Access::kRead, Access::kTry}) {
+    for (const auto& file : {path, dir.file("backup.db")}) {
+      const auto names = listing(dir.path().string());
+      const std::string bytes = contents(file);
+      auto store = open_store(file, access);
+      EXPECT_EQ(store->entries({}).size(), 1U) << file;
+      EXPECT_EQ(store->settings().size(), 0U);
+      store.reset();
+      EXPECT_EQ(contents(file), bytes) << file;
+      EXPECT_EQ(listing(dir.path().string()), names) << file;
+    }
   }
   SQLite::Database backup(dir.file("backup.db"));
   EXPECT_EQ(backup.execAndGet("PRAGMA journal_mode").getString(), "delete");
+}
+
+TEST(OpenStore, AWalFileWithoutItsWalIsReadSafelyAndKeepsItsBytes) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+  const std::string bytes = contents(path);
+  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).size(), 1U);
+  EXPECT_EQ(contents(path), bytes);
+  // SQLite needs them to read safely while another process may write; empty.
+  EXPECT_EQ(listing(dir.path().string()),
+            (std::vector<std::string>{"q.db", "q.db-shm", "q.db-wal"}));
+  EXPECT_EQ(std::filesystem::file_size(path + "-wal"), 0U);
+}
+
+TEST(OpenStore, ADryRunChangesNoByteOfAnOlderOrRollbackFile) {
+  TempDir dir;
+  const auto path = dir.file("q.db");
+  open_store(path, Access::kWrite)->backup(dir.file("backup.db"));
+  const auto backup = dir.file("backup.db");
+  {
+    SQLite::Database db(backup, SQLite::OPEN_READWRITE);
+    db.exec(
+        "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
+        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; "
+        "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
+        "PRAGMA user_version = 1");
+  }
+  const std::string bytes = contents(backup);
+  auto store = open_store(backup, Access::kTry);
+  const auto count = store->import(
+      [](const Store::ImportAdd& add) {
+        Entry entry;
+        entry.id = "6ed672a2-866a-4695-92da-7810ba978d12";
+        entry.activity = "walk";
+        entry.kind = Kind::kWalk;
+        entry.local_date = 2026_y / 11 / 24;
+        entry.duration = std::chrono::minutes{20};
+        add(entry, 2);
+      },
+      [] { return Store::ImportExtras{}; }, true);
+  EXPECT_EQ(count.added, 1U);
+  store.reset();
+  EXPECT_EQ(contents(backup), bytes);
+  EXPECT_EQ(listing(dir.path().string()),
+            (std::vector<std::string>{"backup.db", "q.db", "q.db-shm", "q.db-wal"}));
+}
+
+TEST(OpenStore, AnEmptyFileIsNotTightenedByAReader) {
+  TempDir dir;
+  const auto path = dir.file("empty");
+  std::ofstream{path};
+  ::chmod(path.c_str(), 0644);
+  EXPECT_TRUE(open_store(path, Access::kRead)->entries({}).empty());
+  EXPECT_EQ(mode_of(path), 0644U);
+  EXPECT_EQ(std::filesystem::file_size(path), 0U);
 }
 
 TEST(OpenStore, AnAbsurdHeaderIsDamagedNotACrash) {
