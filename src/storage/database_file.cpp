@@ -9,7 +9,9 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -157,6 +159,59 @@ void identify(const std::string& path) {
   fail(path,
        "is a SQLite file of another program, not qlfit's; left untouched (give --db "
        "another path)");
+}
+
+// The staging database of a first import, kept where a signal handler may read it (a
+// handler may not allocate): SIGINT, SIGTERM and SIGHUP remove it and its journal
+// before ending qlfit, so an interrupted import leaves no copy of anyone's data behind.
+constexpr std::size_t kPathRoom = 4096 + 16;
+constexpr std::array<int, 3> kEndingSignals{SIGINT, SIGTERM, SIGHUP};
+std::array<char, kPathRoom> g_staging{};
+std::array<char, kPathRoom> g_staging_journal{};
+volatile std::sig_atomic_t g_staging_held = 0;
+std::array<struct sigaction, kEndingSignals.size()> g_before{};
+
+extern "C" void drop_staging_and_reraise(int signal) {
+  if (g_staging_held != 0) {
+    ::unlink(g_staging.data());
+    ::unlink(g_staging_journal.data());
+  }
+  struct sigaction fallback {};
+  fallback.sa_handler = SIG_DFL;
+  ::sigemptyset(&fallback.sa_mask);
+  ::sigaction(signal, &fallback, nullptr);
+  ::raise(signal);
+}
+
+void guard_staging(const std::string& path) {
+  const std::string journal = path + "-journal";
+  if (journal.size() >= kPathRoom)
+    return;
+  std::copy(path.begin(), path.end(), g_staging.begin());
+  g_staging[path.size()] = '\0';
+  std::copy(journal.begin(), journal.end(), g_staging_journal.begin());
+  g_staging_journal[journal.size()] = '\0';
+  g_staging_held = 1;
+  struct sigaction drop {};
+  drop.sa_handler = drop_staging_and_reraise;
+  ::sigemptyset(&drop.sa_mask);
+  for (std::size_t i = 0; i < kEndingSignals.size(); ++i) {
+    // A signal someone chose to ignore stays ignored.
+    if (::sigaction(kEndingSignals[i], nullptr, &g_before[i]) == 0 &&
+        g_before[i].sa_handler != SIG_IGN) {
+      ::sigaction(kEndingSignals[i], &drop, nullptr);
+    }
+  }
+}
+
+void release_staging() {
+  if (g_staging_held == 0)
+    return;
+  for (std::size_t i = 0; i < kEndingSignals.size(); ++i) {
+    if (g_before[i].sa_handler != SIG_IGN)
+      ::sigaction(kEndingSignals[i], &g_before[i], nullptr);
+  }
+  g_staging_held = 0;
 }
 
 }  // namespace
@@ -314,6 +369,7 @@ void DatabaseFile::open_staged() {
   ::fchmod(fd, 0600);
   ::close(fd);
   staging_ = temporary;
+  guard_staging(temporary);
   // A rollback journal, not WAL: nothing but the file itself is left to move into place.
   db_ = std::make_unique<SQLite::Database>(temporary, SQLite::OPEN_READWRITE, kBusyTimeoutMs);
   set_pragmas(*db_);
@@ -342,7 +398,9 @@ void DatabaseFile::publish() {
   if (::link(temporary.c_str(), path_.c_str()) != 0) {
     const int error = errno;
     const bool taken = error == EEXIST || exists(path_);
-    if (taken || ::rename(temporary.c_str(), path_.c_str()) != 0) {
+    // A file system without hard links: a rename that never replaces either.
+    if (taken ||
+        ::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, path_.c_str(), RENAME_NOREPLACE) != 0) {
       created_folders_.clear();  // they hold another database now, or may
       discard();
       fail(path_, taken ? "was created by another qlfit meanwhile; nothing was changed, try again"
@@ -351,6 +409,7 @@ void DatabaseFile::publish() {
     }
   }
   ::unlink(temporary.c_str());
+  release_staging();
   staging_.reset();
   created_folders_.clear();
   sync_folder_of(path_);
@@ -363,6 +422,7 @@ void DatabaseFile::discard() noexcept {
   db_.reset();
   ::unlink(staging_->c_str());
   ::unlink((*staging_ + "-journal").c_str());
+  release_staging();
   staging_.reset();
   for (auto it = created_folders_.rbegin(); it != created_folders_.rend(); ++it)
     ::rmdir(it->c_str());

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# SIGTERM, SIGINT and SIGHUP in the middle of `export --output` and `backup` leave no
-# temporary file behind, and the target is absent or keeps its old content.
+# SIGTERM, SIGINT and SIGHUP in the middle of `export --output`, `backup` and a first
+# `import` leave no temporary file behind, and the target is absent or keeps its old content.
 # Usage: signals.sh PATH/TO/qlfit
 set -u
 set -m  # background jobs get their own process group and keep SIGINT (no job control ignores it)
@@ -58,6 +58,12 @@ for signal in TERM INT HUP; do
     check "backup killed by SIG$signal mid-way" "$((128 + $(kill -l $signal)))" "$code"
     check "backup on SIG$signal leaves no temporary file or journal" "" "$(leftovers)"
     check "backup on SIG$signal leaves no target" no "$([ -e "$work/b.db" ] && echo yes || echo no)"
+
+    # The first import into a new database is built under a temporary name.
+    code=$(interrupt $signal "$work/new/.n.db.qlfit-*" --db "$work/new/n.db" import "$work/history.csv")
+    check "a first import killed by SIG$signal mid-way" "$((128 + $(kill -l $signal)))" "$code"
+    check "a first import on SIG$signal leaves no temporary database or journal" "" "$(leftovers)"
+    check "a first import on SIG$signal leaves no database" no "$([ -e "$work/new/n.db" ] && echo yes || echo no)"
 done
 
 # And a run that is not interrupted still works and leaves nothing behind.
