@@ -93,6 +93,14 @@ struct Failure {
 struct Reading {
   date::year_month_day today;
   std::optional<date::year_month_day> weekdays_from;
+  std::chrono::minutes day_start{0};  // for ranges: days are habit days, which start here
+
+  // The wall time `clock` on `day`: on a habit day, a time before its start is on the
+  // next calendar day (at day.start 03:00, Tuesday's 01:00 is Wednesday 01:00).
+  date::local_seconds at(date::year_month_day day, seconds clock) const {
+    const date::local_seconds wall = date::local_days{day} + clock;
+    return clock < day_start ? wall + days{1} : wall;
+  }
 };
 
 std::string lower_ascii(std::string_view text) {
@@ -281,9 +289,9 @@ std::optional<When> parse_words(Reader in, std::string_view text, const Failure&
   const auto clock = take_clock(in, fail);
   if (!clock || !in.done())
     return std::nullopt;
-  Moment moment = moment_at(at_clock(*day, *clock), context.zone, text);
+  Moment moment = moment_at(reading.at(*day, *clock), context.zone, text);
   if (weekday && moment.instant > context.now) {
-    moment = moment_at(at_clock(*day, *clock) - days{7}, context.zone, text);
+    moment = moment_at(reading.at(*day, *clock) - days{7}, context.zone, text);
   }
   return moment_when(moment, context);
 }
@@ -347,7 +355,7 @@ When parse(std::string_view text, std::string_view what, const TimeContext& cont
     return *when;
   Reader clock_only = in;
   if (const auto clock = take_clock(clock_only, fail); clock && clock_only.done()) {
-    return moment_when(moment_at(at_clock(reading.today, *clock), context.zone, text), context);
+    return moment_when(moment_at(reading.at(reading.today, *clock), context.zone, text), context);
   }
   fail.unknown();
 }
@@ -360,7 +368,7 @@ date::year_month_day TimeContext::today() const {
 
 When parse_when(std::string_view text, std::string_view what, const TimeContext& context,
                 std::optional<date::year_month_day> range_start) {
-  return parse(text, what, context, Reading{context.today(), range_start});
+  return parse(text, what, context, Reading{context.today(), range_start, context.day_start});
 }
 
 Moment parse_at(std::string_view text, const TimeContext& context) {

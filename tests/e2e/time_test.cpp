@@ -168,6 +168,19 @@ TEST(HabitDays, RangeWordsNameHabitDays) {
             "paused #2 2026-11-23..2026-11-24\n");
 }
 
+TEST(HabitDays, ATimeInARangeBeforeDayStartIsOnTheNextCalendarDay) {
+  CliHarness cli;
+  make_night_owl(cli);  // Wednesday 00:55, the habit day is Tuesday 2026-11-24
+  ASSERT_EQ(cli.run({"log", "walk", "--minutes", "20", "--at", "mon 12:00"}).code, 0);
+  ASSERT_EQ(cli.run({"log", "walk", "--minutes", "20", "--at", "00:50"}).code, 0);
+  // Tuesday's 00:30 is Wednesday 00:30 on the clock: habit day Tuesday, not Monday.
+  for (const char* since : {"today 00:30", "00:30", "tue 00:30"}) {
+    const auto listed = nlohmann::json::parse(cli.run({"list", "--since", since, "--json"}).out);
+    ASSERT_EQ(listed.size(), 1U) << since;
+    EXPECT_EQ(listed[0]["start"], "2026-11-25T00:50:00+01:00") << since;
+  }
+}
+
 TEST(HabitDays, AWeekdayToEndARangeIsTheFirstOnOrAfterItsStart) {
   CliHarness cli;  // Tuesday 2026-11-24
   EXPECT_EQ(cli.run({"pause", "--from", "mon", "--to", "sun"}).out,
