@@ -179,7 +179,10 @@ int run(std::span<const char* const> args, const Environment& environment, const
   // second line due when the command already failed with one.
   if (!checked.failed() || checked.reason() == EPIPE || code >= kUsage)
     return code;
-  err << "qlfit: cannot write the output: " << std::strerror(checked.reason()) << '\n';
+  // The command itself ran: what it changed is saved, so a script must not just run it
+  // again.
+  err << "qlfit: cannot write the output: " << std::strerror(checked.reason())
+      << " (the command itself was carried out)" << '\n';
   return kStorage;
 }
 

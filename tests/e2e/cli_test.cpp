@@ -500,7 +500,9 @@ TEST(Output, AFullDiskIsExitThreeWithOneLine) {
   for (const std::size_t room : {std::size_t{0}, std::size_t{10}}) {
     const auto result = run_failing({"export"}, ENOSPC, room);
     EXPECT_EQ(result.code, 3);
-    EXPECT_EQ(result.err, "qlfit: cannot write the output: No space left on device\n");
+    EXPECT_EQ(result.err,
+              "qlfit: cannot write the output: No space left on device (the command itself was "
+              "carried out)\n");
   }
 }
 

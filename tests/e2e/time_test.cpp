@@ -71,6 +71,16 @@ INSTANTIATE_TEST_SUITE_P(
                       ZoneNaming{nullptr, nullptr, "Asia/Kathmandu", "+05:45"},
                       ZoneNaming{"", nullptr, "America/Chicago", "-06:00"}));
 
+TEST(Zones, CronLinesCarryTzdirAsAnAbsolutePath) {
+  CliHarness cli;
+  copy_zone("Europe/Berlin", cli.dir.path() / "zones" / "My" / "Town");
+  cli.environment.tz = "My/Town";
+  cli.environment.tzdir = "zones";  // relative to the folder qlfit runs in
+  const std::string lines = cli.run({"cron", "--print"}).out;
+  EXPECT_NE(lines.find("TZDIR=" + cli.dir.file("zones") + " TZ=My/Town "), std::string::npos)
+      << lines;
+}
+
 TEST(Zones, AnAbsolutePathIsTheZonesNameInMessages) {
   CliHarness cli;
   cli.environment.tz = ":/usr/share/zoneinfo/Europe/Berlin";

@@ -25,7 +25,7 @@ no_temporaries() { find "$work" -name '*.qlfit-*' | head -1; }
 # --- stdout that fails
 "$qlfit" export >/dev/full 2>"$work/err"
 check "export to a full disk: exit 3" 3 $?
-check "export to a full disk: one line saying why" "qlfit: cannot write the output: No space left on device" "$(cat "$work/err")"
+check "export to a full disk: one line saying why" "qlfit: cannot write the output: No space left on device (the command itself was carried out)" "$(cat "$work/err")"
 "$qlfit" activity list --names >/dev/full 2>"$work/err"
 check "a short output to a full disk: exit 3" 3 $?
 check "a short output to a full disk: one line" 1 "$(lines "$work/err")"

@@ -27,8 +27,11 @@ CronTarget target_for(Session& session) {
   }
   if (environment.tz && !environment.tz->empty())
     target.tz = *environment.tz;
-  if (environment.tzdir && !environment.tzdir->empty())
-    target.tzdir = *environment.tzdir;
+  // cron runs from HOME: a relative TZDIR is made absolute, as --db is.
+  if (environment.tzdir && !environment.tzdir->empty()) {
+    target.tzdir =
+        (std::filesystem::path(environment.cwd) / *environment.tzdir).lexically_normal().string();
+  }
   return target;
 }
 
