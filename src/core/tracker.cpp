@@ -47,25 +47,6 @@ std::chrono::seconds duration_for(const Activity& activity,
                   activity.name + " --minutes 25");
 }
 
-Activity known_activity(Store& store, const std::string& name) {
-  if (auto activity = store.find_activity(name)) {
-    if (activity->archived) {
-      throw Error(ErrorCode::kInvalidInput,
-                  "activity " + quote(name) +
-                      " is archived; bring it back with 'qlfit activity add " + name + " --kind " +
-                      std::string(to_string(activity->kind)) + "'");
-    }
-    return *activity;
-  }
-  std::string known;
-  for (const Activity& activity : store.activities()) {
-    if (!activity.archived)
-      known += (known.empty() ? "" : ", ") + activity.name;
-  }
-  throw Error(ErrorCode::kNotFound,
-              "unknown activity " + quote(name) + "; the activities are: " + known);
-}
-
 // Entries whose habit day may fall in `range`: a late-night entry can count for
 // the day before its civil date, so one more civil day is read.
 EntryFilter on_habit_days(const DateRange& range, EntryFilter filter = {}) {
@@ -137,6 +118,29 @@ Streak history_streak(Store& store, const std::vector<Pause>& pauses, const Sett
 
 }  // namespace
 
+Activity activity_named(Store& store, const std::string& name) {
+  if (auto activity = store.find_activity(name))
+    return *activity;
+  std::string known;
+  for (const Activity& activity : store.activities()) {
+    if (!activity.archived)
+      known += (known.empty() ? "" : ", ") + activity.name;
+  }
+  throw Error(ErrorCode::kNotFound,
+              "unknown activity " + quote(name) + "; the activities are: " + known);
+}
+
+Activity open_activity(Store& store, const std::string& name) {
+  Activity activity = activity_named(store, name);
+  if (activity.archived) {
+    throw Error(ErrorCode::kInvalidInput,
+                "activity " + quote(name) +
+                    " is archived; bring it back with 'qlfit activity add " + name + " --kind " +
+                    std::string(to_string(activity.kind)) + "'");
+  }
+  return activity;
+}
+
 Logged log_activity(Store& store, const LogRequest& request, const Settings& settings,
                     const TimeContext& context) {
   const Moment moment = request.at ? parse_at(*request.at, context) : context.now_here();
@@ -147,7 +151,7 @@ Logged log_activity(Store& store, const LogRequest& request, const Settings& set
   std::optional<std::string> note;
   if (request.note)
     note = parse_note(*request.note);
-  const Activity activity = known_activity(store, request.activity);
+  const Activity activity = open_activity(store, request.activity);
 
   NewEntry fresh = entry_at(activity, moment, duration_for(activity, requested, settings), context);
   fresh.pain = pain;
@@ -168,7 +172,7 @@ void each_listed(Store& store, const ListRequest& request, const TimeContext& co
   if (request.kind)
     filter.kind = parse_kind(*request.kind);
   if (request.activity)
-    filter.activity = *request.activity;
+    filter.activity = activity_named(store, *request.activity).name;
   std::optional<std::size_t> limit;
   if (request.limit) {
     limit = static_cast<std::size_t>(parse_whole_number(*request.limit, "--limit", 1, 1'000'000));
@@ -327,7 +331,7 @@ WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Setti
 }
 
 Timer start_timer(Store& store, const std::string& activity_name, const TimeContext& context) {
-  const Activity activity = known_activity(store, activity_name);
+  const Activity activity = open_activity(store, activity_name);
   if (const auto running = store.timer()) {
     throw Error(ErrorCode::kInvalidInput, "a " + running->activity +
                                               " timer is already running; 'qlfit stop' logs it, "

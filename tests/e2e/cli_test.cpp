@@ -192,6 +192,25 @@ TEST(List, SinceUntilActivityAndKindNarrow) {
   expect_refused(cli.run({"list", "--kind", "nap"}), 2, "--kind must be session, walk or break");
 }
 
+TEST(List, AnUnknownActivityOrKindIsExitTwoNamingTheKnownOnes) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "20"});
+  cli.run({"activity", "add", "stairs", "--kind", "walk"});
+  cli.run({"log", "stairs", "--minutes", "5"});
+  cli.run({"activity", "rm", "stairs", "--archive"});
+  expect_refused(cli.run({"list", "--activity", "wlk"}), 2,
+                 "unknown activity \"wlk\"; the activities are: butt-walk, walk, break");
+  expect_refused(cli.run({"list", "--activity", "wlk", "--json"}), 2, "unknown activity");
+  expect_refused(cli.run({"list", "--kind", "wlk"}), 2, "--kind must be session, walk or break");
+  // An archived activity's entries still count, so they can still be listed.
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json", "--activity", "stairs"}).out).size(),
+            1U);
+  CliHarness fresh;
+  EXPECT_EQ(fresh.run({"list", "--activity", "walk"}).code, 0);
+  expect_refused(fresh.run({"list", "--activity", "wlk"}), 2, "unknown activity");
+  EXPECT_FALSE(fresh.db_exists());
+}
+
 TEST(List, TextShowsEveryEntryAndDefusesNotes) {
   CliHarness cli;
   cli.run({"log", "break", "--note", "\x1b[31mred"});
