@@ -4,6 +4,7 @@
 #include "qlfit/parse.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/text.hpp"
+#include "qlfit/tracker.hpp"
 
 #include <algorithm>
 #include <set>
@@ -319,13 +320,11 @@ Edited edit_entry(Store& store, const EditRequest& request, const TimeContext& c
   if (request.note) {
     entry.note = request.note->empty() ? std::nullopt : std::optional(parse_note(*request.note));
   }
-  if (request.activity) {
-    const auto activity = store.find_activity(*request.activity);
-    if (!activity) {
-      throw Error(ErrorCode::kInvalidInput, "unknown activity " + quote(*request.activity));
-    }
-    entry.activity = activity->name;
-    entry.kind = activity->kind;
+  if (request.activity && *request.activity != entry.activity) {
+    // Moving an entry into an activity gives it a new entry, as `log` would.
+    const Activity activity = open_activity(store, *request.activity);
+    entry.activity = activity.name;
+    entry.kind = activity.kind;
   }
   const auto change = [&edited](const std::string& field, const std::string& was,
                                 const std::string& now) {

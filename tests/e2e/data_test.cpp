@@ -88,7 +88,26 @@ TEST(Edit, RefusesUnknownIdsAndEmptyEdits) {
                  "starting with \"ffffffff-ffff\"");
   expect_refused(cli.run({"edit", "ab", "--pain", "1"}), 2, "at least 4 hex digits");
   expect_refused(cli.run({"edit", "1"}), 2, "nothing to change");
-  expect_refused(cli.run({"edit", "1", "--activity", "yoga"}), 2, "unknown activity");
+  expect_refused(cli.run({"edit", "1", "--activity", "yoga"}), 2,
+                 "unknown activity \"yoga\"; the activities are: butt-walk, walk, break");
+}
+
+TEST(Edit, IntoAnArchivedActivityIsRefusedAsLogIs) {
+  CliHarness cli;
+  cli.run({"activity", "add", "side-plank", "--kind", "session"});
+  cli.run({"log", "side-plank"});
+  cli.run({"log", "butt-walk", "--at", "07:00"});
+  cli.run({"activity", "rm", "side-plank", "--archive"});
+  const std::string before = cli.run({"export"}).out;
+  const std::string refusal =
+      "activity \"side-plank\" is archived; bring it back with 'qlfit activity add side-plank "
+      "--kind session'";
+  expect_refused(cli.run({"log", "side-plank"}), 2, refusal);
+  expect_refused(cli.run({"edit", "2", "--activity", "side-plank"}), 2, refusal);
+  EXPECT_EQ(cli.run({"export"}).out, before);
+  // Its own entries can still be corrected, and moved out of it.
+  EXPECT_EQ(cli.run({"edit", "1", "--pain", "2"}).code, 0);
+  EXPECT_EQ(cli.run({"edit", "1", "--activity", "butt-walk"}).code, 0);
 }
 
 TEST(Rm, RemovesAllOrNone) {
