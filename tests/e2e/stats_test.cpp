@@ -98,6 +98,34 @@ TEST(StatsViews, PausedWeeksAreNeitherMissedNorCheckedAgainst) {
   EXPECT_EQ(cli.run({"stats", "--week", "2026-W43", "--check"}).code, 1);
 }
 
+TEST(StatsViews, PainAdviceSaysWhetherPainIsHighOrRising) {
+  CliHarness cli;  // Tuesday 24 Nov; the week before began Mon 16 Nov
+  cli.run({"log", "butt-walk", "--at", "2026-11-17 08:00", "--pain", "1"});
+  cli.run({"log", "butt-walk", "--at", "mon 08:00", "--pain", "3"});
+  const auto rising = cli.run({"stats", "--week"}).out;
+  EXPECT_EQ(rising.find("a high"), std::string::npos) << rising;
+  EXPECT_NE(rising.find("Pain is rising, from 1.0 to 3.0 on average against the 4 weeks before. "
+                        "If it keeps rising, talk to a trusted health provider before going on "
+                        "with the routine.\n"),
+            std::string::npos)
+      << rising;
+  cli.run({"log", "butt-walk", "--at", "07:00", "--pain", "7"});
+  EXPECT_NE(cli.run({"stats", "--week"})
+                .out.find("Pain reached 7, a high level, and is rising, from 1.0 to 5.0 on "
+                          "average against the 4 weeks before. If pain is severe or keeps "
+                          "rising, talk to a trusted health provider"),
+            std::string::npos);
+  const auto high = cli.run({"stats", "--week", "2026-W47"}).out;  // pain 1: no advice
+  EXPECT_EQ(high.find("provider"), std::string::npos) << high;
+  CliHarness steady;
+  steady.run({"log", "butt-walk", "--at", "2026-11-17 08:00", "--pain", "8"});
+  steady.run({"log", "butt-walk", "--at", "mon 08:00", "--pain", "8"});
+  EXPECT_NE(steady.run({"stats", "--week"})
+                .out.find("Pain reached 8, a high level. If pain is severe, talk to a trusted "
+                          "health provider before going on with the routine.\n"),
+            std::string::npos);
+}
+
 TEST(StatsViews, WeeksRefusesBadCountsAndMixedPeriods) {
   CliHarness cli;
   EXPECT_EQ(cli.run({"stats", "--weeks", "0"}).code, 2);

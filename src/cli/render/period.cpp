@@ -169,6 +169,28 @@ std::string pain_words(const PainSummary& pain) {
   return words;
 }
 
+std::string pain_advice(const PainSummary& pain) {
+  const bool rising = pain.trend == PainTrend::kRising && pain.before;
+  const std::string rise =
+      rising ? fmt::format("rising, from {:.1f} to {:.1f} on average against the 4 weeks before",
+                           *pain.before, pain.average)
+             : "";
+  const std::string advice = " talk to a trusted health provider before going on with the routine.";
+  if (pain.high && rising) {
+    return fmt::format(
+        "Pain reached {}, a high level, and is {}. If pain is severe or keeps rising,{}",
+        pain.highest, rise, advice);
+  }
+  if (pain.high)
+    return fmt::format("Pain reached {}, a high level. If pain is severe,{}", pain.highest, advice);
+  return fmt::format("Pain is {}. If it keeps rising,{}", rise, advice);
+}
+
+std::string pain_advice_heading() {
+  return "Where pain is high or rising, talk to a trusted health provider before going on with "
+         "the routine.";
+}
+
 std::string period_text(const PeriodStats& stats, bool color) {
   const SessionSummary& sessions = stats.sessions;
   std::string out = heading(stats.period) + "\n";
@@ -186,7 +208,7 @@ std::string period_text(const PeriodStats& stats, bool color) {
     out += fmt::format("Paused    {}\n", plural(stats.paused_days, "day", "days"));
   }
   if (stats.pain && stats.pain->advice)
-    out += pain_advice() + "\n";
+    out += pain_advice(*stats.pain) + "\n";
   if (stats.period.kind == PeriodKind::kWeek)
     out += "\n" + strip(stats.days);
   return out;

@@ -660,7 +660,8 @@ void HtmlReport::pain_section() {
       warn);
   if (!advised.empty()) {
     constexpr std::size_t kListed = 8;
-    out_ << "<div class=\"advice\">\n<p><b>" << html_escaped(pain_advice()) << "</b></p>\n<ul>\n";
+    out_ << "<div class=\"advice\">\n<p><b>" << html_escaped(pain_advice_heading())
+         << "</b></p>\n<ul>\n";
     const std::size_t from = advised.size() > kListed ? advised.size() - kListed : 0;
     for (std::size_t i = from; i < advised.size(); ++i) {
       const PeriodStats& week = *advised[i];

@@ -28,8 +28,12 @@ std::string human_day(date::year_month_day day);
 
 // "#42 butt-walk Tue 24 Nov 07:30 — 2 of 3–4 sessions this week".
 std::string logged_line(const Logged& logged);
-// The advice shown after a high pain level.
+// The advice shown after an entry with a high pain level.
 std::string pain_advice();
+// The advice for a period whose pain is high or rising, saying which (pain.advice).
+std::string pain_advice(const PainSummary& pain);
+// The advice over several periods, each with its pain_words.
+std::string pain_advice_heading();
 // "removed #42 butt-walk Tue 24 Nov 07:30".
 std::string removed_line(const Entry& entry);
 // "edited #42 butt-walk: start ... -> ..., pain 3 -> 4" or "... nothing changed".
