@@ -31,6 +31,7 @@ struct Logged {
   Entry entry;
   date::year_month_day day{};  // the habit day it counts for (see day.start)
   PeriodStats week;            // the entry's week, including it (no pain trend)
+  int weeks_ago = 0;           // 0: that week holds today; 1: the week before; ...
   bool pain_advice = false;    // pain at or above the warning level
   bool show_offset = false;    // the wall time alone would not name the instant
 };

@@ -66,6 +66,9 @@ Logged confirmation(Store& store, const Entry& entry, const Moment& moment,
   const Period week = week_containing(logged.day, settings.week_start);
   logged.week =
       summarize(store.facts(on_habit_days(week.range)), week, store.pauses(), settings, context);
+  const auto this_week = week_containing(context.today(), settings.week_start).range.first;
+  logged.weeks_ago =
+      static_cast<int>((date::sys_days{this_week} - date::sys_days{week.range.first}).count() / 7);
   logged.pain_advice = entry.pain && *entry.pain >= settings.pain_warn;
   logged.show_offset =
       moment.ambiguous || moment.offset != moment_of(moment.instant, context.zone).offset;

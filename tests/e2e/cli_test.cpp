@@ -38,6 +38,20 @@ TEST(Log, WalkSumsTheDay) {
             "#2 walk Tue 24 Nov 07:30 10m — 22 of 20–30 min walked that day, 22 min this week\n");
 }
 
+TEST(Log, IntoAnotherWeekSpeaksOfThatWeekAndNamesIt) {
+  CliHarness cli;  // Tuesday 24 Nov
+  cli.run({"log", "walk", "--at", "mon 09:00", "--minutes", "20"});
+  cli.run({"log", "butt-walk", "--at", "mon 10:00"});
+  EXPECT_EQ(cli.run({"log", "walk", "--at", "sun 17:00", "--minutes", "30"}).out,
+            "#3 walk Sun 22 Nov 17:00 30m — 30 of 20–30 min walked that day, 30 min last week\n");
+  EXPECT_EQ(cli.run({"log", "butt-walk", "--at", "3d ago"}).out,
+            "#4 butt-walk Sat 21 Nov 07:30 — 1 of 3–4 sessions last week\n");
+  EXPECT_EQ(cli.run({"log", "break", "--at", "2026-11-10 10:00"}).out,
+            "#5 break Tue 10 Nov 10:00 — 1 break in the week of Mon 9 Nov\n");
+  EXPECT_EQ(cli.run({"log", "butt-walk"}).out,
+            "#6 butt-walk Tue 24 Nov 07:30 — 2 of 3–4 sessions this week\n");
+}
+
 TEST(Log, BreakCountsTheWeek) {
   CliHarness cli;
   EXPECT_EQ(cli.run({"log", "break"}).out, "#1 break Tue 24 Nov 07:30 — 1 break this week\n");
