@@ -126,6 +126,25 @@ TEST(StatsViews, PainAdviceSaysWhetherPainIsHighOrRising) {
             std::string::npos);
 }
 
+TEST(StatsViews, CheckQuietGivesOnlyTheExitStatus) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk", "--at", "mon 08:00"});
+  for (const char* quiet : {"-q", "--quiet"}) {
+    const auto open = cli.run({"stats", "--check", quiet});
+    EXPECT_EQ(open.code, 1);
+    EXPECT_EQ(open.out, "");
+    EXPECT_EQ(open.err, "");
+  }
+  EXPECT_EQ(cli.run({"stats", "--weeks", "4", "--check", "-q"}).out, "");
+  EXPECT_EQ(cli.run({"stats", "--month", "--json", "--check", "-q"}).out, "");
+  cli.run({"log", "butt-walk", "--at", "mon 09:00"});
+  cli.run({"log", "butt-walk"});
+  const auto met = cli.run({"stats", "-q", "--check"});
+  EXPECT_EQ(met.code, 0);
+  EXPECT_EQ(met.out, "");
+  expect_refused(cli.run({"stats", "-q"}), 2, "--quiet requires --check");
+}
+
 TEST(StatsViews, WeeksRefusesBadCountsAndMixedPeriods) {
   CliHarness cli;
   EXPECT_EQ(cli.run({"stats", "--weeks", "0"}).code, 2);
