@@ -486,6 +486,37 @@ TEST(Help, EachCommandShowsAnExample) {
   }
 }
 
+TEST(Help, HelpCommandShowsTheSameHelpAsTheOption) {
+  CliHarness cli;
+  EXPECT_EQ(cli.run({"help"}).out, cli.run({"--help"}).out);
+  EXPECT_EQ(cli.run({"help", "log"}).out, cli.run({"log", "--help"}).out);
+  EXPECT_EQ(cli.run({"help", "config", "set"}).out, cli.run({"config", "set", "--help"}).out);
+  EXPECT_EQ(cli.run({"help", "log"}).code, 0);
+  expect_refused(cli.run({"help", "logg"}), 2,
+                 "\"logg\" is not a qlfit command; did you mean 'log'? (see 'qlfit --help')");
+  expect_refused(cli.run({"help", "config", "sett"}), 2,
+                 "\"sett\" is not a 'config' command; did you mean 'config set'?");
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Help, TyposGetTheClosestCommandOrOption) {
+  CliHarness cli;
+  expect_refused(cli.run({"logg", "butt-walk"}), 2,
+                 "\"logg\" is not a qlfit command; did you mean 'log'? (see 'qlfit --help')");
+  expect_refused(cli.run({"--db", cli.dir.file("x.db"), "stast"}), 2, "did you mean 'stats'?");
+  expect_refused(cli.run({"frobnicate"}), 2,
+                 "\"frobnicate\" is not a qlfit command (see 'qlfit --help')");
+  expect_refused(cli.run({"log", "butt-walk", "--pian", "3"}), 2,
+                 "log has no option \"--pian\"; did you mean --pain? (see 'qlfit log --help')");
+  expect_refused(cli.run({"log", "walk", "--note", "-3", "--minutse", "20"}), 2,
+                 "did you mean --minutes?");
+  expect_refused(cli.run({"activity", "add", "x", "--knid", "walk"}), 2,
+                 "activity add has no option \"--knid\"; did you mean --kind?");
+  expect_refused(cli.run({"--colr", "never", "list"}), 2,
+                 "qlfit has no option \"--colr\"; did you mean --color?");
+  EXPECT_FALSE(cli.db_exists());
+}
+
 TEST(Help, VersionNamesTheProgram) {
   CliHarness cli;
   cli.environment.tz = "Not/AZone";
