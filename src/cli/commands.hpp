@@ -44,7 +44,7 @@ const CLI::App* command_named(const CLI::App& app, const std::string& name);
 // for qlfit itself) belongs: it names the closest command ("did you mean 'log'?").
 std::string not_a_command(const CLI::App& app, const std::string& path, const std::string& word);
 
-// Binds the pair --for DURATION | --minutes N, which exclude each other.
+// Binds the pair --for DURATION | --minutes N (the use cases refuse both at once).
 void add_length_options(CLI::App& app, std::optional<std::string>& duration,
                         std::optional<std::string>& minutes);
 

@@ -182,11 +182,12 @@ CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<
 
 void add_length_options(CLI::App& app, std::optional<std::string>& duration,
                         std::optional<std::string>& minutes) {
-  auto* length = add_optional(app, "--for", duration, "how long: 25m, 1h15m, 90s, or 45 (minutes)")
-                     ->type_name("DURATION");
-  add_optional(app, "--minutes", minutes, "how long, in minutes (1-1440)")
-      ->type_name("N")
-      ->excludes(length);
+  add_optional(app, "--for", duration, "how long: 25m, 1h15m, 90s, or 45 (minutes)")
+      ->type_name("DURATION");
+  // Not CLI11's excludes(), which --help would show as "Excludes: --for": the use cases
+  // refuse the pair ("give either --for or --minutes, not both").
+  add_optional(app, "--minutes", minutes, "how long, in minutes (1-1440, not with --for)")
+      ->type_name("N");
 }
 
 void write_whole_file(Session& session, const std::string& path,

@@ -417,7 +417,13 @@ Pause add_pause(Store& store, const std::string& from, const std::string& to,
 }
 
 Pause remove_pause(Store& store, const std::string& number) {
-  const auto n = parse_whole_number(number, "the pause number", 1, INT64_MAX);
+  constexpr std::size_t kMostDigits = 18;
+  if (number.empty() || number.size() > kMostDigits ||
+      number.find_first_not_of("0123456789") != std::string::npos) {
+    throw Error(ErrorCode::kInvalidInput,
+                "a pause is named by its number from 'qlfit pause list', got " + quote(number));
+  }
+  const auto n = parse_whole_number(number, "the pause number", 0, INT64_MAX);
   if (auto removed = store.remove_pause(n))
     return *removed;
   throw Error(ErrorCode::kNotFound, "no pause #" + std::to_string(n) + "; see 'qlfit pause list'");

@@ -89,7 +89,7 @@ TEST(Log, BadInputIsRefusedAndNothingIsWritten) {
       {{"log", "walk", "--minutes", "0"}, "--minutes must be a whole number from 1 to 1440"},
       {{"log", "walk", "--minutes", "1441"}, "\"1441\""},
       {{"log", "walk", "--for", "25h"}, "at most 24h"},
-      {{"log", "walk", "--for", "10m", "--minutes", "10"}, "excludes"},
+      {{"log", "walk", "--for", "10m", "--minutes", "10"}, "give either --for or --minutes"},
       {{"log", "butt-walk", "--at", "2026-02-30"}, "2026-02 has 28 days"},
       {{"log", "butt-walk", "--at", "07:61"}, "\"07:61\""},
       {{"log", "butt-walk", "--at", "tomorrow"}, "\"tomorrow\""},
@@ -481,9 +481,15 @@ TEST(Help, EachCommandShowsAnExample) {
     EXPECT_NE(result.out.find(std::string("  qlfit ") + command), std::string::npos) << command;
   }
   const std::string top = cli.run({"--help"}).out;
-  for (const char* group : {"Record:", "Review:", "Remind:", "Your data:", "Set up:"}) {
+  for (const char* group :
+       {"Record:", "Review:", "Remind:", "Your data:", "Your plan:", "Shell:"}) {
     EXPECT_NE(top.find(group), std::string::npos) << group;
   }
+  // Rest days, targets and activities are the plan, kept up as it changes: not a set-up.
+  EXPECT_EQ(top.find("Set up:"), std::string::npos);
+  const auto plan = top.substr(top.find("Your plan:"));
+  for (const char* command : {"pause", "config", "activity"})
+    EXPECT_LT(plan.find(std::string("  ") + command), plan.find("Shell:")) << command;
 }
 
 TEST(Help, HelpCommandShowsTheSameHelpAsTheOption) {
@@ -515,6 +521,33 @@ TEST(Help, TyposGetTheClosestCommandOrOption) {
   expect_refused(cli.run({"--colr", "never", "list"}), 2,
                  "qlfit has no option \"--colr\"; did you mean --color?");
   EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Wording, SmallThingsReadAsTheyShould) {
+  CliHarness cli;
+  // A sitting time reads as stats writes one (7h59m), not as 479 minutes.
+  cli.environment.qlfit_now = "2026-11-24T16:59:00+01:00";
+  EXPECT_EQ(cli.run({"remind", "--for", "break"}).out,
+            "Time to stand up and move: you have sat 7h59m (since 09:00). Log it with 'qlfit log "
+            "break'.\n");
+  // An average rounds half up: 4.25 is 4.3.
+  for (const char* pain : {"4", "4", "4", "5"})
+    cli.run({"log", "break", "--pain", pain});
+  const auto week = cli.run({"stats"}).out;
+  EXPECT_NE(week.find("Pain      average 4.3, highest 5 (4 entries)"), std::string::npos) << week;
+  // A pause is named by its number, whatever the largest number is.
+  expect_refused(cli.run({"pause", "rm", "x"}), 2,
+                 "a pause is named by its number from 'qlfit pause list', got \"x\"");
+  EXPECT_EQ(cli.run({"pause", "rm", "x"}).err.find("9223372036854775807"), std::string::npos);
+  // --help shows no CLI11 bookkeeping; --for with --minutes is still refused.
+  EXPECT_EQ(cli.run({"log", "--help"}).out.find("Excludes"), std::string::npos);
+  EXPECT_EQ(cli.run({"edit", "--help"}).out.find("Excludes"), std::string::npos);
+  expect_refused(cli.run({"edit", "1", "--for", "10m", "--minutes", "10"}), 2,
+                 "give either --for or --minutes, not both");
+  // A one-day period asks one session, not "1–1".
+  cli.run({"log", "butt-walk"});
+  const auto day = cli.run({"stats", "--from", "today", "--to", "today"}).out;
+  EXPECT_NE(day.find("Sessions  1 of 1 · target met"), std::string::npos) << day;
 }
 
 TEST(Help, VersionNamesTheProgram) {

@@ -12,7 +12,7 @@ namespace qlfit::cli {
 Command register_help(CLI::App& root) {
   auto words = std::make_shared<std::vector<std::string>>();
   CLI::App* app = root.add_subcommand("help", "Show this help, or a command's: qlfit help log");
-  app->group("Help");
+  app->group("Shell");
   app->add_option("COMMAND", *words, "a command, e.g. log, or config set");
   app->footer("Examples:\n  qlfit help\n  qlfit help stats\n  qlfit help config set");
   const CLI::App* top = &root;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <ostream>
 
 namespace qlfit::cli::render {
@@ -59,7 +60,7 @@ std::string pain_line(const PainSummary& pain) {
 std::string breaks_line(const BreakSummary& breaks) {
   std::string line = fmt::format("Breaks    {}", breaks.count);
   if (breaks.working_days > 0) {
-    line += fmt::format(" · {:.1f} a working day", breaks.per_working_day);
+    line += fmt::format(" · {} a working day", one_decimal(breaks.per_working_day));
   }
   if (breaks.longest_on) {
     line += fmt::format(" · longest sitting {} ({})", format_duration(breaks.longest_sitting),
@@ -135,7 +136,15 @@ Json optional_day(const std::optional<date::year_month_day>& day) {
 }  // namespace
 
 std::string band(Band target) {
+  if (target.min == target.max)
+    return std::to_string(target.min);
   return fmt::format("{}–{}", target.min, target.max);
+}
+
+std::string one_decimal(double value) {
+  // Averages of whole numbers: 4.25 is 42.5 tenths exactly, 4.35 a hair below 43.5; the
+  // small nudge rounds both up, and is far below any tenth an average can differ by.
+  return fmt::format("{:.1f}", std::floor(value * 10 + 0.5 + 1e-9) / 10);
 }
 
 std::string verdict_words(const SessionSummary& sessions) {
@@ -158,13 +167,13 @@ std::string verdict_words(const SessionSummary& sessions) {
 }
 
 std::string pain_words(const PainSummary& pain) {
-  std::string words = fmt::format("average {:.1f}, highest {} ({})", pain.average, pain.highest,
-                                  plural(pain.count, "entry", "entries"));
+  std::string words = fmt::format("average {}, highest {} ({})", one_decimal(pain.average),
+                                  pain.highest, plural(pain.count, "entry", "entries"));
   if (pain.before) {
     words += pain.trend == PainTrend::kSteady
-                 ? fmt::format(" · steady ({:.1f} the 4 weeks before)", *pain.before)
-                 : fmt::format(" · {} from {:.1f} the 4 weeks before", to_string(pain.trend),
-                               *pain.before);
+                 ? fmt::format(" · steady ({} the 4 weeks before)", one_decimal(*pain.before))
+                 : fmt::format(" · {} from {} the 4 weeks before", to_string(pain.trend),
+                               one_decimal(*pain.before));
   }
   return words;
 }
@@ -172,8 +181,8 @@ std::string pain_words(const PainSummary& pain) {
 std::string pain_advice(const PainSummary& pain) {
   const bool rising = pain.trend == PainTrend::kRising && pain.before;
   const std::string rise =
-      rising ? fmt::format("rising, from {:.1f} to {:.1f} on average against the 4 weeks before",
-                           *pain.before, pain.average)
+      rising ? fmt::format("rising, from {} to {} on average against the 4 weeks before",
+                           one_decimal(*pain.before), one_decimal(pain.average))
              : "";
   const std::string advice = " talk to a trusted health provider before going on with the routine.";
   if (pain.high && rising) {
