@@ -19,7 +19,8 @@ namespace qlfit {
 
 // The entry an ID names: all digits is the short number; otherwise a unique prefix
 // of at least 4 hex digits of its UUID. Unknown or ambiguous: Error(kInvalidInput)
-// naming the ID.
+// naming the ID (digits that number no entry but begin ids: naming those entries and a
+// prefix with a non-digit that names each).
 Entry find_entry(Store& store, std::string_view id);
 
 struct EditRequest {

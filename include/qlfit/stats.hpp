@@ -62,7 +62,8 @@ struct PainSummary {
   int highest = 0;
   std::optional<double> before;           // the average over the four weeks before the period
   PainTrend trend = PainTrend::kUnknown;  // a change of 1 or more either way
-  bool advice = false;  // highest at pain.warn or above, or rising: see a provider
+  bool high = false;                      // highest at pain.warn or above
+  bool advice = false;                    // high, or rising: see a provider
 };
 
 // One day of a period.

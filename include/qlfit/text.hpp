@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -18,5 +20,11 @@ bool is_valid_utf8(std::string_view text);
 std::string printable(std::string_view text);
 // The same for one line of a message: tabs and line ends escaped too.
 std::string printable_line(std::string_view text);
+
+// The word of `known` that `typed` most likely misspells, for a "did you mean" hint:
+// the only one `typed` begins (2 letters or more), else the nearest by edits (a letter
+// added, dropped, or two swapped: 1; a letter changed: 2) within a third of its length
+// (at least 2), the first of equals. std::nullopt when none is that close.
+std::optional<std::string> closest_word(std::string_view typed, std::span<const std::string> known);
 
 }  // namespace qlfit

@@ -31,9 +31,18 @@ struct Logged {
   Entry entry;
   date::year_month_day day{};  // the habit day it counts for (see day.start)
   PeriodStats week;            // the entry's week, including it (no pain trend)
+  int weeks_ago = 0;           // 0: that week holds today; 1: the week before; ...
   bool pain_advice = false;    // pain at or above the warning level
   bool show_offset = false;    // the wall time alone would not name the instant
 };
+
+// The activity with this name, archived or not (its entries still count). None:
+// Error(kNotFound) naming the activities there are.
+Activity activity_named(Store& store, const std::string& name);
+
+// The activity with this name, open to new entries. None: Error(kNotFound) naming the
+// activities there are; archived: Error(kInvalidInput) saying how to bring it back.
+Activity open_activity(Store& store, const std::string& name);
 
 // Validates the request and adds one entry. Unknown activity: Error(kNotFound).
 Logged log_activity(Store& store, const LogRequest& request, const Settings& settings,
@@ -51,7 +60,8 @@ struct ListRequest {
 };
 
 // Calls `each` with the entries a `list` asks for, oldest first, one at a time: only a
-// --limit of them is ever held. Bad options throw before the first call.
+// --limit of them is ever held. Bad options (an unknown activity or kind included) throw
+// before the first call.
 void each_listed(Store& store, const ListRequest& request, const TimeContext& context,
                  const std::function<void(const Entry& entry)>& each);
 

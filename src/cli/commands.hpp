@@ -35,8 +35,16 @@ Command register_import(CLI::App& root);
 Command register_backup(CLI::App& root);
 Command register_activity(CLI::App& root);
 Command register_completion(CLI::App& root);
+Command register_help(CLI::App& root);
 
-// Binds the pair --for DURATION | --minutes N, which exclude each other.
+// The command of `app` named `name` (not an option group); nullptr when none is.
+const CLI::App* command_named(const CLI::App& app, const std::string& name);
+
+// The message for `word` given where a command of `app` (at `path`, e.g. "config", or ""
+// for qlfit itself) belongs: it names the closest command ("did you mean 'log'?").
+std::string not_a_command(const CLI::App& app, const std::string& path, const std::string& word);
+
+// Binds the pair --for DURATION | --minutes N (the use cases refuse both at once).
 void add_length_options(CLI::App& app, std::optional<std::string>& duration,
                         std::optional<std::string>& minutes);
 

@@ -8,12 +8,15 @@
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include <array>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
+#include <span>
 #include <streambuf>
 #include <string>
 #include <vector>
@@ -27,7 +30,7 @@ constexpr int kStorage = 3;
 constexpr const char* kFooter =
     R"(Exit status: 0 done, 1 stats --check not met, 2 bad usage or input, 3 database or file.
 Environment: QLFIT_DB (database), TZ and TZDIR (zone), QLFIT_NOW (fixed clock), NO_COLOR.
-Run 'qlfit COMMAND --help' for a command's options and examples.)";
+Run 'qlfit help COMMAND' (or 'qlfit COMMAND --help') for a command's options and examples.)";
 
 int exit_code(const Error& error) {
   return error.code() == ErrorCode::kStorage ? kStorage : kUsage;
@@ -40,6 +43,73 @@ std::string usage_line(const CLI::ParseError& error) {
     message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   }
   return "qlfit: " + message + " (see 'qlfit --help')";
+}
+
+std::vector<const CLI::App*> commands_of(const CLI::App& app) {
+  return app.get_subcommands([](const CLI::App* sub) { return !sub->get_name().empty(); });
+}
+
+// Every name `app` takes: its commands' names or its options' ("--pain", "-q").
+std::vector<std::string> names_in(const CLI::App& app, bool commands) {
+  std::vector<std::string> names;
+  if (commands) {
+    for (const CLI::App* sub : commands_of(app))
+      names.push_back(sub->get_name());
+    return names;
+  }
+  for (const CLI::Option* option : app.get_options()) {
+    for (const std::string& name : option->get_lnames())
+      names.push_back("--" + name);
+    for (const std::string& name : option->get_snames())
+      names.push_back("-" + name);
+  }
+  return names;
+}
+
+const CLI::Option* option_named(const CLI::App& app, const std::string& name) {
+  for (const CLI::Option* option : app.get_options()) {
+    if (!option->get_positional() && option->check_name(name))
+      return option;
+  }
+  return nullptr;
+}
+
+// For words CLI11 did not expect: the line that names the misspelt command or option
+// and the one meant, as git does ("did you mean 'log'?"); std::nullopt when the words
+// hold no unknown command or option.
+std::optional<std::string> typo_line(const CLI::App& root, std::span<const char* const> args) {
+  const CLI::App* app = &root;
+  std::string path;  // "log", "config set"
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string word = args[i];
+    if (word == "--")
+      return std::nullopt;
+    if (word.size() > 1 && word[0] == '-') {
+      const std::string name = word.substr(0, word.find('='));
+      const CLI::Option* option = option_named(*app, name);
+      if (option == nullptr && app != &root)
+        option = option_named(root, name);  // --db and --color go anywhere
+      if (option == nullptr) {
+        const auto names = names_in(*app, false);
+        const auto meant = closest_word(name, names);
+        const std::string help = path.empty() ? "qlfit --help" : "qlfit " + path + " --help";
+        return fmt::format("qlfit: {} has no option {}{} (see '{}')", path.empty() ? "qlfit" : path,
+                           quote(name), meant ? "; did you mean " + *meant + "?" : "", help);
+      }
+      if (option->get_expected_max() > 0 && word.find('=') == std::string::npos)
+        ++i;  // its value
+      continue;
+    }
+    if (const CLI::App* sub = command_named(*app, word)) {
+      app = sub;
+      path += (path.empty() ? "" : " ") + word;
+      continue;
+    }
+    if (commands_of(*app).empty())
+      continue;  // a positional word, such as an activity
+    return "qlfit: " + not_a_command(*app, path, word);
+  }
+  return std::nullopt;
 }
 
 // Passes output on to the stream it was given, and keeps why its first write failed
@@ -94,6 +164,23 @@ class CheckedOutput final : public std::streambuf {
 
 }  // namespace
 
+const CLI::App* command_named(const CLI::App& app, const std::string& name) {
+  for (const CLI::App* sub : commands_of(app)) {
+    if (sub->get_name() == name)
+      return sub;
+  }
+  return nullptr;
+}
+
+std::string not_a_command(const CLI::App& app, const std::string& path, const std::string& word) {
+  const auto meant = closest_word(word, names_in(app, true));
+  return fmt::format(
+      "{} is not a{} command{} (see '{}')", quote(word),
+      path.empty() ? " qlfit" : " '" + path + "'",
+      meant ? "; did you mean '" + (path.empty() ? "" : path + " ") + *meant + "'?" : "",
+      path.empty() ? "qlfit --help" : "qlfit " + path + " --help");
+}
+
 CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<std::string>& value,
                           const std::string& help) {
   return app.add_option_function<std::string>(
@@ -102,11 +189,12 @@ CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<
 
 void add_length_options(CLI::App& app, std::optional<std::string>& duration,
                         std::optional<std::string>& minutes) {
-  auto* length = add_optional(app, "--for", duration, "how long: 25m, 1h15m, 90s, or 45 (minutes)")
-                     ->type_name("DURATION");
-  add_optional(app, "--minutes", minutes, "how long, in minutes (1-1440)")
-      ->type_name("N")
-      ->excludes(length);
+  add_optional(app, "--for", duration, "how long: 25m, 1h15m, 90s, or 45 (minutes)")
+      ->type_name("DURATION");
+  // Not CLI11's excludes(), which --help would show as "Excludes: --for": the use cases
+  // refuse the pair ("give either --for or --minutes, not both").
+  add_optional(app, "--minutes", minutes, "how long, in minutes (1-1440, not with --for)")
+      ->type_name("N");
 }
 
 void write_whole_file(Session& session, const std::string& path,
@@ -143,11 +231,11 @@ int run_command(std::span<const char* const> args, const Environment& environmen
   app.footer(kFooter);
 
   const std::vector<Command> commands{
-      register_log(app),    register_undo(app),     register_edit(app),      register_rm(app),
-      register_start(app),  register_stop(app),     register_status(app),    register_list(app),
-      register_stats(app),  register_report(app),   register_remind(app),    register_cron(app),
-      register_export(app), register_import(app),   register_backup(app),    register_pause(app),
-      register_config(app), register_activity(app), register_completion(app)};
+      register_log(app),    register_undo(app),     register_edit(app),       register_rm(app),
+      register_start(app),  register_stop(app),     register_status(app),     register_list(app),
+      register_stats(app),  register_report(app),   register_remind(app),     register_cron(app),
+      register_export(app), register_import(app),   register_backup(app),     register_pause(app),
+      register_config(app), register_activity(app), register_completion(app), register_help(app)};
   try {
     app.parse(static_cast<int>(args.size()), args.data());
     session.set_globals(globals);
@@ -163,7 +251,11 @@ int run_command(std::span<const char* const> args, const Environment& environmen
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0)
       return app.exit(error, out, err);
-    err << printable_line(usage_line(error)) << '\n';
+    // Words CLI11 did not expect, or a required one missing, may be a misspelling.
+    const bool unexpected = dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr ||
+                            dynamic_cast<const CLI::RequiredError*>(&error) != nullptr;
+    const auto typo = unexpected ? typo_line(app, args) : std::nullopt;
+    err << printable_line(typo.value_or(usage_line(error))) << '\n';
     return kUsage;
   } catch (const Error& error) {
     err << "qlfit: " << printable_line(error.what()) << '\n';

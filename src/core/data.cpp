@@ -4,6 +4,7 @@
 #include "qlfit/parse.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/text.hpp"
+#include "qlfit/tracker.hpp"
 
 #include <algorithm>
 #include <set>
@@ -251,6 +252,42 @@ class CsvReader {
   bool ended_ = false;
 };
 
+// How to name, by its id, an entry whose UUID starts with the digits `id`: all digits
+// are an entry number, so a prefix needs a letter or a dash. Names at most three.
+std::string id_prefix_hint(Store& store, std::string_view id) {
+  constexpr std::size_t kShown = 3;
+  const auto found = id.size() < 4 ? std::vector<Entry>{}
+                                   : store.entries_with_id_prefix(std::string(id), kShown + 1);
+  if (found.empty())
+    return "; see 'qlfit list' for the numbers";
+  // The shortest prefix that has a non-digit and names one of `found` alone.
+  const auto prefix_of = [&found, &id](const Entry& entry) {
+    std::size_t size = std::max(id.size(), entry.id.find_first_not_of("0123456789") + 1);
+    while (size < entry.id.size() &&
+           std::any_of(found.begin(), found.end(), [&](const Entry& other) {
+             return other.n != entry.n && other.id.compare(0, size, entry.id, 0, size) == 0;
+           })) {
+      ++size;
+    }
+    return entry.id.substr(0, size);
+  };
+  std::string numbers;
+  std::string examples;
+  for (std::size_t i = 0; i < std::min(found.size(), kShown); ++i) {
+    const std::string number = "#" + std::to_string(found[i].n);
+    numbers += (i == 0 ? "" : ", ") + number;
+    examples +=
+        (i == 0 ? "" : ", ") + prefix_of(found[i]) + (found.size() > 1 ? " for " + number : "");
+  }
+  if (found.size() > kShown)
+    numbers += " and more";
+  const std::string whose = found.size() == 1 ? "entry " + numbers + "'s id starts"
+                                              : "the ids of entries " + numbers + " start";
+  return ", but " + whose + " with " + std::string(id) +
+         ": all digits name an entry number, so give a prefix that is not all digits, e.g. " +
+         examples;
+}
+
 }  // namespace
 
 std::string_view import_field_rule(std::string_view field) {
@@ -267,7 +304,7 @@ Entry find_entry(Store& store, std::string_view id) {
     if (auto entry = store.entry_numbered(n))
       return *entry;
     throw Error(ErrorCode::kInvalidInput,
-                "no entry #" + std::string(id) + "; see 'qlfit list' for the numbers");
+                "no entry #" + std::string(id) + id_prefix_hint(store, id));
   }
   const std::string prefix = lower(id);
   if (prefix.size() < 4 || prefix.size() > 36 || !all_of(prefix, "0123456789abcdef-")) {
@@ -319,13 +356,11 @@ Edited edit_entry(Store& store, const EditRequest& request, const TimeContext& c
   if (request.note) {
     entry.note = request.note->empty() ? std::nullopt : std::optional(parse_note(*request.note));
   }
-  if (request.activity) {
-    const auto activity = store.find_activity(*request.activity);
-    if (!activity) {
-      throw Error(ErrorCode::kInvalidInput, "unknown activity " + quote(*request.activity));
-    }
-    entry.activity = activity->name;
-    entry.kind = activity->kind;
+  if (request.activity && *request.activity != entry.activity) {
+    // Moving an entry into an activity gives it a new entry, as `log` would.
+    const Activity activity = open_activity(store, *request.activity);
+    entry.activity = activity.name;
+    entry.kind = activity.kind;
   }
   const auto change = [&edited](const std::string& field, const std::string& was,
                                 const std::string& now) {

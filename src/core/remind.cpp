@@ -1,6 +1,7 @@
 #include "qlfit/remind.hpp"
 
 #include "qlfit/error.hpp"
+#include "qlfit/parse.hpp"
 #include "qlfit/stats.hpp"
 #include "qlfit/text.hpp"
 
@@ -45,8 +46,8 @@ std::optional<Reminder> break_reminder(const RemindFacts& facts, const Settings&
   const auto sat = date::floor<minutes>(context.now - sitting_since);
   if (sitting_since > context.now || sat < settings.break_every)
     return std::nullopt;
-  return Reminder{Kind::kBreak, "Time to stand up and move: you have sat " +
-                                    plural(sat.count(), "minute", "minutes") + " (since " +
+  return Reminder{Kind::kBreak, "Time to stand up and move: you have sat " + format_duration(sat) +
+                                    " (since " +
                                     clock_text(moment_of(sitting_since, context.zone).local) +
                                     "). Log it with 'qlfit log break'."};
 }

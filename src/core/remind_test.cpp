@@ -69,7 +69,7 @@ TEST(BreakReminder, CountsFromWhenTheLastEntryEnded) {
   EXPECT_FALSE(break_due(facts, "2026-11-24T10:45:00+01:00"));  // ended 20 minutes ago
   EXPECT_TRUE(break_due(facts, "2026-11-24T10:55:00+01:00"));
   EXPECT_EQ(due(facts, "2026-11-24T10:55:00+01:00", Kind::kBreak).at(0),
-            "Time to stand up and move: you have sat 30 minutes (since 10:25). Log it with "
+            "Time to stand up and move: you have sat 30m (since 10:25). Log it with "
             "'qlfit log break'.");
 }
 

@@ -220,7 +220,8 @@ PeriodStats summarize(std::span<const Fact> entries, const Period& period,
     if (before_count > 0)
       pain.before = static_cast<double>(before_sum) / before_count;
     pain.trend = trend_of(pain.average, pain.before);
-    pain.advice = pain.highest >= settings.pain_warn || pain.trend == PainTrend::kRising;
+    pain.high = pain.highest >= settings.pain_warn;
+    pain.advice = pain.high || pain.trend == PainTrend::kRising;
     stats.pain = pain;
   }
   stats.sessions = judge_sessions(sessions, period, stats.pauses, settings, today);

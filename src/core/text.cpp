@@ -1,8 +1,10 @@
 #include "qlfit/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace qlfit {
 namespace {
@@ -112,6 +114,59 @@ std::string printable_line(std::string_view text) {
   out.reserve(text.size());
   append_safe(out, text, false, false, std::string_view::npos);
   return out;
+}
+
+namespace {
+
+// Edits from `a` to `b`: insertions, deletions and swaps of neighbours cost 1, a changed
+// letter 2 (the optimal string alignment distance, weighted so that "stast" is nearer
+// "stats" than "start", as git weighs its suggestions).
+std::size_t edits(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i)
+    d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 2;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string> closest_word(std::string_view typed,
+                                        std::span<const std::string> known) {
+  constexpr std::size_t kLongest = 64;  // longer is no typo of a command or an option
+  if (typed.empty() || typed.size() > kLongest)
+    return std::nullopt;
+  std::optional<std::string> begun;
+  int begins = 0;
+  for (const std::string& word : known) {
+    if (typed.size() >= 2 && word.size() > typed.size() &&
+        word.compare(0, typed.size(), typed) == 0) {
+      begun = word;
+      ++begins;
+    }
+  }
+  if (begins == 1)
+    return begun;
+  const std::size_t most = std::max<std::size_t>(2, typed.size() / 3);
+  std::optional<std::string> best;
+  std::size_t fewest = most + 1;
+  for (const std::string& word : known) {
+    const std::size_t distance = edits(typed, word);
+    if (distance > 0 && distance < fewest) {
+      fewest = distance;
+      best = word;
+    }
+  }
+  return best;
 }
 
 }  // namespace qlfit

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace qlfit {
 namespace {
 
@@ -28,6 +31,22 @@ TEST(IsValidUtf8, AcceptsTextAndRefusesBrokenSequences) {
 
 TEST(Printable, DefusesTerminalEscapes) {
   EXPECT_EQ(printable("\x1b[2Jhi\tthere"), "\\x1b[2Jhi\tthere");
+}
+
+TEST(ClosestWord, FindsTheWordATypoMeant) {
+  const std::vector<std::string> commands{"log", "list", "stats", "undo", "status", "start"};
+  EXPECT_EQ(closest_word("logg", commands), "log");
+  EXPECT_EQ(closest_word("lsit", commands), "list");    // two letters swapped
+  EXPECT_EQ(closest_word("stast", commands), "stats");  // a swap is nearer than a change
+  EXPECT_EQ(closest_word("lig", commands), "log");
+  EXPECT_EQ(closest_word("und", commands), "undo");   // the only word it begins
+  EXPECT_EQ(closest_word("sta", commands), "stats");  // begins three: the first nearest
+  EXPECT_EQ(closest_word("frobnicate", commands), std::nullopt);
+  EXPECT_EQ(closest_word("log", commands), std::nullopt);  // no typo at all
+  const std::vector<std::string> options{"--at", "--for", "--minutes", "--pain", "--note"};
+  EXPECT_EQ(closest_word("--pian", options), "--pain");
+  EXPECT_EQ(closest_word("--min", options), "--minutes");
+  EXPECT_EQ(closest_word("--colour", options), std::nullopt);
 }
 
 }  // namespace

@@ -47,25 +47,6 @@ std::chrono::seconds duration_for(const Activity& activity,
                   activity.name + " --minutes 25");
 }
 
-Activity known_activity(Store& store, const std::string& name) {
-  if (auto activity = store.find_activity(name)) {
-    if (activity->archived) {
-      throw Error(ErrorCode::kInvalidInput,
-                  "activity " + quote(name) +
-                      " is archived; bring it back with 'qlfit activity add " + name + " --kind " +
-                      std::string(to_string(activity->kind)) + "'");
-    }
-    return *activity;
-  }
-  std::string known;
-  for (const Activity& activity : store.activities()) {
-    if (!activity.archived)
-      known += (known.empty() ? "" : ", ") + activity.name;
-  }
-  throw Error(ErrorCode::kNotFound,
-              "unknown activity " + quote(name) + "; the activities are: " + known);
-}
-
 // Entries whose habit day may fall in `range`: a late-night entry can count for
 // the day before its civil date, so one more civil day is read.
 EntryFilter on_habit_days(const DateRange& range, EntryFilter filter = {}) {
@@ -85,6 +66,9 @@ Logged confirmation(Store& store, const Entry& entry, const Moment& moment,
   const Period week = week_containing(logged.day, settings.week_start);
   logged.week =
       summarize(store.facts(on_habit_days(week.range)), week, store.pauses(), settings, context);
+  const auto this_week = week_containing(context.today(), settings.week_start).range.first;
+  logged.weeks_ago =
+      static_cast<int>((date::sys_days{this_week} - date::sys_days{week.range.first}).count() / 7);
   logged.pain_advice = entry.pain && *entry.pain >= settings.pain_warn;
   logged.show_offset =
       moment.ambiguous || moment.offset != moment_of(moment.instant, context.zone).offset;
@@ -137,6 +121,29 @@ Streak history_streak(Store& store, const std::vector<Pause>& pauses, const Sett
 
 }  // namespace
 
+Activity activity_named(Store& store, const std::string& name) {
+  if (auto activity = store.find_activity(name))
+    return *activity;
+  std::string known;
+  for (const Activity& activity : store.activities()) {
+    if (!activity.archived)
+      known += (known.empty() ? "" : ", ") + activity.name;
+  }
+  throw Error(ErrorCode::kNotFound,
+              "unknown activity " + quote(name) + "; the activities are: " + known);
+}
+
+Activity open_activity(Store& store, const std::string& name) {
+  Activity activity = activity_named(store, name);
+  if (activity.archived) {
+    throw Error(ErrorCode::kInvalidInput,
+                "activity " + quote(name) +
+                    " is archived; bring it back with 'qlfit activity add " + name + " --kind " +
+                    std::string(to_string(activity.kind)) + "'");
+  }
+  return activity;
+}
+
 Logged log_activity(Store& store, const LogRequest& request, const Settings& settings,
                     const TimeContext& context) {
   const Moment moment = request.at ? parse_at(*request.at, context) : context.now_here();
@@ -147,7 +154,7 @@ Logged log_activity(Store& store, const LogRequest& request, const Settings& set
   std::optional<std::string> note;
   if (request.note)
     note = parse_note(*request.note);
-  const Activity activity = known_activity(store, request.activity);
+  const Activity activity = open_activity(store, request.activity);
 
   NewEntry fresh = entry_at(activity, moment, duration_for(activity, requested, settings), context);
   fresh.pain = pain;
@@ -168,7 +175,7 @@ void each_listed(Store& store, const ListRequest& request, const TimeContext& co
   if (request.kind)
     filter.kind = parse_kind(*request.kind);
   if (request.activity)
-    filter.activity = *request.activity;
+    filter.activity = activity_named(store, *request.activity).name;
   std::optional<std::size_t> limit;
   if (request.limit) {
     limit = static_cast<std::size_t>(parse_whole_number(*request.limit, "--limit", 1, 1'000'000));
@@ -327,7 +334,7 @@ WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Setti
 }
 
 Timer start_timer(Store& store, const std::string& activity_name, const TimeContext& context) {
-  const Activity activity = known_activity(store, activity_name);
+  const Activity activity = open_activity(store, activity_name);
   if (const auto running = store.timer()) {
     throw Error(ErrorCode::kInvalidInput, "a " + running->activity +
                                               " timer is already running; 'qlfit stop' logs it, "
@@ -410,7 +417,13 @@ Pause add_pause(Store& store, const std::string& from, const std::string& to,
 }
 
 Pause remove_pause(Store& store, const std::string& number) {
-  const auto n = parse_whole_number(number, "the pause number", 1, INT64_MAX);
+  constexpr std::size_t kMostDigits = 18;
+  if (number.empty() || number.size() > kMostDigits ||
+      number.find_first_not_of("0123456789") != std::string::npos) {
+    throw Error(ErrorCode::kInvalidInput,
+                "a pause is named by its number from 'qlfit pause list', got " + quote(number));
+  }
+  const auto n = parse_whole_number(number, "the pause number", 0, INT64_MAX);
   if (auto removed = store.remove_pause(n))
     return *removed;
   throw Error(ErrorCode::kNotFound, "no pause #" + std::to_string(n) + "; see 'qlfit pause list'");

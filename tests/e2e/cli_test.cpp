@@ -38,6 +38,20 @@ TEST(Log, WalkSumsTheDay) {
             "#2 walk Tue 24 Nov 07:30 10m — 22 of 20–30 min walked that day, 22 min this week\n");
 }
 
+TEST(Log, IntoAnotherWeekSpeaksOfThatWeekAndNamesIt) {
+  CliHarness cli;  // Tuesday 24 Nov
+  cli.run({"log", "walk", "--at", "mon 09:00", "--minutes", "20"});
+  cli.run({"log", "butt-walk", "--at", "mon 10:00"});
+  EXPECT_EQ(cli.run({"log", "walk", "--at", "sun 17:00", "--minutes", "30"}).out,
+            "#3 walk Sun 22 Nov 17:00 30m — 30 of 20–30 min walked that day, 30 min last week\n");
+  EXPECT_EQ(cli.run({"log", "butt-walk", "--at", "3d ago"}).out,
+            "#4 butt-walk Sat 21 Nov 07:30 — 1 of 3–4 sessions last week\n");
+  EXPECT_EQ(cli.run({"log", "break", "--at", "2026-11-10 10:00"}).out,
+            "#5 break Tue 10 Nov 10:00 — 1 break in the week of Mon 9 Nov\n");
+  EXPECT_EQ(cli.run({"log", "butt-walk"}).out,
+            "#6 butt-walk Tue 24 Nov 07:30 — 2 of 3–4 sessions this week\n");
+}
+
 TEST(Log, BreakCountsTheWeek) {
   CliHarness cli;
   EXPECT_EQ(cli.run({"log", "break"}).out, "#1 break Tue 24 Nov 07:30 — 1 break this week\n");
@@ -75,7 +89,7 @@ TEST(Log, BadInputIsRefusedAndNothingIsWritten) {
       {{"log", "walk", "--minutes", "0"}, "--minutes must be a whole number from 1 to 1440"},
       {{"log", "walk", "--minutes", "1441"}, "\"1441\""},
       {{"log", "walk", "--for", "25h"}, "at most 24h"},
-      {{"log", "walk", "--for", "10m", "--minutes", "10"}, "excludes"},
+      {{"log", "walk", "--for", "10m", "--minutes", "10"}, "give either --for or --minutes"},
       {{"log", "butt-walk", "--at", "2026-02-30"}, "2026-02 has 28 days"},
       {{"log", "butt-walk", "--at", "07:61"}, "\"07:61\""},
       {{"log", "butt-walk", "--at", "tomorrow"}, "\"tomorrow\""},
@@ -190,6 +204,25 @@ TEST(List, SinceUntilActivityAndKindNarrow) {
   EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json", "--activity", "break"}).out).size(),
             2U);
   expect_refused(cli.run({"list", "--kind", "nap"}), 2, "--kind must be session, walk or break");
+}
+
+TEST(List, AnUnknownActivityOrKindIsExitTwoNamingTheKnownOnes) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "20"});
+  cli.run({"activity", "add", "stairs", "--kind", "walk"});
+  cli.run({"log", "stairs", "--minutes", "5"});
+  cli.run({"activity", "rm", "stairs", "--archive"});
+  expect_refused(cli.run({"list", "--activity", "wlk"}), 2,
+                 "unknown activity \"wlk\"; the activities are: butt-walk, walk, break");
+  expect_refused(cli.run({"list", "--activity", "wlk", "--json"}), 2, "unknown activity");
+  expect_refused(cli.run({"list", "--kind", "wlk"}), 2, "--kind must be session, walk or break");
+  // An archived activity's entries still count, so they can still be listed.
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json", "--activity", "stairs"}).out).size(),
+            1U);
+  CliHarness fresh;
+  EXPECT_EQ(fresh.run({"list", "--activity", "walk"}).code, 0);
+  expect_refused(fresh.run({"list", "--activity", "wlk"}), 2, "unknown activity");
+  EXPECT_FALSE(fresh.db_exists());
 }
 
 TEST(List, TextShowsEveryEntryAndDefusesNotes) {
@@ -448,9 +481,73 @@ TEST(Help, EachCommandShowsAnExample) {
     EXPECT_NE(result.out.find(std::string("  qlfit ") + command), std::string::npos) << command;
   }
   const std::string top = cli.run({"--help"}).out;
-  for (const char* group : {"Record:", "Review:", "Remind:", "Your data:", "Set up:"}) {
+  for (const char* group :
+       {"Record:", "Review:", "Remind:", "Your data:", "Your plan:", "Shell:"}) {
     EXPECT_NE(top.find(group), std::string::npos) << group;
   }
+  // Rest days, targets and activities are the plan, kept up as it changes: not a set-up.
+  EXPECT_EQ(top.find("Set up:"), std::string::npos);
+  const auto plan = top.substr(top.find("Your plan:"));
+  for (const char* command : {"pause", "config", "activity"})
+    EXPECT_LT(plan.find(std::string("  ") + command), plan.find("Shell:")) << command;
+}
+
+TEST(Help, HelpCommandShowsTheSameHelpAsTheOption) {
+  CliHarness cli;
+  EXPECT_EQ(cli.run({"help"}).out, cli.run({"--help"}).out);
+  EXPECT_EQ(cli.run({"help", "log"}).out, cli.run({"log", "--help"}).out);
+  EXPECT_EQ(cli.run({"help", "config", "set"}).out, cli.run({"config", "set", "--help"}).out);
+  EXPECT_EQ(cli.run({"help", "log"}).code, 0);
+  expect_refused(cli.run({"help", "logg"}), 2,
+                 "\"logg\" is not a qlfit command; did you mean 'log'? (see 'qlfit --help')");
+  expect_refused(cli.run({"help", "config", "sett"}), 2,
+                 "\"sett\" is not a 'config' command; did you mean 'config set'?");
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Help, TyposGetTheClosestCommandOrOption) {
+  CliHarness cli;
+  expect_refused(cli.run({"logg", "butt-walk"}), 2,
+                 "\"logg\" is not a qlfit command; did you mean 'log'? (see 'qlfit --help')");
+  expect_refused(cli.run({"--db", cli.dir.file("x.db"), "stast"}), 2, "did you mean 'stats'?");
+  expect_refused(cli.run({"frobnicate"}), 2,
+                 "\"frobnicate\" is not a qlfit command (see 'qlfit --help')");
+  expect_refused(cli.run({"log", "butt-walk", "--pian", "3"}), 2,
+                 "log has no option \"--pian\"; did you mean --pain? (see 'qlfit log --help')");
+  expect_refused(cli.run({"log", "walk", "--note", "-3", "--minutse", "20"}), 2,
+                 "did you mean --minutes?");
+  expect_refused(cli.run({"activity", "add", "x", "--knid", "walk"}), 2,
+                 "activity add has no option \"--knid\"; did you mean --kind?");
+  expect_refused(cli.run({"--colr", "never", "list"}), 2,
+                 "qlfit has no option \"--colr\"; did you mean --color?");
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Wording, SmallThingsReadAsTheyShould) {
+  CliHarness cli;
+  // A sitting time reads as stats writes one (7h59m), not as 479 minutes.
+  cli.environment.qlfit_now = "2026-11-24T16:59:00+01:00";
+  EXPECT_EQ(cli.run({"remind", "--for", "break"}).out,
+            "Time to stand up and move: you have sat 7h59m (since 09:00). Log it with 'qlfit log "
+            "break'.\n");
+  // An average rounds half up: 4.25 is 4.3.
+  for (const char* pain : {"4", "4", "4", "5"})
+    cli.run({"log", "break", "--pain", pain});
+  const auto week = cli.run({"stats"}).out;
+  EXPECT_NE(week.find("Pain      average 4.3, highest 5 (4 entries)"), std::string::npos) << week;
+  // A pause is named by its number, whatever the largest number is.
+  expect_refused(cli.run({"pause", "rm", "x"}), 2,
+                 "a pause is named by its number from 'qlfit pause list', got \"x\"");
+  EXPECT_EQ(cli.run({"pause", "rm", "x"}).err.find("9223372036854775807"), std::string::npos);
+  // --help shows no CLI11 bookkeeping; --for with --minutes is still refused.
+  EXPECT_EQ(cli.run({"log", "--help"}).out.find("Excludes"), std::string::npos);
+  EXPECT_EQ(cli.run({"edit", "--help"}).out.find("Excludes"), std::string::npos);
+  expect_refused(cli.run({"edit", "1", "--for", "10m", "--minutes", "10"}), 2,
+                 "give either --for or --minutes, not both");
+  // A one-day period asks one session, not "1–1".
+  cli.run({"log", "butt-walk"});
+  const auto day = cli.run({"stats", "--from", "today", "--to", "today"}).out;
+  EXPECT_NE(day.find("Sessions  1 of 1 · target met"), std::string::npos) << day;
 }
 
 TEST(Help, VersionNamesTheProgram) {

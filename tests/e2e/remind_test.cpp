@@ -20,7 +20,7 @@ TEST(Remind, OneLinePerDueKind) {
   CliHarness cli;  // Tuesday 2026-11-24 in Berlin, a working day
   cli.environment.qlfit_now = "2026-11-24T10:00:00+01:00";
   EXPECT_EQ(cli.run({"remind"}).out,
-            "Time to stand up and move: you have sat 60 minutes (since 09:00). Log it with 'qlfit "
+            "Time to stand up and move: you have sat 1h (since 09:00). Log it with 'qlfit "
             "log break'.\n0 of 20 minutes walked today: time for a walk.\n");
   cli.run({"log", "break", "--at", "09:50"});
   EXPECT_EQ(cli.run({"remind", "--for", "break"}).out, "");
@@ -135,7 +135,7 @@ TEST(Pause, RefusesBadRequests) {
   expect_refused(cli.run({"pause", "--from", "2026-12-14", "--to", "2026-12-01"}), 2,
                  "before it starts");
   expect_refused(cli.run({"pause", "rm", "7"}), 2, "no pause #7");
-  expect_refused(cli.run({"pause", "rm", "x"}), 2, "whole number");
+  expect_refused(cli.run({"pause", "rm", "x"}), 2, "its number from 'qlfit pause list'");
   EXPECT_FALSE(cli.db_exists());
 }
 

@@ -210,9 +210,10 @@ TEST(Report, PainAdviceAsStatsWordsIt) {
   const auto words = week.substr(week.find("Pain") + 10,
                                  week.find('\n', week.find("Pain")) - week.find("Pain") - 10);
   EXPECT_NE(page.find("<li>2026-W48 (23–29 Nov): " + words + "</li>"), std::string::npos) << words;
-  EXPECT_NE(page.find("That is a high pain level. If pain is severe, talk to a trusted health "
-                      "provider before going on with the routine."),
+  EXPECT_NE(page.find("Where pain is high or rising, talk to a trusted health provider before "
+                      "going on with the routine."),
             std::string::npos);
+  EXPECT_EQ(page.find("That is a high pain level"), std::string::npos);  // W46 is 2.5, rising
   EXPECT_EQ(count_of(page, "<circle class=\"hi adv\""), 2U);  // W46 (rising) and W48 (7, rising)
 }
 

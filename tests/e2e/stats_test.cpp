@@ -98,6 +98,53 @@ TEST(StatsViews, PausedWeeksAreNeitherMissedNorCheckedAgainst) {
   EXPECT_EQ(cli.run({"stats", "--week", "2026-W43", "--check"}).code, 1);
 }
 
+TEST(StatsViews, PainAdviceSaysWhetherPainIsHighOrRising) {
+  CliHarness cli;  // Tuesday 24 Nov; the week before began Mon 16 Nov
+  cli.run({"log", "butt-walk", "--at", "2026-11-17 08:00", "--pain", "1"});
+  cli.run({"log", "butt-walk", "--at", "mon 08:00", "--pain", "3"});
+  const auto rising = cli.run({"stats", "--week"}).out;
+  EXPECT_EQ(rising.find("a high"), std::string::npos) << rising;
+  EXPECT_NE(rising.find("Pain is rising, from 1.0 to 3.0 on average against the 4 weeks before. "
+                        "If it keeps rising, talk to a trusted health provider before going on "
+                        "with the routine.\n"),
+            std::string::npos)
+      << rising;
+  cli.run({"log", "butt-walk", "--at", "07:00", "--pain", "7"});
+  EXPECT_NE(cli.run({"stats", "--week"})
+                .out.find("Pain reached 7, a high level, and is rising, from 1.0 to 5.0 on "
+                          "average against the 4 weeks before. If pain is severe or keeps "
+                          "rising, talk to a trusted health provider"),
+            std::string::npos);
+  const auto high = cli.run({"stats", "--week", "2026-W47"}).out;  // pain 1: no advice
+  EXPECT_EQ(high.find("provider"), std::string::npos) << high;
+  CliHarness steady;
+  steady.run({"log", "butt-walk", "--at", "2026-11-17 08:00", "--pain", "8"});
+  steady.run({"log", "butt-walk", "--at", "mon 08:00", "--pain", "8"});
+  EXPECT_NE(steady.run({"stats", "--week"})
+                .out.find("Pain reached 8, a high level. If pain is severe, talk to a trusted "
+                          "health provider before going on with the routine.\n"),
+            std::string::npos);
+}
+
+TEST(StatsViews, CheckQuietGivesOnlyTheExitStatus) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk", "--at", "mon 08:00"});
+  for (const char* quiet : {"-q", "--quiet"}) {
+    const auto open = cli.run({"stats", "--check", quiet});
+    EXPECT_EQ(open.code, 1);
+    EXPECT_EQ(open.out, "");
+    EXPECT_EQ(open.err, "");
+  }
+  EXPECT_EQ(cli.run({"stats", "--weeks", "4", "--check", "-q"}).out, "");
+  EXPECT_EQ(cli.run({"stats", "--month", "--json", "--check", "-q"}).out, "");
+  cli.run({"log", "butt-walk", "--at", "mon 09:00"});
+  cli.run({"log", "butt-walk"});
+  const auto met = cli.run({"stats", "-q", "--check"});
+  EXPECT_EQ(met.code, 0);
+  EXPECT_EQ(met.out, "");
+  expect_refused(cli.run({"stats", "-q"}), 2, "--quiet requires --check");
+}
+
 TEST(StatsViews, WeeksRefusesBadCountsAndMixedPeriods) {
   CliHarness cli;
   EXPECT_EQ(cli.run({"stats", "--weeks", "0"}).code, 2);

@@ -13,7 +13,7 @@ export PATH="$work/bin:$PATH" QLFIT_DB=$work/q.db TZ=Europe/Berlin
 export QLFIT_NOW=2026-11-24T10:00:00+01:00
 # A session bus address, so that notify-send is tried at all.
 export DBUS_SESSION_BUS_ADDRESS=unix:path=$work/no-bus
-line="Time to stand up and move: you have sat 60 minutes (since 09:00). Log it with 'qlfit log break'."
+line="Time to stand up and move: you have sat 1h (since 09:00). Log it with 'qlfit log break'."
 
 fake() {  # NAME BODY: a program NAME on PATH running BODY
     printf '#!/bin/sh\n%s\n' "$2" >"$work/bin/$1"

@@ -25,7 +25,7 @@ struct ActivityOptions {
 Command register_activity(CLI::App& root) {
   auto options = std::make_shared<ActivityOptions>();
   CLI::App* app = root.add_subcommand("activity", "List, add or remove your own activities");
-  app->group("Set up");
+  app->group("Your plan");
   app->require_subcommand(1);
   CLI::App* list = app->add_subcommand("list", "every activity with its kind");
   list->add_flag("--all", options->all, "archived ones too");

@@ -268,7 +268,7 @@ std::string fish_script(const std::vector<Verb>& verbs) {
 Command register_completion(CLI::App& root) {
   auto shell = std::make_shared<std::string>();
   CLI::App* app = root.add_subcommand("completion", "Print a shell completion script");
-  app->group("Set up");
+  app->group("Shell");
   app->add_option("SHELL", *shell, "bash, zsh or fish")->required();
   app->footer(R"(Packages install them for you. Examples, to install by hand:
   qlfit completion bash > ~/.local/share/bash-completion/completions/qlfit

@@ -18,7 +18,7 @@ struct ConfigOptions {
 Command register_config(CLI::App& root) {
   auto options = std::make_shared<ConfigOptions>();
   CLI::App* app = root.add_subcommand("config", "See and change targets, working hours and more");
-  app->group("Set up");
+  app->group("Your plan");
   app->require_subcommand(1);
   CLI::App* list = app->add_subcommand("list", "every setting, its value and what it means");
   CLI::App* get = app->add_subcommand("get", "print one setting's value");

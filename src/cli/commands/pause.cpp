@@ -23,7 +23,7 @@ Command register_pause(CLI::App& root) {
   auto options = std::make_shared<PauseOptions>();
   CLI::App* app =
       root.add_subcommand("pause", "Rest days (injury, advice, holiday): never counted as missed");
-  app->group("Set up");
+  app->group("Your plan");
   app->require_subcommand(0, 1);
   add_optional(*app, "--from", options->from, "first rest day (WHEN)")->type_name("WHEN");
   add_optional(*app, "--to", options->to, "last rest day, included (WHEN)")->type_name("WHEN");

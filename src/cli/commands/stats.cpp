@@ -12,6 +12,7 @@ struct StatsOptions {
   PeriodRequest period;
   bool json = false;
   bool check = false;
+  bool quiet = false;
 };
 }  // namespace
 
@@ -42,31 +43,38 @@ Command register_stats(CLI::App& root) {
   add_optional(*app, "--to", options->period.to, "to this day, included (with --from)")
       ->type_name("WHEN");
   app->add_flag("--json", options->json, "one JSON document, for scripts");
-  app->add_flag("--check", options->check,
-                "exit 0 when the session target is met (or paused), 1 when it is not; with "
-                "--weeks, 1 when a finished week missed");
+  auto* check = app->add_flag("--check", options->check,
+                              "exit 0 when the session target is met (or paused), 1 when it is "
+                              "not; with --weeks, 1 when a finished week missed");
+  app->add_flag("-q,--quiet", options->quiet, "with --check: print nothing, only the exit status")
+      ->needs(check);
   app->footer(R"(Examples:
   qlfit stats --week
   qlfit stats --week 2026-W47 --json
   qlfit stats --weeks 26
   qlfit stats --month 2026-11
   qlfit stats --from 2026-11-01 --to 2026-11-15
-  qlfit stats --check && echo "routine done this week")");
+  qlfit stats --check -q || echo "one more session this week")");
   return {app, [options](Session& session) {
             if (options->period.weeks) {
               const WeeksReport report = weeks_report(session.store(), options->period,
                                                       session.settings(), session.time());
-              if (options->json)
+              if (options->quiet) {
+                // --check -q: the exit status says it all
+              } else if (options->json) {
                 render::write_weeks_json(report, session.out);
-              else
+              } else {
                 session.out << render::weeks_text(report, session.color());
+              }
               return options->check && report.some_missed() ? 1 : 0;
             }
             const Period period =
                 requested_period(options->period, session.settings(), session.time());
             const PeriodStats stats =
                 period_stats(session.store(), period, session.settings(), session.time());
-            if (options->json) {
+            if (options->quiet) {
+              // --check -q: the exit status says it all
+            } else if (options->json) {
               session.out << render::period_json(stats).dump(2) << '\n';
             } else {
               session.out << render::period_text(stats, session.color());

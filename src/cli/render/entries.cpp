@@ -22,26 +22,31 @@ long whole_minutes(std::chrono::seconds duration) {
 
 std::string week_standing(const Logged& logged) {
   const PeriodStats& week = logged.week;
+  // The counts are of the entry's own week, which is named when it is not this one.
+  const std::string which = logged.weeks_ago == 0 ? std::string("this week")
+                            : logged.weeks_ago == 1
+                                ? std::string("last week")
+                                : "in the week of " + human_day(week.period.range.first);
   switch (logged.entry.kind) {
     case Kind::kSession: {
       const SessionSummary& sessions = week.sessions;
       if (sessions.above_max()) {
-        return fmt::format("{} sessions this week, above {}: rest days help your back too",
-                           sessions.count, band(sessions.target));
+        return fmt::format("{} sessions {}, above {}: rest days help your back too", sessions.count,
+                           which, band(sessions.target));
       }
-      return fmt::format("{} of {} sessions this week{}", sessions.count, band(sessions.target),
+      return fmt::format("{} of {} sessions {}{}", sessions.count, band(sessions.target), which,
                          sessions.met() ? ": target met" : "");
     }
     case Kind::kWalk: {
       const auto that_day = week.walked_on(logged.day);
-      return fmt::format("{} of {} min walked that day, {} min this week", whole_minutes(that_day),
-                         band(week.walk.target), whole_minutes(week.walk.total));
+      return fmt::format("{} of {} min walked that day, {} min {}", whole_minutes(that_day),
+                         band(week.walk.target), whole_minutes(week.walk.total), which);
     }
     case Kind::kBreak:
       break;
   }
-  return fmt::format("{} {} this week", week.breaks.count,
-                     week.breaks.count == 1 ? "break" : "breaks");
+  return fmt::format("{} {} {}", week.breaks.count, week.breaks.count == 1 ? "break" : "breaks",
+                     which);
 }
 
 std::string when_logged(const Entry& entry, bool with_offset) {

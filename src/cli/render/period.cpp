@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <ostream>
 
 namespace qlfit::cli::render {
@@ -59,7 +60,7 @@ std::string pain_line(const PainSummary& pain) {
 std::string breaks_line(const BreakSummary& breaks) {
   std::string line = fmt::format("Breaks    {}", breaks.count);
   if (breaks.working_days > 0) {
-    line += fmt::format(" · {:.1f} a working day", breaks.per_working_day);
+    line += fmt::format(" · {} a working day", one_decimal(breaks.per_working_day));
   }
   if (breaks.longest_on) {
     line += fmt::format(" · longest sitting {} ({})", format_duration(breaks.longest_sitting),
@@ -135,7 +136,15 @@ Json optional_day(const std::optional<date::year_month_day>& day) {
 }  // namespace
 
 std::string band(Band target) {
+  if (target.min == target.max)
+    return std::to_string(target.min);
   return fmt::format("{}–{}", target.min, target.max);
+}
+
+std::string one_decimal(double value) {
+  // Averages of whole numbers: 4.25 is 42.5 tenths exactly, 4.35 a hair below 43.5; the
+  // small nudge rounds both up, and is far below any tenth an average can differ by.
+  return fmt::format("{:.1f}", std::floor(value * 10 + 0.5 + 1e-9) / 10);
 }
 
 std::string verdict_words(const SessionSummary& sessions) {
@@ -158,15 +167,37 @@ std::string verdict_words(const SessionSummary& sessions) {
 }
 
 std::string pain_words(const PainSummary& pain) {
-  std::string words = fmt::format("average {:.1f}, highest {} ({})", pain.average, pain.highest,
-                                  plural(pain.count, "entry", "entries"));
+  std::string words = fmt::format("average {}, highest {} ({})", one_decimal(pain.average),
+                                  pain.highest, plural(pain.count, "entry", "entries"));
   if (pain.before) {
     words += pain.trend == PainTrend::kSteady
-                 ? fmt::format(" · steady ({:.1f} the 4 weeks before)", *pain.before)
-                 : fmt::format(" · {} from {:.1f} the 4 weeks before", to_string(pain.trend),
-                               *pain.before);
+                 ? fmt::format(" · steady ({} the 4 weeks before)", one_decimal(*pain.before))
+                 : fmt::format(" · {} from {} the 4 weeks before", to_string(pain.trend),
+                               one_decimal(*pain.before));
   }
   return words;
+}
+
+std::string pain_advice(const PainSummary& pain) {
+  const bool rising = pain.trend == PainTrend::kRising && pain.before;
+  const std::string rise =
+      rising ? fmt::format("rising, from {} to {} on average against the 4 weeks before",
+                           one_decimal(*pain.before), one_decimal(pain.average))
+             : "";
+  const std::string advice = " talk to a trusted health provider before going on with the routine.";
+  if (pain.high && rising) {
+    return fmt::format(
+        "Pain reached {}, a high level, and is {}. If pain is severe or keeps rising,{}",
+        pain.highest, rise, advice);
+  }
+  if (pain.high)
+    return fmt::format("Pain reached {}, a high level. If pain is severe,{}", pain.highest, advice);
+  return fmt::format("Pain is {}. If it keeps rising,{}", rise, advice);
+}
+
+std::string pain_advice_heading() {
+  return "Where pain is high or rising, talk to a trusted health provider before going on with "
+         "the routine.";
 }
 
 std::string period_text(const PeriodStats& stats, bool color) {
@@ -186,7 +217,7 @@ std::string period_text(const PeriodStats& stats, bool color) {
     out += fmt::format("Paused    {}\n", plural(stats.paused_days, "day", "days"));
   }
   if (stats.pain && stats.pain->advice)
-    out += pain_advice() + "\n";
+    out += pain_advice(*stats.pain) + "\n";
   if (stats.period.kind == PeriodKind::kWeek)
     out += "\n" + strip(stats.days);
   return out;

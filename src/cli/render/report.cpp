@@ -535,9 +535,9 @@ void HtmlReport::breaks_charts() {
   const double plot = 80;
   out_ << fmt::format(
       "<section id=\"breaks\">\n<h2>Breaks and sitting</h2>\n<p class=\"sum\"><b>{}</b> on {} "
-      "({:.1f} a working day; working hours {} {}).</p>\n",
+      "({} a working day; working hours {} {}).</p>\n",
       plural(breaks, "break", "breaks"), plural(working_days, "working day", "working days"),
-      working_days > 0 ? static_cast<double>(breaks) / working_days : 0.0,
+      one_decimal(working_days > 0 ? static_cast<double>(breaks) / working_days : 0.0),
       setting_value(settings, "break.days"), setting_value(settings, "break.hours"));
   const double day_width = pitch_ / 7;
   const auto draw_breaks = [&](const Row& row, double y0) {
@@ -660,7 +660,8 @@ void HtmlReport::pain_section() {
       warn);
   if (!advised.empty()) {
     constexpr std::size_t kListed = 8;
-    out_ << "<div class=\"advice\">\n<p><b>" << html_escaped(pain_advice()) << "</b></p>\n<ul>\n";
+    out_ << "<div class=\"advice\">\n<p><b>" << html_escaped(pain_advice_heading())
+         << "</b></p>\n<ul>\n";
     const std::size_t from = advised.size() > kListed ? advised.size() - kListed : 0;
     for (std::size_t i = from; i < advised.size(); ++i) {
       const PeriodStats& week = *advised[i];
@@ -698,16 +699,17 @@ void HtmlReport::week_table(const Streak& streak) {
       days += fmt::format(" · {} paused", week.paused_days);
     std::string pain = "–";
     if (week.pain) {
-      pain = fmt::format("average {:.1f} · highest {}", week.pain->average, week.pain->highest);
+      pain = fmt::format("average {} · highest {}", one_decimal(week.pain->average),
+                         week.pain->highest);
       if (week.pain->trend != PainTrend::kUnknown)
         pain += fmt::format("<br><small>{}</small>", to_string(week.pain->trend));
       if (week.pain->advice)
         pain += "<br><span class=\"warn\">see a provider</span>";
     }
-    const std::string breaks =
-        week.breaks.working_days > 0
-            ? fmt::format("<br><small>{:.1f} a working day</small>", week.breaks.per_working_day)
-            : "";
+    const std::string breaks = week.breaks.working_days > 0
+                                   ? fmt::format("<br><small>{} a working day</small>",
+                                                 one_decimal(week.breaks.per_working_day))
+                                   : "";
     const std::string sitting = !week.breaks.longest_on ? "–"
                                 : week.breaks.sat_too_long
                                     ? fmt::format("<span class=\"warn\">{}</span>",

@@ -28,8 +28,12 @@ std::string human_day(date::year_month_day day);
 
 // "#42 butt-walk Tue 24 Nov 07:30 — 2 of 3–4 sessions this week".
 std::string logged_line(const Logged& logged);
-// The advice shown after a high pain level.
+// The advice shown after an entry with a high pain level.
 std::string pain_advice();
+// The advice for a period whose pain is high or rising, saying which (pain.advice).
+std::string pain_advice(const PainSummary& pain);
+// The advice over several periods, each with its pain_words.
+std::string pain_advice_heading();
 // "removed #42 butt-walk Tue 24 Nov 07:30".
 std::string removed_line(const Entry& entry);
 // "edited #42 butt-walk: start ... -> ..., pain 3 -> 4" or "... nothing changed".
@@ -67,8 +71,10 @@ nlohmann::ordered_json status_json(const std::optional<Timer>& timer, date::sys_
 std::string pause_line(const Pause& pause);
 std::string pause_table(const std::vector<Pause>& pauses);
 
-// "3–4".
+// "3–4", or "1" when both ends are the same.
 std::string band(Band target);
+// "4.3": one decimal, halves rounded up (4.25 is 4.3), as people round.
+std::string one_decimal(double value);
 // What a session verdict means: "target met", "missed: 1 short", "on track: 2 to go, 3 days left".
 std::string verdict_words(const SessionSummary& sessions);
 // "average 4.5, highest 8 (3 entries) · rising from 2.0 the 4 weeks before".
