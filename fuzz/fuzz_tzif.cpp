@@ -1,9 +1,10 @@
-// libFuzzer target for zone file bytes. qlfit reads TZif files only through CCTZ (as
-// Debian's libabsl-dev ships it), so that is what this feeds: the bytes reach CCTZ's
+// libFuzzer target for zone file bytes, as qlfit reads them: its size check of the
+// headers, then CCTZ (as Debian's libabsl-dev ships it): the bytes reach CCTZ's
 // reader through its public source hook (cctz_extension::zone_info_source_factory),
 // uncached. No crash and no sanitizer report; a zone it reads answers any instant with
 // an offset within RFC 8536's bounds, and any wall time with readings in order.
 #include "system/cctz.hpp"
+#include "system/zones.hpp"
 
 #include <absl/time/internal/cctz/include/cctz/zone_info_source.h>
 #include <absl/time/internal/cctz/src/time_zone_info.h>  // CCTZ's own reader, uncached
@@ -65,6 +66,8 @@ ABSL_NAMESPACE_END
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   input = std::string_view(reinterpret_cast<const char*>(data), size);
+  if (!qlfit::system::tzif_sizes_fit(input))
+    return 0;  // qlfit refuses it before CCTZ reads it (read_zone_file)
   cctz::TimeZoneInfo zone;
   if (!zone.Load("fuzz"))
     return 0;

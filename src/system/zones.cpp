@@ -96,12 +96,51 @@ std::string first_line(const std::string& path) {
 
 }  // namespace
 
+bool tzif_sizes_fit(std::string_view bytes) {
+  // RFC 8536: a 44-byte header, then a data block whose size its six counts give; a
+  // version 2+ file repeats both with 8-byte times. Counts larger than the file are a
+  // damaged or hostile file: Abseil's CCTZ would try to allocate for them.
+  std::uint64_t at = 0;
+  for (const std::uint64_t time_size : {4U, 8U}) {
+    if (bytes.size() < at + 44 || bytes.substr(at, 4) != "TZif")
+      return false;
+    const char version = bytes[at + 4];
+    const auto count = [&](std::uint64_t index) {
+      std::uint64_t value = 0;
+      for (std::uint64_t k = 0; k < 4; ++k)
+        value = (value << 8U) | static_cast<unsigned char>(bytes[at + 20 + index * 4 + k]);
+      return value;
+    };
+    const std::uint64_t isut = count(0);
+    const std::uint64_t isstd = count(1);
+    const std::uint64_t leap = count(2);
+    const std::uint64_t time = count(3);
+    const std::uint64_t type = count(4);
+    const std::uint64_t chars = count(5);
+    at += 44 + time * time_size + time + type * 6 + chars + leap * (time_size + 4) + isstd + isut;
+    if (at > bytes.size())
+      return false;
+    if (time_size == 4 && version == '\0')
+      return true;  // version 1: no second part
+  }
+  return true;
+}
+
 std::unique_ptr<Zone> read_zone_file(const std::string& path, std::string name) {
   // CCTZ takes an absolute path as it is (a relative name would go under its TZDIR);
   // on failure it gives UTC, which is not what was asked for.
-  cctz::time_zone zone;
-  if (path.empty() || path.front() != '/' || !cctz::load_time_zone(path, &zone))
+  if (path.empty() || path.front() != '/')
     return nullptr;
+  constexpr std::size_t kLargestZoneFile = 1024 * 1024;  // real ones are a few KiB
+  std::ifstream file(path, std::ios::binary);
+  std::string bytes(kLargestZoneFile + 1, '\0');
+  file.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(file.gcount()));
+  cctz::time_zone zone;
+  if (bytes.size() > kLargestZoneFile || !tzif_sizes_fit(bytes) ||
+      !cctz::load_time_zone(path, &zone)) {
+    return nullptr;
+  }
   return std::make_unique<CctzZone>(std::move(name), zone);
 }
 

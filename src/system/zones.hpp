@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 // The system adapter's zones: finding the zone file a run is in and reading it with
 // CCTZ (docs/decisions/0004-zone-rules-from-cctz.md). Only this file's .cpp sees CCTZ.
@@ -16,6 +17,9 @@ namespace qlfit::system {
 // nullptr when there is no such file or it is not a zone CCTZ reads (damaged, not
 // TZif, or a leap-second "right/" zone).
 std::unique_ptr<Zone> read_zone_file(const std::string& path, std::string name);
+// True when the counts in a TZif file's headers fit the file's size (RFC 8536), so that
+// reading it allocates no more than the file holds.
+bool tzif_sizes_fit(std::string_view bytes);
 
 // Finds zones the way the C library does, on the machine whose "/" is `root` (tests
 // give a folder that stands in for it):

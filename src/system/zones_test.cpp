@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -213,6 +214,24 @@ TEST(ZoneFiles, TheFooterRuleDecidesAfterTheLastListedTransition) {
     EXPECT_EQ(fold.kind, LocalTimeInfo::Kind::kRepeated) << tzdir.value_or("system");
     EXPECT_EQ(fold.first, hours{2});
     EXPECT_EQ(fold.second, hours{1});
+  }
+}
+
+TEST(ZoneFiles, AFileWhoseCountsExceedItsSizeIsRefusedBeforeCctzReadsIt) {
+  // Found by fuzz_tzif: Abseil's CCTZ allocates for a header's counts as they stand
+  // (2 GB here), so qlfit checks them against the file first.
+  std::ifstream seed(std::string(QLFIT_FUZZ_CORPUS) + "/tzif/oom-huge-counts", std::ios::binary);
+  const std::string hostile{std::istreambuf_iterator<char>(seed), {}};
+  ASSERT_FALSE(hostile.empty());
+  EXPECT_FALSE(tzif_sizes_fit(hostile));
+  qlfit::testing::TempDir dir;
+  std::ofstream(dir.file("zone"), std::ios::binary) << hostile;
+  EXPECT_EQ(read_zone_file(dir.file("zone"), "zone"), nullptr);
+  for (const char* zone : {"UTC", "Europe/Berlin", "America/Havana", "Australia/Lord_Howe"}) {
+    std::ifstream real("/usr/share/zoneinfo/" + std::string(zone), std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(real), {}};
+    EXPECT_TRUE(tzif_sizes_fit(bytes)) << zone;
+    EXPECT_FALSE(tzif_sizes_fit(bytes.substr(0, bytes.size() / 2))) << zone;
   }
 }
 
