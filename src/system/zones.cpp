@@ -131,14 +131,17 @@ std::unique_ptr<Zone> read_zone_file(const std::string& path, std::string name) 
   // on failure it gives UTC, which is not what was asked for.
   if (path.empty() || path.front() != '/')
     return nullptr;
-  constexpr std::size_t kLargestZoneFile = 1024 * 1024;  // real ones are a few KiB
-  std::ifstream file(path, std::ios::binary);
-  std::string bytes(kLargestZoneFile + 1, '\0');
-  file.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  constexpr std::streamoff kLargestZoneFile = 1024 * 1024;  // real ones are a few KiB
+  std::ifstream file(path, std::ios::binary | std::ios::ate);
+  const std::streamoff size = file ? static_cast<std::streamoff>(file.tellg()) : -1;
+  if (size < 0 || size > kLargestZoneFile)
+    return nullptr;
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  file.seekg(0);
+  file.read(bytes.data(), size);
   bytes.resize(static_cast<std::size_t>(file.gcount()));
   cctz::time_zone zone;
-  if (bytes.size() > kLargestZoneFile || !tzif_sizes_fit(bytes) ||
-      !cctz::load_time_zone(path, &zone)) {
+  if (!tzif_sizes_fit(bytes) || !cctz::load_time_zone(path, &zone)) {
     return nullptr;
   }
   return std::make_unique<CctzZone>(std::move(name), zone);
