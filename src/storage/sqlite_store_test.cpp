@@ -2,6 +2,7 @@
 
 #include "qlfit/error.hpp"
 
+#include "files.hpp"
 #include "temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -21,6 +22,9 @@ namespace qlfit::storage {
 namespace {
 
 using namespace date::literals;
+using qlfit::testing::contents;
+using qlfit::testing::listing;
+using qlfit::testing::mode_of;
 using qlfit::testing::TempDir;
 
 NewEntry session_on(date::year_month_day day, int hour = 8) {
@@ -32,17 +36,6 @@ NewEntry session_on(date::year_month_day day, int hour = 8) {
   entry.local_date = day;
   entry.duration = std::chrono::minutes{10};
   return entry;
-}
-
-std::string contents(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-unsigned mode_of(const std::string& path) {
-  struct stat info {};
-  ::stat(path.c_str(), &info);
-  return info.st_mode & 0777U;
 }
 
 void expect_storage_error(const std::string& path, const std::string& words) {
@@ -436,14 +429,6 @@ TEST(OpenStore, ATruncatedDatabaseIsRefusedUntouched) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << half;
   EXPECT_THROW(open_store(path, Access::kRead)->entries({}), Error);
   EXPECT_EQ(contents(path), half);
-}
-
-std::vector<std::string> listing(const std::string& folder) {
-  std::vector<std::string> names;
-  for (const auto& item : std::filesystem::directory_iterator(folder))
-    names.push_back(item.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
 }
 
 struct Stat {

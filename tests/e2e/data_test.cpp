@@ -1,5 +1,6 @@
 #include "cli/render/export.hpp"
 #include "cli_harness.hpp"
+#include "files.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -14,21 +15,6 @@
 
 namespace qlfit::testing {
 namespace {
-
-std::string contents(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void write(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-unsigned mode_of(const std::string& path) {
-  struct stat info {};
-  ::stat(path.c_str(), &info);
-  return info.st_mode & 0777U;
-}
 
 const char* const kTrickyNotes[] = {"commas, here",
                                     "\"quoted\"",

@@ -1,6 +1,7 @@
 // Hostile and careless input: files that are not qlfit's, import files that try to break
 // it, damaged headers, clocks past the calendar, private text in error lines.
 #include "cli_harness.hpp"
+#include "files.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -13,29 +14,6 @@
 
 namespace qlfit::testing {
 namespace {
-
-std::string contents(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void write(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-unsigned mode_of(const std::string& path) {
-  struct stat info {};
-  ::stat(path.c_str(), &info);
-  return info.st_mode & 0777U;
-}
-
-std::vector<std::string> listing(const std::string& folder) {
-  std::vector<std::string> names;
-  for (const auto& item : std::filesystem::directory_iterator(folder))
-    names.push_back(item.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 // `text` as it stands between the quotes of a JSON string.
 std::string json_text(const std::string& text) {
