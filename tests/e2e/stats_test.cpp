@@ -173,6 +173,24 @@ TEST(StatsViews, APausedWeekSaysPausedShowsWhatWasLoggedAndAgrees) {
   EXPECT_EQ(cli.run({"pause", "--from", "2026-11-30", "--to", "2026-12-02"}).code, 0);
 }
 
+TEST(StatsViews, TheHeatmapLegendShowsWhatTheMapShows) {
+  CliHarness cli;
+  log_nine_weeks(cli);
+  const auto plain = cli.run({"stats", "--weeks", "9"}).out;
+  EXPECT_NE(plain.find("· nothing  ░ moved  ▒ a session or a full walk  ▓ both  ~ paused"),
+            std::string::npos)
+      << plain;
+  cli.environment.stdout_is_terminal = true;
+  const auto color = cli.run({"stats", "--weeks", "9"}).out;
+  const auto legend = color.substr(color.rfind('\n', color.size() - 2));
+  for (const char* shade : {"\x1b[38;5;22m■", "\x1b[38;5;28m■", "\x1b[38;5;40m■"}) {
+    EXPECT_NE(color.find(shade), std::string::npos) << shade;   // on the map
+    EXPECT_NE(legend.find(shade), std::string::npos) << shade;  // and in its legend
+  }
+  for (const char* plain_shade : {"░", "▒", "▓"})
+    EXPECT_EQ(color.find(plain_shade), std::string::npos) << plain_shade;
+}
+
 TEST(StatsViews, WeeksRefusesBadCountsAndMixedPeriods) {
   CliHarness cli;
   EXPECT_EQ(cli.run({"stats", "--weeks", "0"}).code, 2);

@@ -96,16 +96,20 @@ std::string strip(const std::vector<DayFacts>& days) {
   return out;
 }
 
+constexpr int kPausedLevel = 4;
+
+// The glyph of a day_level (or kPausedLevel), in colour or in shades of grey.
+std::string heat_glyph(int level, bool color) {
+  static constexpr const char* kPlain[] = {"·", "░", "▒", "▓", "~"};
+  static constexpr const char* kShades[] = {"\x1b[38;5;240m·", "\x1b[38;5;22m■", "\x1b[38;5;28m■",
+                                            "\x1b[38;5;40m■", "\x1b[90m~"};
+  return color ? std::string(kShades[level]) + kReset : kPlain[level];
+}
+
 std::string heat_cell(const DayFacts& day, bool color) {
   if (day.future)
     return " ";
-  if (day.paused)
-    return color ? std::string("\x1b[90m~") + kReset : "~";
-  static constexpr const char* kPlain[] = {"·", "░", "▒", "▓"};
-  static constexpr const char* kShades[] = {"\x1b[38;5;240m·", "\x1b[38;5;22m■", "\x1b[38;5;28m■",
-                                            "\x1b[38;5;40m■"};
-  const int shade = day_level(day);
-  return color ? std::string(kShades[shade]) + kReset : kPlain[shade];
+  return heat_glyph(day.paused ? kPausedLevel : day_level(day), color);
 }
 
 std::string heatmap(const std::vector<PeriodStats>& weeks, bool color) {
@@ -122,7 +126,13 @@ std::string heatmap(const std::vector<PeriodStats>& weeks, bool color) {
     out.erase(out.find_last_not_of(' ') + 1);
     out += "\n";
   }
-  out += "    · nothing  ░ moved  ▒ a session or a full walk  ▓ both  ~ paused";
+  // The legend draws each glyph as the map does, so it reads the same in colour.
+  static constexpr const char* kMeanings[] = {"nothing", "moved", "a session or a full walk",
+                                              "both", "paused"};
+  out += "   ";
+  for (int level = 0; level <= kPausedLevel; ++level)
+    out +=
+        fmt::format("{}{} {}", level == 0 ? " " : "  ", heat_glyph(level, color), kMeanings[level]);
   if (shown < weeks.size())
     out += fmt::format(" (last {} weeks)", shown);
   return out + "\n";
