@@ -34,6 +34,9 @@ struct SessionSummary {
   int to_go = 0;      // sessions still needed to meet the minimum
   int days_left = 0;  // unpaused days of the period from today on, today included
   bool met() const { return verdict == Verdict::kMet; }
+  // Nothing more is asked: met, or every day paused (a target of 0). What `stats --check`
+  // and JSON's "met" report.
+  bool nothing_owed() const { return met() || verdict == Verdict::kPaused; }
   bool above_max() const { return verdict == Verdict::kMet && count > target.max; }
 };
 

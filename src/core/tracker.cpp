@@ -413,6 +413,18 @@ Pause add_pause(Store& store, const std::string& from, const std::string& to,
   std::optional<std::string> checked;
   if (note)
     checked = parse_note(*note);
+  // Overlapping pauses are refused rather than merged: each keeps its own note, and
+  // `pause rm` removes exactly the days that were added.
+  for (const Pause& pause : store.pauses()) {
+    if (pause.days.first <= days.range.last && days.range.first <= pause.days.last) {
+      throw Error(ErrorCode::kInvalidInput,
+                  iso_date(days.range.first) + ".." + iso_date(days.range.last) +
+                      " overlaps pause #" + std::to_string(pause.n) + " (" +
+                      iso_date(pause.days.first) + ".." + iso_date(pause.days.last) +
+                      "); give days outside it, or remove it with 'qlfit pause rm " +
+                      std::to_string(pause.n) + "' and add the whole span");
+    }
+  }
   return store.add_pause(days.range, checked);
 }
 

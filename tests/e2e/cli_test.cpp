@@ -507,19 +507,20 @@ TEST(Help, HelpCommandShowsTheSameHelpAsTheOption) {
 
 TEST(Help, TyposGetTheClosestCommandOrOption) {
   CliHarness cli;
-  expect_refused(cli.run({"logg", "butt-walk"}), 2,
-                 "\"logg\" is not a qlfit command; did you mean 'log'? (see 'qlfit --help')");
-  expect_refused(cli.run({"--db", cli.dir.file("x.db"), "stast"}), 2, "did you mean 'stats'?");
-  expect_refused(cli.run({"frobnicate"}), 2,
-                 "\"frobnicate\" is not a qlfit command (see 'qlfit --help')");
-  expect_refused(cli.run({"log", "butt-walk", "--pian", "3"}), 2,
-                 "log has no option \"--pian\"; did you mean --pain? (see 'qlfit log --help')");
-  expect_refused(cli.run({"log", "walk", "--note", "-3", "--minutse", "20"}), 2,
-                 "did you mean --minutes?");
-  expect_refused(cli.run({"activity", "add", "x", "--knid", "walk"}), 2,
-                 "activity add has no option \"--knid\"; did you mean --kind?");
-  expect_refused(cli.run({"--colr", "never", "list"}), 2,
-                 "qlfit has no option \"--colr\"; did you mean --color?");
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"logg", "butt-walk"},
+       "\"logg\" is not a qlfit command; did you mean 'log'? (see 'qlfit --help')"},
+      {{"--db", cli.dir.file("x.db"), "stast"}, "did you mean 'stats'?"},
+      {{"frobnicate"}, "\"frobnicate\" is not a qlfit command (see 'qlfit --help')"},
+      {{"log", "butt-walk", "--pian", "3"},
+       "log has no option \"--pian\"; did you mean --pain? (see 'qlfit log --help')"},
+      {{"log", "walk", "--note", "-3", "--minutse", "20"}, "did you mean --minutes?"},
+      {{"activity", "add", "x", "--knid", "walk"},
+       "activity add has no option \"--knid\"; did you mean --kind?"},
+      {{"--colr", "never", "list"}, "qlfit has no option \"--colr\"; did you mean --color?"},
+  };
+  for (const auto& [args, words] : cases)
+    expect_refused(cli.run(args), 2, words);
   EXPECT_FALSE(cli.db_exists());
 }
 

@@ -145,6 +145,52 @@ TEST(StatsViews, CheckQuietGivesOnlyTheExitStatus) {
   expect_refused(cli.run({"stats", "-q"}), 2, "--quiet requires --check");
 }
 
+TEST(StatsViews, APausedWeekSaysPausedShowsWhatWasLoggedAndAgrees) {
+  CliHarness cli;  // Tuesday 24 Nov, in 2026-W48 (23-29 Nov)
+  ASSERT_EQ(cli.run({"pause", "--from", "mon", "--to", "sun"}).code, 0);
+  cli.run({"log", "walk", "--at", "mon 09:00", "--minutes", "10"});
+  cli.run({"log", "walk", "--at", "mon 18:00", "--minutes", "15"});
+  const auto logged = cli.run({"log", "butt-walk"}).out;
+  EXPECT_EQ(logged, "#3 butt-walk Tue 24 Nov 07:30 — 1 session this week, paused: nothing asked\n");
+  const auto weeks = cli.run({"stats", "--weeks", "2"}).out;
+  EXPECT_NE(weeks.find("2026-W48    paused     1 session · 25 min walked"), std::string::npos)
+      << weeks;
+  EXPECT_EQ(weeks.find("of 0"), std::string::npos) << weeks;
+  // The strip shows what was logged on paused days; ~ marks paused days with nothing.
+  const auto week = cli.run({"stats", "--week"}).out;
+  EXPECT_NE(week.find("walk min    25    ~\n"), std::string::npos) << week;
+  EXPECT_NE(week.find("session      ~    1"), std::string::npos) << week;
+  // JSON and --check agree: nothing was asked, so nothing is owed.
+  const auto json = nlohmann::json::parse(cli.run({"stats", "--json"}).out);
+  EXPECT_EQ(json["sessions"]["verdict"], "paused");
+  EXPECT_EQ(json["sessions"]["met"], true);
+  EXPECT_EQ(cli.run({"stats", "--check"}).code, 0);
+  // A pause over days another pause has is refused, naming it.
+  expect_refused(cli.run({"pause", "--from", "2026-11-28", "--to", "2026-12-02"}), 2,
+                 "2026-11-28..2026-12-02 overlaps pause #1 (2026-11-23..2026-11-29)");
+  EXPECT_NE(cli.run({"pause", "list"}).out.find("#1"), std::string::npos);
+  EXPECT_EQ(cli.run({"pause", "list"}).out.find("#2"), std::string::npos);
+  EXPECT_EQ(cli.run({"pause", "--from", "2026-11-30", "--to", "2026-12-02"}).code, 0);
+}
+
+TEST(StatsViews, TheHeatmapLegendShowsWhatTheMapShows) {
+  CliHarness cli;
+  log_nine_weeks(cli);
+  const auto plain = cli.run({"stats", "--weeks", "9"}).out;
+  EXPECT_NE(plain.find("· nothing  ░ moved  ▒ a session or a full walk  ▓ both  ~ paused"),
+            std::string::npos)
+      << plain;
+  cli.environment.stdout_is_terminal = true;
+  const auto color = cli.run({"stats", "--weeks", "9"}).out;
+  const auto legend = color.substr(color.rfind('\n', color.size() - 2));
+  for (const char* shade : {"\x1b[38;5;22m■", "\x1b[38;5;28m■", "\x1b[38;5;40m■"}) {
+    EXPECT_NE(color.find(shade), std::string::npos) << shade;   // on the map
+    EXPECT_NE(legend.find(shade), std::string::npos) << shade;  // and in its legend
+  }
+  for (const char* plain_shade : {"░", "▒", "▓"})
+    EXPECT_EQ(color.find(plain_shade), std::string::npos) << plain_shade;
+}
+
 TEST(StatsViews, WeeksRefusesBadCountsAndMixedPeriods) {
   CliHarness cli;
   EXPECT_EQ(cli.run({"stats", "--weeks", "0"}).code, 2);

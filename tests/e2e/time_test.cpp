@@ -174,6 +174,7 @@ TEST(HabitDays, RangeWordsNameHabitDays) {
   make_night_owl(cli);  // the habit day is Tuesday 2026-11-24
   EXPECT_EQ(cli.run({"pause", "--from", "today", "--to", "today"}).out,
             "paused #1 2026-11-24..2026-11-24\n");
+  cli.run({"pause", "rm", "1"});  // pauses may not overlap
   EXPECT_EQ(cli.run({"pause", "--from", "yesterday", "--to", "tue"}).out,
             "paused #2 2026-11-23..2026-11-24\n");
 }

@@ -79,8 +79,7 @@ Command register_stats(CLI::App& root) {
             } else {
               session.out << render::period_text(stats, session.color());
             }
-            const bool asked_nothing = stats.sessions.verdict == Verdict::kPaused;
-            return options->check && !stats.sessions.met() && !asked_nothing ? 1 : 0;
+            return options->check && !stats.sessions.nothing_owed() ? 1 : 0;
           }};
 }
 

@@ -30,6 +30,10 @@ std::string week_standing(const Logged& logged) {
   switch (logged.entry.kind) {
     case Kind::kSession: {
       const SessionSummary& sessions = week.sessions;
+      if (sessions.verdict == Verdict::kPaused) {
+        return fmt::format("{} {}, paused: nothing asked",
+                           plural(sessions.count, "session", "sessions"), which);
+      }
       if (sessions.above_max()) {
         return fmt::format("{} sessions {}, above {}: rest days help your back too", sessions.count,
                            which, band(sessions.target));

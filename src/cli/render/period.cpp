@@ -34,10 +34,6 @@ const char* verdict_colour(Verdict verdict) {
   return "";
 }
 
-std::string plural(long count, const char* one, const char* many) {
-  return fmt::format("{} {}", count, count == 1 ? one : many);
-}
-
 long minutes_of(std::chrono::seconds duration) {
   return duration.count() / 60;
 }
@@ -74,7 +70,10 @@ template <class Value>
 std::string strip_row(const char* label, const std::vector<DayFacts>& days, Value value) {
   std::string row = fmt::format("{:<9}", label);
   for (const DayFacts& day : days) {
-    std::string cell = day.future ? "" : day.paused ? "~" : value(day);
+    // A paused day shows what was logged on it; ~ where that is nothing.
+    std::string cell = day.future ? "" : value(day);
+    if (day.paused && cell == "·")
+      cell = "~";
     row += fmt::format("{:>5}", cell);
   }
   row.erase(row.find_last_not_of(' ') + 1);
@@ -97,16 +96,20 @@ std::string strip(const std::vector<DayFacts>& days) {
   return out;
 }
 
+constexpr int kPausedLevel = 4;
+
+// The glyph of a day_level (or kPausedLevel), in colour or in shades of grey.
+std::string heat_glyph(int level, bool color) {
+  static constexpr const char* kPlain[] = {"·", "░", "▒", "▓", "~"};
+  static constexpr const char* kShades[] = {"\x1b[38;5;240m·", "\x1b[38;5;22m■", "\x1b[38;5;28m■",
+                                            "\x1b[38;5;40m■", "\x1b[90m~"};
+  return color ? std::string(kShades[level]) + kReset : kPlain[level];
+}
+
 std::string heat_cell(const DayFacts& day, bool color) {
   if (day.future)
     return " ";
-  if (day.paused)
-    return color ? std::string("\x1b[90m~") + kReset : "~";
-  static constexpr const char* kPlain[] = {"·", "░", "▒", "▓"};
-  static constexpr const char* kShades[] = {"\x1b[38;5;240m·", "\x1b[38;5;22m■", "\x1b[38;5;28m■",
-                                            "\x1b[38;5;40m■"};
-  const int shade = day_level(day);
-  return color ? std::string(kShades[shade]) + kReset : kPlain[shade];
+  return heat_glyph(day.paused ? kPausedLevel : day_level(day), color);
 }
 
 std::string heatmap(const std::vector<PeriodStats>& weeks, bool color) {
@@ -123,7 +126,13 @@ std::string heatmap(const std::vector<PeriodStats>& weeks, bool color) {
     out.erase(out.find_last_not_of(' ') + 1);
     out += "\n";
   }
-  out += "    · nothing  ░ moved  ▒ a session or a full walk  ▓ both  ~ paused";
+  // The legend draws each glyph as the map does, so it reads the same in colour.
+  static constexpr const char* kMeanings[] = {"nothing", "moved", "a session or a full walk",
+                                              "both", "paused"};
+  out += "   ";
+  for (int level = 0; level <= kPausedLevel; ++level)
+    out +=
+        fmt::format("{}{} {}", level == 0 ? " " : "  ", heat_glyph(level, color), kMeanings[level]);
   if (shown < weeks.size())
     out += fmt::format(" (last {} weeks)", shown);
   return out + "\n";
@@ -145,6 +154,16 @@ std::string one_decimal(double value) {
   // Averages of whole numbers: 4.25 is 42.5 tenths exactly, 4.35 a hair below 43.5; the
   // small nudge rounds both up, and is far below any tenth an average can differ by.
   return fmt::format("{:.1f}", std::floor(value * 10 + 0.5 + 1e-9) / 10);
+}
+
+std::string plural(long count, const char* one, const char* many) {
+  return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
+std::string counted_sessions(const SessionSummary& sessions) {
+  if (sessions.verdict == Verdict::kPaused)
+    return plural(sessions.count, "session", "sessions");
+  return fmt::format("{} of {} sessions", sessions.count, band(sessions.target));
 }
 
 std::string verdict_words(const SessionSummary& sessions) {
@@ -231,9 +250,9 @@ std::string weeks_text(const WeeksReport& report, bool color) {
   for (const PeriodStats& week : weeks) {
     const SessionSummary& sessions = week.sessions;
     out += fmt::format(
-        "{:<10}  {}  {} of {} sessions · {} min walked · {}\n", week.period.label,
+        "{:<10}  {}  {} · {} min walked · {}\n", week.period.label,
         painted(fmt::format("{:<9}", to_string(sessions.verdict)), sessions.verdict, color),
-        sessions.count, band(sessions.target), minutes_of(week.walk.total),
+        counted_sessions(sessions), minutes_of(week.walk.total),
         plural(week.breaks.count, "break", "breaks"));
   }
   out += fmt::format("Streak    {} met in a row now · longest {}\n\n",
@@ -263,7 +282,7 @@ Json period_json(const PeriodStats& stats) {
   document["sessions"] = {
       {"count", sessions.count},
       {"target", {{"min", sessions.target.min}, {"max", sessions.target.max}}},
-      {"met", sessions.met()},
+      {"met", sessions.nothing_owed()},
       {"verdict", std::string(to_string(sessions.verdict))},
       {"to_go", sessions.to_go},
       {"days_left", sessions.days_left},

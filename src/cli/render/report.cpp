@@ -113,10 +113,6 @@ std::string week_days(const DateRange& range) {
   return short_day(range.first) + " – " + short_day(range.last);
 }
 
-std::string plural(long count, const char* one, const char* many) {
-  return fmt::format("{} {}", count, count == 1 ? one : many);
-}
-
 long minutes_of(std::chrono::seconds duration) {
   return duration.count() / 60;
 }
@@ -426,11 +422,10 @@ void HtmlReport::sessions_chart() {
       const double height = std::max(plot * sessions.count / top, 1.5);
       const double x = kLeft + i * pitch_ + pitch_ * 0.2;
       out_ << fmt::format(
-          "<rect class=\"b {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}: {} of {} "
-          "sessions · {}</title></rect>\n",
+          "<rect class=\"b {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}: {} · "
+          "{}</title></rect>\n",
           verdict_class(sessions.verdict), num(x), num(y0 + plot - height), num(pitch_ * 0.6),
-          num(height), week.period.label, sessions.count, band(sessions.target),
-          verdict_words(sessions));
+          num(height), week.period.label, counted_sessions(sessions), verdict_words(sessions));
       const auto first = week.period.range.first;
       const bool new_month = first.month() != plus_days(first, -7).month();
       if (by_day ? i % label_every == 0 : new_month) {

@@ -71,10 +71,14 @@ nlohmann::ordered_json status_json(const std::optional<Timer>& timer, date::sys_
 std::string pause_line(const Pause& pause);
 std::string pause_table(const std::vector<Pause>& pauses);
 
+// "1 session", "2 sessions".
+std::string plural(long count, const char* one, const char* many);
 // "3–4", or "1" when both ends are the same.
 std::string band(Band target);
 // "4.3": one decimal, halves rounded up (4.25 is 4.3), as people round.
 std::string one_decimal(double value);
+// "2 of 3–4 sessions", or for a fully paused period (which asks none) "1 session".
+std::string counted_sessions(const SessionSummary& sessions);
 // What a session verdict means: "target met", "missed: 1 short", "on track: 2 to go, 3 days left".
 std::string verdict_words(const SessionSummary& sessions);
 // "average 4.5, highest 8 (3 entries) · rising from 2.0 the 4 weeks before".
