@@ -37,6 +37,27 @@ TEST(StatsViews, WeeksText) {
   EXPECT_EQ(cli.run({"stats", "--weeks", "9"}).out.find('\x1b'), std::string::npos);
 }
 
+TEST(StatsViews, WeeksBeforeTheFirstEntryAreSaidOnceInText) {
+  CliHarness cli;
+  log_nine_weeks(cli);  // the first entry is in 2026-W41
+  const std::string text = cli.run({"stats", "--weeks", "12"}).out;
+  EXPECT_NE(text.find("2026-W37 – 2026-W40  untracked  4 weeks before your first entry\n2026-W41"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("untracked  0 of"), std::string::npos) << text;
+  // JSON still has every week asked for, each with its verdict.
+  const auto report = nlohmann::json::parse(cli.run({"stats", "--weeks", "12", "--json"}).out);
+  EXPECT_EQ(report["weeks"].size(), 12U);
+  EXPECT_EQ(report["weeks"][3]["sessions"]["verdict"], "untracked");
+
+  CliHarness empty;
+  const auto nothing = empty.run({"stats", "--weeks", "3"});
+  EXPECT_EQ(nothing.code, 0);
+  EXPECT_NE(nothing.out.find("2026-W46 – 2026-W48  untracked  nothing logged yet\n"),
+            std::string::npos)
+      << nothing.out;
+}
+
 TEST(StatsViews, WeeksJson) {
   CliHarness cli;
   log_nine_weeks(cli);

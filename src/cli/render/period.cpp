@@ -4,6 +4,7 @@
 
 #include "text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -247,7 +248,24 @@ std::string weeks_text(const WeeksReport& report, bool color) {
   std::string out =
       fmt::format("{} · {} – {}\n", plural(static_cast<long>(weeks.size()), "week", "weeks"),
                   weeks.front().period.label, weeks.back().period.label);
-  for (const PeriodStats& week : weeks) {
+  // Weeks before the first entry (only ever the first ones) are said once.
+  const auto tracked = std::find_if(weeks.begin(), weeks.end(), [](const PeriodStats& week) {
+    return week.sessions.verdict != Verdict::kUntracked;
+  });
+  if (tracked != weeks.begin()) {
+    const auto untracked = tracked - weeks.begin();
+    const std::string span = untracked == 1 ? fmt::format("{:<10}", weeks.front().period.label)
+                                            : fmt::format("{} – {}", weeks.front().period.label,
+                                                          (tracked - 1)->period.label);
+    out += fmt::format(
+        "{}  {}  {}\n", span, painted("untracked", Verdict::kUntracked, color),
+        tracked == weeks.end()
+            ? std::string("nothing logged yet")
+            : (untracked == 1 ? std::string("before your first entry")
+                              : fmt::format("{} weeks before your first entry", untracked)));
+  }
+  for (auto it = tracked; it != weeks.end(); ++it) {
+    const PeriodStats& week = *it;
     const SessionSummary& sessions = week.sessions;
     out += fmt::format(
         "{:<10}  {}  {} · {} min walked · {}\n", week.period.label,
