@@ -10,10 +10,14 @@ found=0
 fish=$("$qlfit" completion fish)
 commands=$(printf '%s\n' "$fish" | sed -n "s/^complete -c qlfit -n '[^']*' -a \([a-z][a-z-]*\) -d .*/\1/p" | sort -u)
 options=$(printf '%s\n' "$fish" | sed -n 's/.* -l \([a-z-]*\) .*/\1/p' | sort -u)
+# The man page as it reads (groff escapes such as \fBimport\fR are not words).
+rendered_man=$(mktemp)
+trap 'rm -f "$rendered_man"' EXIT
+MANWIDTH=200 man -l "$root/man/qlfit.1" 2>/dev/null | col -bx >"$rendered_man"
 for word in $commands; do
-    for doc in "$root/man/qlfit.1" "$root/docs/cli.md"; do
+    for doc in "$rendered_man" "$root/docs/cli.md"; do
         if grep -qw -- "$word" "$doc"; then found=$((found + 1)); else
-            missing=$((missing + 1)); echo "FAIL $doc does not mention the command '$word'"; fi
+            missing=$((missing + 1)); echo "FAIL ${doc/"$rendered_man"/man/qlfit.1} does not mention the command '$word'"; fi
     done
 done
 for option in $options; do
