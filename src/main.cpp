@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,6 +37,10 @@ int main(int argc, char** argv) {
   environment.no_color = variable("NO_COLOR");
   environment.clock = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   environment.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  environment.columns = variable("COLUMNS");
+  if (winsize size{};
+      environment.stdout_is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0)
+    environment.terminal_width = size.ws_col;
   std::error_code ignored;
   environment.executable = std::filesystem::read_symlink("/proc/self/exe", ignored).string();
   environment.cwd = std::filesystem::current_path(ignored).string();

@@ -29,8 +29,10 @@ struct Environment {
   std::optional<std::string> no_color;
   date::sys_seconds clock{};  // the real time when the run began
   bool stdout_is_terminal = false;
-  std::string executable;  // this program's absolute path, for crontab lines
-  std::string cwd;         // to make a relative --db absolute for cron
+  std::optional<std::string> columns;  // COLUMNS
+  int terminal_width = 0;              // stdout's terminal's columns; 0 when not a terminal
+  std::string executable;              // this program's absolute path, for crontab lines
+  std::string cwd;                     // to make a relative --db absolute for cron
 };
 
 // How a command opens the database (storage::Access has the whole contract).

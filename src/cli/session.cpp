@@ -4,6 +4,9 @@
 #include "qlfit/db_path.hpp"
 #include "qlfit/error.hpp"
 
+#include <charconv>
+#include <system_error>
+
 namespace qlfit::cli {
 
 Store& LazyStore::opened(StoreMode mode) {
@@ -88,6 +91,18 @@ const TimeContext& Session::time() {
     time_ = context;
   }
   return *time_;
+}
+
+int Session::width() const {
+  if (environment_.columns) {
+    const std::string& text = *environment_.columns;
+    int columns = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), columns);
+    if (error == std::errc{} && end == text.data() + text.size() && columns >= 20 &&
+        columns <= 1000)
+      return columns;
+  }
+  return environment_.terminal_width > 0 ? environment_.terminal_width : 80;
 }
 
 bool Session::color() const {

@@ -133,6 +133,9 @@ class Session {
   // True when stdout should get colour: a terminal, NO_COLOR unset or empty, and
   // --color not "never" (or --color always).
   bool color() const;
+  // The columns output may use: COLUMNS when it is a number (20-1000), else the
+  // terminal's width, else 80.
+  int width() const;
 
  private:
   const Environment& environment_;

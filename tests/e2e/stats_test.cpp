@@ -58,6 +58,47 @@ TEST(StatsViews, WeeksBeforeTheFirstEntryAreSaidOnceInText) {
       << nothing.out;
 }
 
+// Display columns of a line of UTF-8 (every character here is one column wide).
+std::size_t columns_of(const std::string& line) {
+  std::size_t count = 0;
+  for (const char c : line)
+    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return count;
+}
+
+TEST(StatsViews, TheHeatmapFitsTheTerminalWithMonthLabels) {
+  CliHarness cli;
+  log_nine_weeks(cli);
+  for (const char* width : {"80", "40", "24"}) {
+    cli.environment.columns = width;
+    const std::string text = cli.run({"stats", "--weeks", "60"}).out;
+    const std::string map = text.substr(text.find("\n\n") + 2);
+    std::size_t rows = 0;
+    std::size_t start = 0;
+    for (std::size_t end; (end = map.find('\n', start)) != std::string::npos; start = end + 1) {
+      const std::string line = map.substr(start, end - start);
+      if (line.rfind("Mon ", 0) == 0)
+        ++rows;
+      if (line.find("nothing") == std::string::npos) {  // the legend is one line at any width
+        EXPECT_LE(columns_of(line), std::stoul(width)) << width << ": " << line;
+      }
+    }
+    // 53 weeks of columns: one block at 200 columns, more the narrower the terminal.
+    const std::size_t per_block = (std::stoul(width) - 4) / 2;
+    EXPECT_EQ(rows, (53 + per_block - 1) / per_block) << width << "\n" << map;
+    EXPECT_NE(map.find("Oct"), std::string::npos) << map;
+    EXPECT_NE(map.find("Nov"), std::string::npos) << map;
+  }
+  cli.environment.columns = "200";
+  const std::string wide = cli.run({"stats", "--weeks", "60"}).out;
+  EXPECT_EQ(wide.find("\n\nMon", wide.find("\n\n") + 2), std::string::npos) << wide;
+  cli.environment.columns = "not a number";  // ignored: 80
+  const std::string fallback = cli.run({"stats", "--weeks", "60"}).out;
+  EXPECT_NE(fallback.find("(last 53 weeks)"), std::string::npos);
+  cli.environment.columns = "80";
+  EXPECT_EQ(fallback, cli.run({"stats", "--weeks", "60"}).out);
+}
+
 TEST(StatsViews, WeeksJson) {
   CliHarness cli;
   log_nine_weeks(cli);

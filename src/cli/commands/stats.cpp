@@ -64,7 +64,7 @@ Command register_stats(CLI::App& root) {
               } else if (options->json) {
                 render::write_weeks_json(report, session.out);
               } else {
-                session.out << render::weeks_text(report, session.color());
+                session.out << render::weeks_text(report, session.color(), session.width());
               }
               return options->check && report.some_missed() ? 1 : 0;
             }

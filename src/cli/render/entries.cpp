@@ -62,10 +62,14 @@ std::string when_logged(const Entry& entry, bool with_offset) {
 
 }  // namespace
 
+const char* month_name(date::month month) {
+  return kMonths[static_cast<unsigned>(month) - 1];
+}
+
 std::string human_day(date::year_month_day day) {
   const date::weekday weekday{date::sys_days{day}};
   return fmt::format("{} {} {}", kWeekdays[weekday.c_encoding()], static_cast<unsigned>(day.day()),
-                     kMonths[static_cast<unsigned>(day.month()) - 1]);
+                     month_name(day.month()));
 }
 
 std::string human_time(date::local_seconds local) {

@@ -4,9 +4,9 @@
 
 #include "text.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <ostream>
 
@@ -113,19 +113,52 @@ std::string heat_cell(const DayFacts& day, bool color) {
   return heat_glyph(day.paused ? kPausedLevel : day_level(day), color);
 }
 
-std::string heatmap(const std::vector<PeriodStats>& weeks, bool color) {
-  const std::size_t shown = std::min<std::size_t>(weeks.size(), kHeatmapWeeks);
-  const std::size_t from = weeks.size() - shown;
-  std::string out;
-  for (std::size_t row = 0; row < 7; ++row) {
-    const auto& first_day = weeks[from].days[row];
-    static constexpr const char* kNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    out += fmt::format("{:<4}", kNames[date::weekday{date::sys_days{first_day.day}}.c_encoding()]);
-    for (std::size_t week = from; week < weeks.size(); ++week) {
-      out += " " + heat_cell(weeks[week].days[row], color);
+// Whether a week holds the 1st of a month.
+bool starts_a_month(const DateRange& days) {
+  return days.first <= date::year_month_day{days.last.year(), days.last.month(), date::day{1}};
+}
+
+// Above a block of the map: each month's name over the first week holding its 1st, and
+// over the block's first week when the next month is not about to start, where it fits
+// (within `width` columns).
+std::string month_labels(const std::vector<PeriodStats>& weeks, std::size_t from, std::size_t to,
+                         std::size_t width) {
+  std::string out(4, ' ');
+  for (std::size_t week = from; week < to; ++week) {
+    const DateRange& days = weeks[week].period.range;
+    const bool label =
+        starts_a_month(days) ||
+        (week == from && (week + 1 == to || !starts_a_month(weeks[week + 1].period.range)));
+    const std::size_t column = 4 + 2 * (week - from) + 1;
+    if (label && out.size() < column && column + 3 <= width) {
+      out.append(column - out.size(), ' ');
+      out += month_name(days.last.month());
     }
-    out.erase(out.find_last_not_of(' ') + 1);
-    out += "\n";
+  }
+  return out + "\n";
+}
+
+std::string heatmap(const std::vector<PeriodStats>& weeks, bool color, int width) {
+  const std::size_t shown = std::min<std::size_t>(weeks.size(), kHeatmapWeeks);
+  // A column per week, two characters each after the day names: as many as fit.
+  const std::size_t per_block = static_cast<std::size_t>(std::max(4, (width - 4) / 2));
+  std::string out;
+  for (std::size_t from = weeks.size() - shown; from < weeks.size(); from += per_block) {
+    const std::size_t to = std::min(weeks.size(), from + per_block);
+    if (from != weeks.size() - shown)
+      out += "\n";
+    out += month_labels(weeks, from, to, static_cast<std::size_t>(std::max(width, 12)));
+    for (std::size_t row = 0; row < 7; ++row) {
+      const auto& first_day = weeks[from].days[row];
+      static constexpr const char* kNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+      out +=
+          fmt::format("{:<4}", kNames[date::weekday{date::sys_days{first_day.day}}.c_encoding()]);
+      for (std::size_t week = from; week < to; ++week) {
+        out += " " + heat_cell(weeks[week].days[row], color);
+      }
+      out.erase(out.find_last_not_of(' ') + 1);
+      out += "\n";
+    }
   }
   // The legend draws each glyph as the map does, so it reads the same in colour.
   static constexpr const char* kMeanings[] = {"nothing", "moved", "a session or a full walk",
@@ -243,7 +276,7 @@ std::string period_text(const PeriodStats& stats, bool color) {
   return out;
 }
 
-std::string weeks_text(const WeeksReport& report, bool color) {
+std::string weeks_text(const WeeksReport& report, bool color, int width) {
   const auto& weeks = report.weeks;
   std::string out =
       fmt::format("{} · {} – {}\n", plural(static_cast<long>(weeks.size()), "week", "weeks"),
@@ -276,7 +309,7 @@ std::string weeks_text(const WeeksReport& report, bool color) {
   out += fmt::format("Streak    {} met in a row now · longest {}\n\n",
                      plural(report.streak.current, "week", "weeks"),
                      plural(report.streak.longest, "week", "weeks"));
-  return out + heatmap(weeks, color);
+  return out + heatmap(weeks, color, width);
 }
 
 Json period_json(const PeriodStats& stats) {

@@ -35,9 +35,6 @@ enum DayFlag : std::uint8_t {
   kUntracked = 16
 };
 
-constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 constexpr const char* kStyle = R"(<style>
 :root{--bg:#fff;--fg:#1d232a;--muted:#5b6570;--grid:#d5dbe1;--card:#f3f5f8;--l0:#e9edf2;--l1:#c6dbef;--l2:#6baed6;--l3:#2166ac;--paused:#a3abb4;--met:#2166ac;--open:#92c5de;--miss:#e08214;--band:#2166ac26;--warn:#d95f02}
 @media (prefers-color-scheme:dark){:root{--bg:#14181d;--fg:#e4e7eb;--muted:#9ba5af;--grid:#38414b;--card:#1d232b;--l0:#232a32;--l1:#1f4e78;--l2:#3d8bc9;--l3:#9ccbf0;--paused:#5f6872;--met:#6aaee8;--open:#2c5b82;--miss:#f4a340;--band:#6aaee838;--warn:#fdae61}}
@@ -90,8 +87,7 @@ date::year_month_day plus_days(date::year_month_day day, int days) {
 
 // "7 Sep".
 std::string short_day(date::year_month_day day) {
-  return fmt::format("{} {}", static_cast<unsigned>(day.day()),
-                     kMonths[static_cast<unsigned>(day.month()) - 1]);
+  return fmt::format("{} {}", static_cast<unsigned>(day.day()), month_name(day.month()));
 }
 
 // "Mon 7 Sep 2026".
@@ -301,7 +297,7 @@ void HtmlReport::calendar_week(const PeriodStats& week) {
   const auto first = week.period.range.first;
   if (index == row.first || first.month() != plus_days(first, -7).month()) {
     out_ << fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", num(x), num(top + kTop - 5),
-                        kMonths[static_cast<unsigned>(first.month()) - 1]);
+                        month_name(first.month()));
   }
   for (std::size_t d = 0; d < week.days.size(); ++d) {
     const DayFacts& day = week.days[d];
@@ -429,9 +425,9 @@ void HtmlReport::sessions_chart() {
       const auto first = week.period.range.first;
       const bool new_month = first.month() != plus_days(first, -7).month();
       if (by_day ? i % label_every == 0 : new_month) {
-        out_ << fmt::format(
-            "<text x=\"{}\" y=\"{}\">{}</text>", num(kLeft + i * pitch_), num(y0 + plot + 13),
-            by_day ? short_day(first) : kMonths[static_cast<unsigned>(first.month()) - 1]);
+        out_ << fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", num(kLeft + i * pitch_),
+                            num(y0 + plot + 13),
+                            by_day ? short_day(first) : month_name(first.month()));
       }
     }
     out_ << '\n';

@@ -25,6 +25,8 @@ namespace qlfit::cli::render {
 std::string human_time(date::local_seconds local);
 // "Mon 23 Nov".
 std::string human_day(date::year_month_day day);
+// "Nov".
+const char* month_name(date::month month);
 
 // "#42 butt-walk Tue 24 Nov 07:30 — 2 of 3–4 sessions this week".
 std::string logged_line(const Logged& logged);
@@ -89,7 +91,8 @@ std::string period_text(const PeriodStats& stats, bool color);
 nlohmann::ordered_json period_json(const PeriodStats& stats);
 
 // `stats --weeks`: a line per week, the streaks and a heatmap of the days.
-std::string weeks_text(const WeeksReport& report, bool color);
+// `width`: the terminal's columns; the heatmap wraps into blocks that fit.
+std::string weeks_text(const WeeksReport& report, bool color, int width);
 // {"weeks": [period documents, oldest first], "streak": {"current", "longest"}}, as
 // nlohmann's dump(2) would print it, written a week at a time: years of weeks never
 // stand in memory as one JSON tree.
