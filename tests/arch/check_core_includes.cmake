@@ -1,16 +1,27 @@
-# Fails when a file of the core (ROOT/include/qlfit, ROOT/src/core) includes CLI11,
-# SQLiteCpp, fmt, nlohmann, sqlite3, iostream or CCTZ, or when a file outside the
-# system adapter (ROOT/src/system) includes CCTZ: zone rules reach the core only
-# through its zone port.
+# The shape of DESIGN.md, checked on the sources under ROOT. Fails when
+# - a file of the core (include/qlfit, src/core; tests aside) includes CLI11, SQLiteCpp,
+#   fmt, nlohmann, sqlite3, CCTZ or anything that does I/O (<iostream>, <fstream>,
+#   <cstdio>, <filesystem>, <unistd.h>, <fcntl.h>, <sys/...>), or calls getenv, fopen,
+#   std::cout, std::cerr or std::system: the core does no I/O, it asks through ports;
+# - a file outside the system adapter (src/system) includes CCTZ: zone rules reach the
+#   core only through its zone port;
+# - an adapter (src/cli, src/storage, src/system) includes another adapter's headers:
+#   only main.cpp and wiring.hpp see them all.
+get_filename_component(ROOT ${ROOT} REALPATH)
 file(GLOB_RECURSE core_files ${ROOT}/include/qlfit/*.hpp ${ROOT}/src/core/*.cpp ${ROOT}/src/core/*.hpp)
+list(FILTER core_files EXCLUDE REGEX "_test\\.cpp$")
 if(NOT core_files)
   message(FATAL_ERROR "no core files under ${ROOT}")
 endif()
 set(violations "")
 foreach(file IN LISTS core_files)
-  file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](CLI/|SQLiteCpp/|fmt/|nlohmann/|sqlite3|iostream|cctz/|absl/|system/cctz)")
+  file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](CLI/|SQLiteCpp/|fmt/|nlohmann/|sqlite3|iostream|fstream|cstdio|stdio\\.h|filesystem|unistd\\.h|fcntl\\.h|sys/|cctz/|absl/|system/cctz)")
   foreach(line IN LISTS lines)
     list(APPEND violations "${file}: ${line}")
+  endforeach()
+  file(STRINGS ${file} lines REGEX "(getenv|fopen|std::cout|std::cerr|std::system)[ \t]*[(<]|std::c(out|err)[ \t]*<<")
+  foreach(line IN LISTS lines)
+    list(APPEND violations "${file}: ${line} (the core does no I/O)")
   endforeach()
 endforeach()
 file(GLOB_RECURSE other_files ${ROOT}/src/*.cpp ${ROOT}/src/*.hpp)
@@ -21,8 +32,33 @@ foreach(file IN LISTS other_files)
     list(APPEND violations "${file}: ${line} (CCTZ only in src/system)")
   endforeach()
 endforeach()
+# An include is found beside the file first, then under src/ (the adapters' include path).
+set(adapters cli storage system)
+foreach(adapter IN LISTS adapters)
+  file(GLOB_RECURSE files ${ROOT}/src/${adapter}/*.cpp ${ROOT}/src/${adapter}/*.hpp)
+  foreach(file IN LISTS files)
+    get_filename_component(dir ${file} DIRECTORY)
+    file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+    foreach(line IN LISTS lines)
+      string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*" "\\1" included "${line}")
+      if(EXISTS ${dir}/${included})
+        get_filename_component(found ${dir}/${included} REALPATH)
+      else()
+        set(found ${ROOT}/src/${included})
+      endif()
+      foreach(other IN LISTS adapters)
+        if(NOT other STREQUAL adapter AND found MATCHES "^${ROOT}/src/${other}/")
+          list(APPEND violations "${file}: ${line} (src/${adapter} may not include src/${other})")
+        endif()
+      endforeach()
+    endforeach()
+  endforeach()
+endforeach()
 if(violations)
-  list(JOIN violations "\n" text)
-  message(FATAL_ERROR "the core must use only the standard library and date:\n${text}")
+  foreach(violation IN LISTS violations)
+    message(STATUS "crossed: ${violation}")  # one unwrapped line each
+  endforeach()
+  list(LENGTH violations count)
+  message(FATAL_ERROR "the layers of DESIGN.md are crossed ${count} times (above)")
 endif()
-message(STATUS "core includes are clean (${ROOT})")
+message(STATUS "core and adapter includes are clean (${ROOT})")
