@@ -55,17 +55,17 @@ Store& Session::store() {
   return *store_;
 }
 
-bool Session::notify(const std::string& text) {
+bool Session::notify(const std::string& text) const {
   return outside_.notifier != nullptr && outside_.notifier->notify(text);
 }
 
-Files& Session::files() {
+Files& Session::files() const {
   if (outside_.files == nullptr)
     throw Error(ErrorCode::kStorage, "no files can be reached");
   return *outside_.files;
 }
 
-Crontab& Session::crontab() {
+Crontab& Session::crontab() const {
   if (outside_.crontab == nullptr)
     throw Error(ErrorCode::kStorage, "no crontab can be reached");
   return *outside_.crontab;

@@ -120,11 +120,11 @@ class Session {
   // The path cron would use by default (HOME only), for --db in crontab lines.
   std::string cron_default_db_path() const;
   // Raises a desktop notification; false when none could be shown.
-  bool notify(const std::string& text);
+  bool notify(const std::string& text) const;
   // The user's crontab. Throws Error(kStorage) when this run has none to reach.
-  Crontab& crontab();
+  Crontab& crontab() const;
   // Named files (export, import, backup).
-  Files& files();
+  Files& files() const;
   const Environment& environment() const { return environment_; }
   // The user's settings, read from the database on first use.
   const Settings& settings();

@@ -30,7 +30,7 @@ std::string change_setting(Store& store, std::string_view key, std::string_view 
 }
 
 std::string reset_setting(Store& store, std::string_view key) {
-  const std::string fallback = setting_value(Settings{}, key);
+  std::string fallback = setting_value(Settings{}, key);
   auto stored = store.settings();
   stored.erase(std::string(key));
   settings_from(stored);  // the rest must still agree (e.g. walk.min under walk.max)

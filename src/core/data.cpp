@@ -14,7 +14,7 @@ namespace {
 
 // Far above the longest row an export writes (a 2000-byte note of quotes doubles to
 // 4000), so a file with no line ends (/dev/zero) stops here, in bounded memory.
-constexpr std::size_t kLongestRecord = 64 * 1024;
+constexpr std::size_t kLongestRecord = std::size_t{64} * 1024;
 
 constexpr std::string_view kRequired[] = {"id", "activity", "kind", "start", "duration_s"};
 

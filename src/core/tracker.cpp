@@ -341,7 +341,7 @@ Timer start_timer(Store& store, const std::string& activity_name, const TimeCont
                                               "'qlfit stop --cancel' drops it");
   }
   const Moment now = context.now_here();
-  const Timer timer{activity.name, activity.kind, now.instant, now.offset};
+  Timer timer{activity.name, activity.kind, now.instant, now.offset};
   store.start_timer(timer);
   return timer;
 }

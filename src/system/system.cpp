@@ -61,7 +61,7 @@ class Pipe {
 };
 
 // What is kept of a child's output: enough for any message, bounded whatever it writes.
-constexpr std::size_t kKeptOutput = 1024 * 1024;
+constexpr std::size_t kKeptOutput = std::size_t{1024} * 1024;
 
 // Ignores SIGPIPE while it lives, so a child that exits without reading its input
 // cannot kill qlfit; the previous action comes back after.
@@ -182,11 +182,13 @@ Finished run(const std::vector<std::string>& argv, const std::string& input,
   posix_spawnattr_setpgroup(&attributes, 0);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const auto& arg : argv)
     args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
   std::vector<std::string> env_strings = extra_env;
   std::vector<char*> env;
+  env.reserve(env_strings.size());
   for (auto& entry : env_strings)
     env.push_back(entry.data());
   for (char** entry = environ; *entry != nullptr; ++entry)
@@ -451,7 +453,7 @@ std::function<std::string_view()> LocalFiles::pieces(const std::string& path) {
   }
   struct Open {
     int fd = -1;
-    std::string buffer = std::string(64 * 1024, '\0');
+    std::string buffer = std::string(std::size_t{64} * 1024, '\0');
     Open() = default;
     Open(const Open&) = delete;
     Open& operator=(const Open&) = delete;

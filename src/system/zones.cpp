@@ -131,7 +131,8 @@ std::unique_ptr<Zone> read_zone_file(const std::string& path, std::string name) 
   // on failure it gives UTC, which is not what was asked for.
   if (path.empty() || path.front() != '/')
     return nullptr;
-  constexpr std::streamoff kLargestZoneFile = 1024 * 1024;  // real ones are a few KiB
+  constexpr std::streamoff kLargestZoneFile =
+      std::streamoff{1024} * 1024;  // real ones are a few KiB
   std::ifstream file(path, std::ios::binary | std::ios::ate);
   const std::streamoff size = file ? static_cast<std::streamoff>(file.tellg()) : -1;
   if (size < 0 || size > kLargestZoneFile)

@@ -201,9 +201,11 @@ std::string fish_condition(const Verb& verb, const std::vector<Verb>& verbs) {
   while (!rest.empty()) {
     const auto space = rest.find(' ');
     const std::string word = rest.substr(0, space);
-    condition +=
-        (condition.empty() ? "" : "; and ") + std::string("__fish_seen_subcommand_from ") + word;
-    parent = parent.empty() ? word : parent + " " + word;
+    condition += condition.empty() ? "" : "; and ";
+    condition += "__fish_seen_subcommand_from ";
+    condition += word;
+    parent += parent.empty() ? "" : " ";
+    parent += word;
     rest = space == std::string::npos ? "" : rest.substr(space + 1);
   }
   for (const Verb& other : verbs) {
@@ -217,7 +219,7 @@ std::string fish_condition(const Verb& verb, const std::vector<Verb>& verbs) {
 std::string fish_script(const std::vector<Verb>& verbs) {
   std::string out =
       "# qlfit completion for fish, from 'qlfit completion fish'\ncomplete -c qlfit -f\n";
-  const auto quoted = [](std::string text) {
+  const auto quoted = [](const std::string& text) {
     std::string escaped;
     for (const char c : text)
       escaped += c == '\'' ? std::string("\\'") : std::string(1, c);

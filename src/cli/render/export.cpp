@@ -85,7 +85,7 @@ namespace {
 
 // No valid token of an import is near this long (a 2000-byte note of \uXXXX escapes is
 // 12 KB): past it without one whole, the reader stops, in bounded memory.
-constexpr std::size_t kLongestToken = 1024 * 1024;
+constexpr std::size_t kLongestToken = std::size_t{1024} * 1024;
 // An export nests three deep: the document, its arrays, their objects.
 constexpr int kDeepest = 2;
 

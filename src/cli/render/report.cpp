@@ -85,6 +85,11 @@ date::year_month_day plus_days(date::year_month_day day, int days) {
   return date::year_month_day{date::sys_days{day} + date::days{days}};
 }
 
+// The place of item `i` of a row whose first item is at `first` (both counted from 0).
+std::size_t slot(int first, int i) {
+  return static_cast<std::size_t>(first) + static_cast<std::size_t>(i);
+}
+
 // "7 Sep".
 std::string short_day(date::year_month_day day) {
   return fmt::format("{} {}", static_cast<unsigned>(day.day()), month_name(day.month()));
@@ -404,7 +409,7 @@ void HtmlReport::sessions_chart() {
     const auto y_of = [&](int value) { return y0 + plot - plot * value / top; };
     std::string bands;
     for (int i = 0; i < row.weeks; ++i) {
-      const SessionSummary& sessions = weeks_[static_cast<std::size_t>(row.first + i)].sessions;
+      const SessionSummary& sessions = weeks_[slot(row.first, i)].sessions;
       if (sessions.target.max > 0 && sessions.verdict != Verdict::kUntracked) {
         bands += fmt::format("M{} {}h{}V{}h-{}z", num(kLeft + i * pitch_),
                              num(y_of(sessions.target.max)), num(pitch_),
@@ -413,7 +418,7 @@ void HtmlReport::sessions_chart() {
     }
     out_ << fmt::format("<path class=\"band\" d=\"{}\"/>\n", bands);
     for (int i = 0; i < row.weeks; ++i) {
-      const PeriodStats& week = weeks_[static_cast<std::size_t>(row.first + i)];
+      const PeriodStats& week = weeks_[slot(row.first, i)];
       const SessionSummary& sessions = week.sessions;
       const double height = std::max(plot * sessions.count / top, 1.5);
       const double x = kLeft + i * pitch_ + pitch_ * 0.2;
@@ -472,7 +477,7 @@ void HtmlReport::walk_chart() {
     std::string low;
     std::string paused;
     for (int i = 0; i < row.weeks * 7; ++i) {
-      const Day& day = days_[static_cast<std::size_t>(row.first * 7 + i)];
+      const Day& day = days_[slot(row.first * 7, i)];
       const double x = kLeft + i * day_width + day_width * 0.1;
       const double width = std::max(day_width * 0.8, 0.8);
       if ((day.flags & kPaused) != 0) {
@@ -534,7 +539,7 @@ void HtmlReport::breaks_charts() {
   const auto draw_breaks = [&](const Row& row, double y0) {
     std::string bars;
     for (int i = 0; i < row.weeks * 7; ++i) {
-      const Day& day = days_[static_cast<std::size_t>(row.first * 7 + i)];
+      const Day& day = days_[slot(row.first * 7, i)];
       if ((day.flags & kWorking) == 0 || (day.flags & (kPaused | kFuture)) != 0 || day.breaks == 0)
         continue;
       const double height = plot * day.breaks / breaks_top;
@@ -556,7 +561,7 @@ void HtmlReport::breaks_charts() {
   const auto draw_sitting = [&](const Row& row, double y0) {
     const double right = kLeft + row.weeks * pitch_;
     for (int i = 0; i < row.weeks; ++i) {
-      const PeriodStats& week = weeks_[static_cast<std::size_t>(row.first + i)];
+      const PeriodStats& week = weeks_[slot(row.first, i)];
       if (!week.breaks.longest_on)
         continue;
       const double height =
@@ -617,7 +622,7 @@ void HtmlReport::pain_section() {
     std::string dots;
     const double dot = std::clamp(pitch_ * 0.08, 1.0, 2.5);
     for (int i = 0; i < row.weeks; ++i) {
-      const PeriodStats& week = weeks_[static_cast<std::size_t>(row.first + i)];
+      const PeriodStats& week = weeks_[slot(row.first, i)];
       if (!week.pain)
         continue;
       const double x = kLeft + (i + 0.5) * pitch_;
@@ -629,7 +634,7 @@ void HtmlReport::pain_section() {
     out_ << fmt::format("<path class=\"avg\" d=\"{}\"/>\n<path class=\"met\" d=\"{}\"/>\n", line,
                         dots);
     for (int i = 0; i < row.weeks; ++i) {
-      const PeriodStats& week = weeks_[static_cast<std::size_t>(row.first + i)];
+      const PeriodStats& week = weeks_[slot(row.first, i)];
       if (!week.pain)
         continue;
       out_ << fmt::format(
