@@ -1,3 +1,5 @@
 #include <cstdlib>
 
-const char* home() { return std::getenv("HOME"); }
+const char* home() {
+  return std::getenv("HOME");
+}
