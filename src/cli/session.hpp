@@ -72,6 +72,9 @@ class LazyStore final : public Store {
   void start_timer(const Timer& timer) override { writer().start_timer(timer); }
   Entry finish_timer(const NewEntry& entry) override { return writer().finish_timer(entry); }
   std::optional<Timer> cancel_timer() override { return remover().cancel_timer(); }
+  std::optional<AwayPeriod> away() override { return reader().away(); }
+  bool begin_away(const AwayPeriod& period) override { return writer().begin_away(period); }
+  std::optional<AwayPeriod> end_away() override { return remover().end_away(); }
   Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override {
     return writer().add_pause(days, note);
   }
