@@ -18,6 +18,7 @@ struct RemindFacts {
   std::vector<Fact> entries;     // from yesterday (or the week's start) to the week's end
   std::optional<Timer> running;  // a running timer
   std::vector<Pause> pauses;     // pauses touching this week
+  bool away = false;             // the user is away from the desk: an open away period
 };
 
 struct Reminder {
@@ -32,9 +33,16 @@ struct Reminder {
 //  - session: the week's target not met, no session today, and the sessions still
 //    needed at least the days left (today included);
 //  - walk: today's walk minutes below walk.min.
-// Nothing is due on a paused day.
+// Nothing is due on a paused day, nor while the user is away (reminders wait until they
+// are back).
 std::vector<Reminder> due_reminders(const RemindFacts& facts, const Settings& settings,
                                     const TimeContext& context, std::optional<Kind> only);
+
+// When the user sat down, for break reminders: the later of the start of today's working
+// hours and the end of the last entry (possibly ahead of now); std::nullopt outside working
+// hours or on a day off.
+std::optional<date::sys_seconds> sitting_since(const RemindFacts& facts, const Settings& settings,
+                                               const TimeContext& context);
 
 // Gathers the facts for `due_reminders` from the store (reads only).
 RemindFacts remind_facts(Store& store, const Settings& settings, const TimeContext& context);

@@ -73,6 +73,14 @@ TEST(BreakReminder, CountsFromWhenTheLastEntryEnded) {
             "'qlfit log break'.");
 }
 
+TEST(Reminders, NothingIsDueWhileTheUserIsAway) {
+  RemindFacts facts;
+  ASSERT_EQ(due(facts, "2026-11-24T16:00:00+01:00").size(), 2U);  // a break and a walk
+  facts.away = true;
+  EXPECT_TRUE(due(facts, "2026-11-24T16:00:00+01:00").empty());
+  EXPECT_TRUE(due(facts, "2026-11-24T16:00:00+01:00", Kind::kWalk).empty());
+}
+
 TEST(BreakReminder, AnEntryLoggedAheadOfNowKeepsItQuiet) {
   RemindFacts facts;
   facts.entries.push_back(entry(Kind::kWalk, "2026-11-24T11:00:00+01:00", minutes{25}));

@@ -26,6 +26,21 @@ TEST(Remind, OneLinePerDueKind) {
   EXPECT_EQ(cli.run({"remind", "--for", "break"}).out, "");
 }
 
+TEST(Remind, WaitsWhileAnAwayPeriodIsOpen) {
+  CliHarness cli;  // Tuesday 2026-11-24 in Berlin, a working day
+  cli.environment.qlfit_now = "2026-11-24T10:00:00+01:00";
+  cli.run({"away", "begin", "--at", "09:58"});
+  const auto away = cli.run({"remind"});
+  EXPECT_EQ(away.code, 0);
+  EXPECT_EQ(away.out, "");
+  EXPECT_EQ(away.err, "");
+  cli.run({"away", "end", "--at", "09:59"});  // one minute: no break
+  EXPECT_EQ(cli.run({"remind", "--for", "break"}).out.rfind("Time to stand up", 0), 0U);
+  cli.run({"away", "begin", "--at", "09:30"});
+  cli.run({"away", "end"});  // half an hour: a break, so only the walk is due
+  EXPECT_EQ(cli.run({"remind"}).out, "0 of 20 minutes walked today: time for a walk.\n");
+}
+
 TEST(Remind, NeverShowsNotesOrPain) {
   CliHarness cli;  // Tuesday 2026-11-24 in Berlin, a working day
   cli.environment.qlfit_now = "2026-11-24T16:00:00+01:00";
