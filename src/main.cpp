@@ -1,5 +1,6 @@
 // The composition root: reads the outside world once and hands it to the CLI.
 #include "cli/run.hpp"
+#include "system/logind.hpp"
 #include "system/system.hpp"
 #include "system/zones.hpp"
 #include "wiring.hpp"
@@ -43,9 +44,10 @@ int main(int argc, char** argv) {
   qlfit::system::SystemCrontab crontab;
   qlfit::system::DesktopNotifier notifier;
   qlfit::system::LocalFiles files;
-  qlfit::system::ZoneFiles zones;  // reads a zone file only when a command asks the time
-  const qlfit::cli::Outside outside{qlfit::sqlite_store_access(), &crontab, &notifier, &files,
-                                    &zones};
+  qlfit::system::ZoneFiles zones;          // reads a zone file only when a command asks the time
+  qlfit::system::LogindPresence presence;  // asks the bus only when a reminder is due
+  const qlfit::cli::Outside outside{
+      qlfit::sqlite_store_access(), &crontab, &notifier, &files, &zones, &presence};
 
   try {
     return qlfit::cli::run(std::span<const char* const>(argv, static_cast<std::size_t>(argc)),

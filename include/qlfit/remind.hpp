@@ -2,6 +2,7 @@
 
 #include "qlfit/activity.hpp"
 #include "qlfit/entry.hpp"
+#include "qlfit/presence.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/store.hpp"
 #include "qlfit/when.hpp"
@@ -55,8 +56,11 @@ class Notifier {
   virtual bool notify(const std::string& text) = 0;
 };
 
-// What `qlfit remind [--for KIND]` says now. A bad KIND: Error(kInvalidInput).
+// What `qlfit remind [--for KIND]` says now. A bad KIND: Error(kInvalidInput). When
+// something is due and `presence` is given, it is asked whether the user is away (a locked
+// or idle session): then nothing is due.
 std::vector<Reminder> reminders_now(Store& store, const std::optional<std::string>& kind,
-                                    const Settings& settings, const TimeContext& context);
+                                    const Settings& settings, const TimeContext& context,
+                                    Presence* presence = nullptr);
 
 }  // namespace qlfit

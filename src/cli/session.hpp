@@ -124,6 +124,8 @@ class Session {
   std::string cron_default_db_path() const;
   // Raises a desktop notification; false when none could be shown.
   bool notify(const std::string& text);
+  // The login manager, to learn whether the user is away; nullptr when none is wired.
+  Presence* presence() const { return outside_.presence; }
   // The user's crontab. Throws Error(kStorage) when this run has none to reach.
   Crontab& crontab();
   // Named files (export, import, backup).

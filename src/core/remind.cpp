@@ -131,7 +131,8 @@ RemindFacts remind_facts(Store& store, const Settings& settings, const TimeConte
 }
 
 std::vector<Reminder> reminders_now(Store& store, const std::optional<std::string>& kind,
-                                    const Settings& settings, const TimeContext& context) {
+                                    const Settings& settings, const TimeContext& context,
+                                    Presence* presence) {
   std::optional<Kind> only;
   if (kind) {
     only = kind_from_string(*kind);
@@ -140,7 +141,11 @@ std::vector<Reminder> reminders_now(Store& store, const std::optional<std::strin
                   "--for must be break, session or walk, got " + quote(*kind));
     }
   }
-  return due_reminders(remind_facts(store, settings, context), settings, context, only);
+  auto due = due_reminders(remind_facts(store, settings, context), settings, context, only);
+  // Asked only when it matters: silence needs no login manager.
+  if (!due.empty() && presence != nullptr && presence->away())
+    due.clear();
+  return due;
 }
 
 }  // namespace qlfit
