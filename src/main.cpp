@@ -1,6 +1,7 @@
 // The composition root: reads the outside world once and hands it to the CLI.
 #include "cli/run.hpp"
 #include "system/logind.hpp"
+#include "system/logind_watch.hpp"
 #include "system/system.hpp"
 #include "system/zones.hpp"
 #include "wiring.hpp"
@@ -46,8 +47,9 @@ int main(int argc, char** argv) {
   qlfit::system::LocalFiles files;
   qlfit::system::ZoneFiles zones;          // reads a zone file only when a command asks the time
   qlfit::system::LogindPresence presence;  // asks the bus only when a reminder is due
+  qlfit::system::LogindDeskWatch desk;     // connects on its first wait (qlfit watch)
   const qlfit::cli::Outside outside{
-      qlfit::sqlite_store_access(), &crontab, &notifier, &files, &zones, &presence};
+      qlfit::sqlite_store_access(), &crontab, &notifier, &files, &zones, &presence, &desk};
 
   try {
     return qlfit::cli::run(std::span<const char* const>(argv, static_cast<std::size_t>(argc)),

@@ -26,6 +26,7 @@ Command register_start(CLI::App& root);
 Command register_stop(CLI::App& root);
 Command register_status(CLI::App& root);
 Command register_away(CLI::App& root);
+Command register_watch(CLI::App& root);
 Command register_remind(CLI::App& root);
 Command register_cron(CLI::App& root);
 Command register_pause(CLI::App& root);

@@ -5,6 +5,7 @@
 #include "qlfit/presence.hpp"
 #include "qlfit/remind.hpp"
 #include "qlfit/store.hpp"
+#include "qlfit/watch.hpp"
 #include "qlfit/zone.hpp"
 
 #include <date/date.h>
@@ -61,6 +62,7 @@ struct Outside {
   Files* files = nullptr;
   ZoneFinder* zones = nullptr;
   Presence* presence = nullptr;  // the login manager; none: the user counts as present
+  DeskWatch* desk = nullptr;     // the session `watch` follows
 };
 
 // Runs one qlfit command line (args[0] is the program name) and returns its exit

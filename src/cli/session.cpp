@@ -62,6 +62,12 @@ Files& Session::files() {
   return *outside_.files;
 }
 
+DeskWatch& Session::desk() const {
+  if (outside_.desk == nullptr)
+    throw Error(ErrorCode::kStorage, "no login manager can be followed");
+  return *outside_.desk;
+}
+
 Crontab& Session::crontab() {
   if (outside_.crontab == nullptr)
     throw Error(ErrorCode::kStorage, "no crontab can be reached");

@@ -126,6 +126,8 @@ class Session {
   bool notify(const std::string& text);
   // The login manager, to learn whether the user is away; nullptr when none is wired.
   Presence* presence() const { return outside_.presence; }
+  // The session `watch` follows. Throws Error(kStorage) when this run has none.
+  DeskWatch& desk() const;
   // The user's crontab. Throws Error(kStorage) when this run has none to reach.
   Crontab& crontab();
   // Named files (export, import, backup).

@@ -23,6 +23,7 @@ start_bus() {
   </policy>
 </busconfig>
 CONF
+    rm -f "$work/bus.address" "$work/system_bus"
     dbus-daemon --config-file="$work/bus.conf" --nofork --nopidfile --print-address=1 \
         >"$work/bus.address" 2>"$work/bus.err" &
     bus_pid=$!
@@ -34,6 +35,7 @@ start_logind() {
     "$fake" "$@" >"$work/logind.out" 2>"$work/logind.err" &
     logind_pid=$!
     for _ in $(seq 100); do grep -q ready "$work/logind.out" 2>/dev/null && break; sleep 0.05; done
+    grep -q ready "$work/logind.out" || { echo "fake_logind did not start:"; cat "$work/logind.err"; }
 }
 stop_logind() {
     kill -CONT "$logind_pid" 2>/dev/null
