@@ -68,6 +68,12 @@ DeskWatch& Session::desk() const {
   return *outside_.desk;
 }
 
+UserUnits& Session::units() const {
+  if (outside_.units == nullptr)
+    throw Error(ErrorCode::kStorage, "no systemd user manager can be reached");
+  return *outside_.units;
+}
+
 Crontab& Session::crontab() {
   if (outside_.crontab == nullptr)
     throw Error(ErrorCode::kStorage, "no crontab can be reached");

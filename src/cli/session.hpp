@@ -128,6 +128,8 @@ class Session {
   Presence* presence() const { return outside_.presence; }
   // The session `watch` follows. Throws Error(kStorage) when this run has none.
   DeskWatch& desk() const;
+  // The user's systemd. Throws Error(kStorage) when this run has none.
+  UserUnits& units() const;
   // The user's crontab. Throws Error(kStorage) when this run has none to reach.
   Crontab& crontab();
   // Named files (export, import, backup).

@@ -439,6 +439,28 @@ void write_crontab(const std::string& text) {
   }
 }
 
+void run_systemctl(const std::vector<std::string>& args) {
+  constexpr std::chrono::seconds kSystemctlLimit{10};
+  std::vector<std::string> argv{"systemctl", "--user"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::string command = "systemctl --user";
+  for (const std::string& arg : args)
+    command += " " + arg;
+  const Finished finished = run(argv, "", {}, kSystemctlLimit);
+  if (finished.timed_out) {
+    throw Error(ErrorCode::kStorage, "'" + command + "' did not finish within " +
+                                         std::to_string(kSystemctlLimit.count()) +
+                                         " s and was stopped");
+  }
+  if (!finished.started)
+    throw Error(ErrorCode::kStorage, "cannot run systemctl: is systemd installed?");
+  if (finished.status != 0) {
+    const std::string reason = first_line(finished.err);
+    throw Error(ErrorCode::kStorage,
+                "'" + command + "' failed" + (reason.empty() ? std::string() : ": " + reason));
+  }
+}
+
 std::function<std::string_view()> LocalFiles::pieces(const std::string& path) {
   const int fd = path == "-" ? ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0)
                              : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
