@@ -1,6 +1,6 @@
 #include "qlfit/status.hpp"
 
-#include "test_zones.hpp"
+#include "berlin.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,21 +9,8 @@ namespace {
 
 using std::chrono::minutes;
 
-TimeContext at(const char* instant) {
-  TimeContext context;
-  context.zone = testing::zone_named("Europe/Berlin");
-  context.now = parse_instant(instant, "now");
-  return context;
-}
-
-Fact fact(Kind kind, const char* start, minutes duration) {
-  Fact e;
-  e.kind = kind;
-  e.start = parse_instant(start, "start");
-  e.offset = std::chrono::hours{1};
-  e.duration = duration;
-  return e;
-}
+const auto& at = testing::berlin_at;
+const auto& fact = testing::berlin_fact;
 
 // Tuesday 2026-11-24 in Berlin, a working day.
 TEST(StatusOf, CountsTheWeekTheDayAndTheSitting) {

@@ -18,24 +18,33 @@ nlohmann::json listed(CliHarness& cli) {
   return nlohmann::json::parse(cli.run({"list", "--json"}).out);
 }
 
+// The one entry there is: a natural break from `start`, `seconds` long.
+void expect_one_break(CliHarness& cli, const std::string& start, int seconds) {
+  const auto entries = listed(cli);
+  ASSERT_EQ(entries.size(), 1U);
+  EXPECT_EQ(entries[0]["activity"], "break");
+  EXPECT_EQ(entries[0]["start"], start);
+  EXPECT_EQ(entries[0]["duration_s"], seconds);
+  EXPECT_EQ(entries[0]["source"], "away");
+}
+
+// Exit 0 and not a word: what idle hooks want.
+void expect_silent(const CliResult& result) {
+  EXPECT_EQ(result.code, 0);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, "");
+}
+
 TEST(Away, ALongEnoughAbsenceIsABreakFromItsBeginning) {
   CliHarness cli;
   at(cli, "10:00");
-  const auto begun = cli.run({"away", "begin"});
-  EXPECT_EQ(begun.code, 0);
-  EXPECT_EQ(begun.out, "");
-  EXPECT_EQ(begun.err, "");
+  expect_silent(cli.run({"away", "begin"}));
   at(cli, "10:07");
   const auto ended = cli.run({"away", "end"});
   EXPECT_EQ(ended.code, 0);
   EXPECT_EQ(ended.out, "#1 break Tue 24 Nov 10:00 — 1 break this week\n");
   EXPECT_EQ(ended.err, "");
-  const auto entries = listed(cli);
-  ASSERT_EQ(entries.size(), 1U);
-  EXPECT_EQ(entries[0]["activity"], "break");
-  EXPECT_EQ(entries[0]["start"], "2026-11-24T10:00:00+01:00");
-  EXPECT_EQ(entries[0]["duration_s"], 420);
-  EXPECT_EQ(entries[0]["source"], "away");
+  expect_one_break(cli, "2026-11-24T10:00:00+01:00", 420);
   EXPECT_NE(cli.run({"list"}).out.find("break away"), std::string::npos);
   // Closed: another end has nothing to close.
   EXPECT_EQ(cli.run({"away", "end"}).out, "");
@@ -47,10 +56,7 @@ TEST(Away, AShortAbsenceIsDroppedSilently) {
   at(cli, "10:00");
   cli.run({"away", "begin"});
   at(cli, "10:01");
-  const auto ended = cli.run({"away", "end"});
-  EXPECT_EQ(ended.code, 0);
-  EXPECT_EQ(ended.out, "");
-  EXPECT_EQ(ended.err, "");
+  expect_silent(cli.run({"away", "end"}));
   EXPECT_TRUE(listed(cli).empty());
   // The period is gone, not kept open: a later end logs nothing either.
   at(cli, "10:30");
@@ -83,19 +89,13 @@ TEST(Away, BeginWhileAwayKeepsTheFirstBeginning) {
   EXPECT_EQ(cli.run({"away", "begin"}).out, "");
   at(cli, "10:10");
   cli.run({"away", "end"});
-  const auto entries = listed(cli);
-  ASSERT_EQ(entries.size(), 1U);
-  EXPECT_EQ(entries[0]["start"], "2026-11-24T10:00:00+01:00");
-  EXPECT_EQ(entries[0]["duration_s"], 600);
+  expect_one_break(cli, "2026-11-24T10:00:00+01:00", 600);
 }
 
 TEST(Away, EndWithNoneOpenPrintsNothingAndCreatesNothing) {
   CliHarness cli;
   at(cli, "10:00");
-  const auto ended = cli.run({"away", "end"});
-  EXPECT_EQ(ended.code, 0);
-  EXPECT_EQ(ended.out, "");
-  EXPECT_EQ(ended.err, "");
+  expect_silent(cli.run({"away", "end"}));
   EXPECT_FALSE(cli.db_exists());
 }
 
@@ -104,10 +104,7 @@ TEST(Away, ABreakLastsAtMostADay) {
   at(cli, "10:00");
   cli.run({"away", "begin", "--at", "3d ago"});
   EXPECT_EQ(cli.run({"away", "end"}).code, 0);
-  const auto entries = listed(cli);
-  ASSERT_EQ(entries.size(), 1U);
-  EXPECT_EQ(entries[0]["start"], "2026-11-21T10:00:00+01:00");
-  EXPECT_EQ(entries[0]["duration_s"], 86400);
+  expect_one_break(cli, "2026-11-21T10:00:00+01:00", 86400);
 }
 
 TEST(Away, BadInputIsRefusedAndWritesNothing) {

@@ -1,6 +1,13 @@
-# Sourced by the logind tests: a private dbus-daemon standing in for the system bus, and
-# the logind stand-in on it. Needs $work (a temporary folder) and $fake (fake_logind).
+# Sourced by the logind tests, with their arguments (PATH/TO/qlfit PATH/TO/fake_logind): a
+# private dbus-daemon standing in for the system bus, and the logind stand-in on it, in a
+# temporary folder $work; check and finish from check.sh.
 # start_bus; start_logind [--locked] [--idle]; hints LOCKED IDLE SINCE_USEC; sleep_signal B
+. "$(dirname "${BASH_SOURCE[0]}")/../support/check.sh"
+qlfit=$1
+fake=$2
+work=$(mktemp -d)
+bus_pid=""
+logind_pid=""
 start_bus() {
     cat >"$work/bus.conf" <<CONF
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -38,11 +45,13 @@ start_logind() {
     grep -q ready "$work/logind.out" || { echo "fake_logind did not start:"; cat "$work/logind.err"; }
 }
 stop_logind() {
+    [ -n "$logind_pid" ] || return 0
     kill -CONT "$logind_pid" 2>/dev/null
     kill "$logind_pid" 2>/dev/null
     wait "$logind_pid" 2>/dev/null
 }
 stop_bus() {
+    [ -n "$bus_pid" ] || return 0
     kill "$bus_pid" 2>/dev/null
     wait "$bus_pid" 2>/dev/null
 }

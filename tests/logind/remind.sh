@@ -4,12 +4,7 @@
 # as before, within its time limit.
 # Usage: remind.sh PATH/TO/qlfit PATH/TO/fake_logind
 set -u
-here=$(dirname "$0")
-. "$here/../support/check.sh"
-. "$here/bus.sh"
-qlfit=$1
-fake=$2
-work=$(mktemp -d)
+. "$(dirname "$0")/bus.sh"
 cleanup() { stop_logind; stop_bus; rm -rf "$work"; }
 trap cleanup EXIT
 export QLFIT_DB=$work/q.db TZ=Europe/Berlin

@@ -4,12 +4,7 @@
 # back. The real binary writes the real database; the clock is the real one.
 # Usage: watch.sh PATH/TO/qlfit PATH/TO/fake_logind
 set -u
-here=$(dirname "$0")
-. "$here/../support/check.sh"
-. "$here/bus.sh"
-qlfit=$1
-fake=$2
-work=$(mktemp -d)
+. "$(dirname "$0")/bus.sh"
 watch_pid=""
 cleanup() {
     [ -n "$watch_pid" ] && kill -KILL "$watch_pid" 2>/dev/null

@@ -2,6 +2,7 @@
 
 #include "qlfit/parse.hpp"
 
+#include "report.hpp"
 #include "text.hpp"
 
 #include <fmt/format.h>
@@ -64,33 +65,6 @@ std::string short_text(const Status& status) {
   if (!status.due.empty())
     return "due: " + joined(due_words(status), ", ");
   return status.away ? "away" : "ok";
-}
-
-// Pango markup (waybar): the five characters it would read as markup.
-std::string pango_escaped(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 // tmux reads "#" as the start of a format.
@@ -178,8 +152,9 @@ std::string status_bar(const Status& status, Bar bar, date::sys_seconds now) {
         classes.emplace_back("ok");
       const std::string tooltip = status_text(status, now);
       const nlohmann::ordered_json line{
-          {"text", pango_escaped(text)},
-          {"tooltip", pango_escaped(tooltip.substr(0, tooltip.size() - 1))},
+          // Pango markup is GMarkup, which reads the report's character references.
+          {"text", html_escaped(text)},
+          {"tooltip", html_escaped(tooltip.substr(0, tooltip.size() - 1))},
           {"class", classes},
           {"percentage", status.walk_percent()},
       };
