@@ -179,8 +179,13 @@ Finished run(const std::vector<std::string>& argv, const std::string& input,
   for (const int signal : {SIGPIPE, SIGINT, SIGTERM, SIGHUP})
     ::sigaddset(&defaults, signal);
   posix_spawnattr_setsigdefault(&attributes, &defaults);
+  // `watch` blocks SIGTERM and SIGINT (it reads them from a signalfd): its children don't.
+  sigset_t none;
+  ::sigemptyset(&none);
+  posix_spawnattr_setsigmask(&attributes, &none);
   posix_spawnattr_setpgroup(&attributes, 0);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setflags(&attributes,
+                           POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP);
   std::vector<char*> args;
   for (const auto& arg : argv)
     args.push_back(const_cast<char*>(arg.c_str()));
