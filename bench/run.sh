@@ -38,6 +38,7 @@ insert="INSERT INTO entry (activity, kind, start_utc, duration_s, local_date) VA
     "qlfit stats --week" :: "$qlfit" --db "$db" stats --week :: "floor: the week's aggregate" :: sqlite3 "$floor" "$week" :: \
     "qlfit list --limit 20" :: "$qlfit" --db "$db" list --limit 20 :: "floor: the last 20 rows" :: sqlite3 "$floor" "$last20" :: \
     "qlfit remind" :: "$qlfit" --db "$db" remind :: "floor: the latest entry" :: sqlite3 "$floor" "$latest" :: \
+    "qlfit status --bar waybar" :: "$qlfit" --db "$db" status --bar waybar :: "floor: the week's aggregate " :: sqlite3 "$floor" "$week" :: \
     "qlfit log break" :: "$qlfit" --db "$db" log break --at 11:00 :: "floor: insert one row" :: sqlite3 "$floor" "$insert" :: \
     "qlfit --version" :: "$qlfit" --version :: "sqlite3 -version" :: sqlite3 -version :: \
     "qlfit --help" :: "$qlfit" --help :: "sqlite3 -version " :: sqlite3 -version >"$work/fast.tsv"

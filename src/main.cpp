@@ -1,6 +1,9 @@
 // The composition root: reads the outside world once and hands it to the CLI.
 #include "cli/run.hpp"
+#include "system/logind.hpp"
+#include "system/logind_watch.hpp"
 #include "system/system.hpp"
+#include "system/units.hpp"
 #include "system/zones.hpp"
 #include "wiring.hpp"
 
@@ -30,6 +33,7 @@ int main(int argc, char** argv) {
   qlfit::cli::Environment environment;
   environment.qlfit_db = variable("QLFIT_DB");
   environment.xdg_data_home = variable("XDG_DATA_HOME");
+  environment.xdg_config_home = variable("XDG_CONFIG_HOME");
   environment.home = variable("HOME");
   environment.qlfit_now = variable("QLFIT_NOW");
   environment.tz = variable("TZ");
@@ -48,9 +52,12 @@ int main(int argc, char** argv) {
   qlfit::system::SystemCrontab crontab;
   qlfit::system::DesktopNotifier notifier;
   qlfit::system::LocalFiles files;
-  qlfit::system::ZoneFiles zones;  // reads a zone file only when a command asks the time
-  const qlfit::cli::Outside outside{qlfit::sqlite_store_access(), &crontab, &notifier, &files,
-                                    &zones};
+  qlfit::system::ZoneFiles zones;          // reads a zone file only when a command asks the time
+  qlfit::system::LogindPresence presence;  // asks the bus only when a reminder is due
+  qlfit::system::LogindDeskWatch desk;     // connects on its first wait (qlfit watch)
+  qlfit::system::SystemUserUnits units;
+  const qlfit::cli::Outside outside{
+      qlfit::sqlite_store_access(), &crontab, &notifier, &files, &zones, &presence, &desk, &units};
 
   try {
     return qlfit::cli::run(std::span<const char* const>(argv, static_cast<std::size_t>(argc)),

@@ -48,7 +48,8 @@ Edited edit_entry(Store& store, const EditRequest& request, const TimeContext& c
 std::vector<Entry> remove_entries(Store& store, const std::vector<std::string>& ids);
 
 // The CSV export: this header, then one row per entry (RFC 4180, CRLF line ends).
-inline constexpr std::string_view kCsvHeader = "id,activity,kind,start,duration_s,pain,note\r\n";
+inline constexpr std::string_view kCsvHeader =
+    "id,activity,kind,start,duration_s,pain,note,source\r\n";
 // One entry's row. Text cells that a spreadsheet would take for a formula (=, +, -, @,
 // tab, CR) or that start with a quote get a leading ' that import takes off again.
 std::string csv_row(const Entry& entry);

@@ -8,8 +8,35 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace qlfit {
+
+// How an entry came to be: typed (`log`, `import` of a file without sources), measured by
+// the timer (`stop`), or a natural break (an away period at least `break.natural` long).
+enum class Source { kManual, kTimer, kAway };
+
+// "manual", "timer", "away".
+constexpr std::string_view to_string(Source source) {
+  switch (source) {
+    case Source::kTimer:
+      return "timer";
+    case Source::kAway:
+      return "away";
+    case Source::kManual:
+      break;
+  }
+  return "manual";
+}
+
+// The source for its name; std::nullopt for anything else.
+constexpr std::optional<Source> source_from_string(std::string_view name) {
+  for (const Source source : {Source::kManual, Source::kTimer, Source::kAway}) {
+    if (to_string(source) == name)
+      return source;
+  }
+  return std::nullopt;
+}
 
 // One logged activity. `start` is the UTC instant it began, `offset` the UTC
 // offset where it happened and `local_date` its civil date there: days and
@@ -26,6 +53,7 @@ struct Entry {
   std::optional<int> pain;
   std::optional<std::string> note;
   date::sys_seconds created{};
+  Source source = Source::kManual;
 
   date::sys_seconds end() const { return start + duration; }
   date::local_seconds local_start() const {
@@ -41,9 +69,10 @@ struct Fact {
   std::chrono::seconds offset{0};
   std::chrono::seconds duration{0};
   std::optional<int> pain;
+  Source source = Source::kManual;
 
   static Fact of(const Entry& entry) {
-    return Fact{entry.kind, entry.start, entry.offset, entry.duration, entry.pain};
+    return Fact{entry.kind, entry.start, entry.offset, entry.duration, entry.pain, entry.source};
   }
   date::sys_seconds end() const { return start + duration; }
   date::local_seconds local_start() const {
@@ -62,6 +91,7 @@ struct NewEntry {
   std::optional<int> pain;
   std::optional<std::string> note;
   date::sys_seconds created{};
+  Source source = Source::kManual;
 };
 
 }  // namespace qlfit

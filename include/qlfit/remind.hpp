@@ -2,6 +2,7 @@
 
 #include "qlfit/activity.hpp"
 #include "qlfit/entry.hpp"
+#include "qlfit/presence.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/store.hpp"
 #include "qlfit/when.hpp"
@@ -18,6 +19,7 @@ struct RemindFacts {
   std::vector<Fact> entries;     // from yesterday (or the week's start) to the week's end
   std::optional<Timer> running;  // a running timer
   std::vector<Pause> pauses;     // pauses touching this week
+  bool away = false;             // the user is away from the desk: an open away period
 };
 
 struct Reminder {
@@ -32,9 +34,16 @@ struct Reminder {
 //  - session: the week's target not met, no session today, and the sessions still
 //    needed at least the days left (today included);
 //  - walk: today's walk minutes below walk.min.
-// Nothing is due on a paused day.
+// Nothing is due on a paused day, nor while the user is away (reminders wait until they
+// are back).
 std::vector<Reminder> due_reminders(const RemindFacts& facts, const Settings& settings,
                                     const TimeContext& context, std::optional<Kind> only);
+
+// When the user sat down, for break reminders: the later of the start of today's working
+// hours and the end of the last entry (possibly ahead of now); std::nullopt outside working
+// hours or on a day off.
+std::optional<date::sys_seconds> sitting_since(const RemindFacts& facts, const Settings& settings,
+                                               const TimeContext& context);
 
 // Gathers the facts for `due_reminders` from the store (reads only).
 RemindFacts remind_facts(Store& store, const Settings& settings, const TimeContext& context);
@@ -47,8 +56,11 @@ class Notifier {
   virtual bool notify(const std::string& text) = 0;
 };
 
-// What `qlfit remind [--for KIND]` says now. A bad KIND: Error(kInvalidInput).
+// What `qlfit remind [--for KIND]` says now. A bad KIND: Error(kInvalidInput). When
+// something is due and `presence` is given, it is asked whether the user is away (a locked
+// or idle session): then nothing is due.
 std::vector<Reminder> reminders_now(Store& store, const std::optional<std::string>& kind,
-                                    const Settings& settings, const TimeContext& context);
+                                    const Settings& settings, const TimeContext& context,
+                                    Presence* presence = nullptr);
 
 }  // namespace qlfit

@@ -35,6 +35,7 @@ struct Settings {
   std::chrono::minutes day_start{0};
   std::chrono::seconds session_duration{std::chrono::minutes{10}};
   std::chrono::seconds break_duration{std::chrono::minutes{2}};
+  std::chrono::seconds break_natural{std::chrono::minutes{2}};  // shortest away that is a break
   int pain_warn = 7;  // pain at or above this shows the health advice
   std::chrono::minutes remind_session_at{std::chrono::hours{18}};
   std::chrono::minutes remind_walk_at{std::chrono::hours{19}};

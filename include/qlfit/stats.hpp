@@ -48,6 +48,7 @@ struct WalkSummary {
 
 struct BreakSummary {
   int count = 0;
+  int natural = 0;       // of them, natural breaks: time away from the desk (source away)
   int working_days = 0;  // working days so far, not paused, today included
   double per_working_day = 0;
   // The longest time inside working hours with no entry going on, on one working day.

@@ -32,6 +32,12 @@ struct Timer {
   std::chrono::seconds offset{0};  // UTC offset where it started
 };
 
+// An open away period (`away begin`): the user left the desk then. At most one at a time.
+struct AwayPeriod {
+  date::sys_seconds start{};
+  std::chrono::seconds offset{0};  // UTC offset where it began
+};
+
 // Rest days (an injury, a provider's advice, a holiday): never "missed".
 struct Pause {
   std::int64_t n = 0;
@@ -139,6 +145,14 @@ class Store {
   virtual Entry finish_timer(const NewEntry& entry) = 0;
   // Stops the timer without logging; returns it, or std::nullopt when none ran.
   virtual std::optional<Timer> cancel_timer() = 0;
+
+  // The open away period, if any.
+  virtual std::optional<AwayPeriod> away() = 0;
+  // Opens an away period; false (nothing changed) when one is open already.
+  virtual bool begin_away(const AwayPeriod& period) = 0;
+  // Closes the open away period and returns it; std::nullopt when none was open. The
+  // natural break it may become is added with `add`, as any entry is.
+  virtual std::optional<AwayPeriod> end_away() = 0;
 
   // Adds a pause and returns it numbered.
   virtual Pause add_pause(const DateRange& days, const std::optional<std::string>& note) = 0;

@@ -36,6 +36,15 @@ struct Logged {
   bool show_offset = false;    // the wall time alone would not name the instant
 };
 
+// A new entry of `activity` at `moment`, lasting `duration`, made now (source manual).
+NewEntry new_entry_at(const Activity& activity, const Moment& moment, std::chrono::seconds duration,
+                      const TimeContext& context);
+
+// What `log`, `stop` and `away end` say about an entry just added at `moment`: its habit
+// day and that day's week.
+Logged logged_entry(Store& store, const Entry& entry, const Moment& moment,
+                    const Settings& settings, const TimeContext& context);
+
 // The activity with this name, archived or not (its entries still count). None:
 // Error(kNotFound) naming the activities there are.
 Activity activity_named(Store& store, const std::string& name);

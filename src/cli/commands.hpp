@@ -25,6 +25,8 @@ Command register_config(CLI::App& root);
 Command register_start(CLI::App& root);
 Command register_stop(CLI::App& root);
 Command register_status(CLI::App& root);
+Command register_away(CLI::App& root);
+Command register_watch(CLI::App& root);
 Command register_remind(CLI::App& root);
 Command register_cron(CLI::App& root);
 Command register_pause(CLI::App& root);

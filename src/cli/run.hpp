@@ -2,8 +2,11 @@
 
 #include "qlfit/cron.hpp"
 #include "qlfit/files.hpp"
+#include "qlfit/presence.hpp"
 #include "qlfit/remind.hpp"
 #include "qlfit/store.hpp"
+#include "qlfit/unit.hpp"
+#include "qlfit/watch.hpp"
 #include "qlfit/zone.hpp"
 
 #include <date/date.h>
@@ -22,6 +25,7 @@ namespace qlfit::cli {
 struct Environment {
   std::optional<std::string> qlfit_db;
   std::optional<std::string> xdg_data_home;
+  std::optional<std::string> xdg_config_home;  // for the systemd user unit
   std::optional<std::string> home;
   std::optional<std::string> qlfit_now;
   std::optional<std::string> tz;
@@ -61,6 +65,9 @@ struct Outside {
   Notifier* notifier = nullptr;
   Files* files = nullptr;
   ZoneFinder* zones = nullptr;
+  Presence* presence = nullptr;  // the login manager; none: the user counts as present
+  DeskWatch* desk = nullptr;     // the session `watch` follows
+  UserUnits* units = nullptr;    // the user's systemd (watch --install)
 };
 
 // Runs one qlfit command line (args[0] is the program name) and returns its exit

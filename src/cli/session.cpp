@@ -65,6 +65,18 @@ Files& Session::files() const {
   return *outside_.files;
 }
 
+DeskWatch& Session::desk() const {
+  if (outside_.desk == nullptr)
+    throw Error(ErrorCode::kStorage, "no login manager can be followed");
+  return *outside_.desk;
+}
+
+UserUnits& Session::units() const {
+  if (outside_.units == nullptr)
+    throw Error(ErrorCode::kStorage, "no systemd user manager can be reached");
+  return *outside_.units;
+}
+
 Crontab& Session::crontab() const {
   if (outside_.crontab == nullptr)
     throw Error(ErrorCode::kStorage, "no crontab can be reached");

@@ -72,6 +72,9 @@ class LazyStore final : public Store {
   void start_timer(const Timer& timer) override { writer().start_timer(timer); }
   Entry finish_timer(const NewEntry& entry) override { return writer().finish_timer(entry); }
   std::optional<Timer> cancel_timer() override { return remover().cancel_timer(); }
+  std::optional<AwayPeriod> away() override { return reader().away(); }
+  bool begin_away(const AwayPeriod& period) override { return writer().begin_away(period); }
+  std::optional<AwayPeriod> end_away() override { return remover().end_away(); }
   Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override {
     return writer().add_pause(days, note);
   }
@@ -121,6 +124,12 @@ class Session {
   std::string cron_default_db_path() const;
   // Raises a desktop notification; false when none could be shown.
   bool notify(const std::string& text) const;
+  // The login manager, to learn whether the user is away; nullptr when none is wired.
+  Presence* presence() const { return outside_.presence; }
+  // The session `watch` follows. Throws Error(kStorage) when this run has none.
+  DeskWatch& desk() const;
+  // The user's systemd. Throws Error(kStorage) when this run has none.
+  UserUnits& units() const;
   // The user's crontab. Throws Error(kStorage) when this run has none to reach.
   Crontab& crontab() const;
   // Named files (export, import, backup).

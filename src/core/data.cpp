@@ -150,6 +150,13 @@ Entry checked_entry(const ImportRow& row, const TimeContext& context) {
       bad_text(row, error);
     }
   }
+  // Files written before entries had a source (or by hand) mean typed entries.
+  if (const auto source = optional_field(row, "source")) {
+    const auto parsed = source_from_string(*source);
+    if (!parsed)
+      bad_field(row, "source", *source, "must be manual, timer or away");
+    entry.source = *parsed;
+  }
   entry.created = context.now;
   return entry;
 }
@@ -401,7 +408,8 @@ std::string csv_row(const Entry& entry) {
          "," + iso_datetime(entry.start, entry.offset) + "," +
          std::to_string(entry.duration.count()) + "," +
          (entry.pain ? std::to_string(*entry.pain) : "") + "," +
-         (entry.note ? csv_cell(*entry.note) : "") + "\r\n";
+         (entry.note ? csv_cell(*entry.note) : "") + "," + std::string(to_string(entry.source)) +
+         "\r\n";
 }
 
 struct CsvRows::Reader : CsvReader {

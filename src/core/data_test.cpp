@@ -59,14 +59,16 @@ TEST(EntriesCsv, HeaderRowsAndOffsets) {
   Entry entry = sample("plain");
   entry.offset = std::chrono::hours{-5};
   EXPECT_EQ(entries_csv({entry}),
-            "id,activity,kind,start,duration_s,pain,note\r\n"
+            "id,activity,kind,start,duration_s,pain,note,source\r\n"
             "6ed672a2-866a-4695-92da-7810ba978d12,butt-walk,session,2026-11-24T01:30:00-05:00,600,"
-            "3,plain\r\n");
+            "3,plain,manual\r\n");
+  entry.source = Source::kAway;
+  EXPECT_NE(entries_csv({entry}).find(",3,plain,away\r\n"), std::string::npos);
 }
 
 TEST(EntriesCsv, QuotesWhatRfc4180NeedsQuoted) {
   const std::string csv = entries_csv({sample("a, \"b\"\nc")});
-  EXPECT_NE(csv.find(",3,\"a, \"\"b\"\"\nc\"\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",3,\"a, \"\"b\"\"\nc\",manual\r\n"), std::string::npos) << csv;
 }
 
 TEST(EntriesCsv, DefusesFormulasAndEmptyCellsStayEmpty) {
@@ -79,7 +81,7 @@ TEST(EntriesCsv, DefusesFormulasAndEmptyCellsStayEmpty) {
   Entry bare = sample("");
   bare.pain.reset();
   bare.note.reset();
-  EXPECT_NE(entries_csv({bare}).find(",600,,\r\n"), std::string::npos);
+  EXPECT_NE(entries_csv({bare}).find(",600,,,manual\r\n"), std::string::npos);
 }
 
 TEST(ParseCsv, ReadsBackWhatWasWrittenInPiecesOfAnySize) {

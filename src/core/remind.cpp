@@ -30,25 +30,14 @@ bool paused(const std::vector<Pause>& pauses, date::year_month_day day) {
 
 std::optional<Reminder> break_reminder(const RemindFacts& facts, const Settings& settings,
                                        const TimeContext& context) {
-  const Moment now = context.now_here();
-  const auto civil_today = now.local_date();
-  const date::weekday weekday{date::sys_days{civil_today}};
-  const auto clock = now.local - date::local_days{civil_today};
-  if (!settings.break_days.test(weekday.c_encoding()) || clock < settings.break_hours.start ||
-      clock >= settings.break_hours.end || facts.running) {
+  const auto since = facts.running ? std::nullopt : sitting_since(facts, settings, context);
+  if (!since)
     return std::nullopt;
-  }
-  date::sys_seconds sitting_since =
-      day_begins(civil_today, context.zone, settings.break_hours.start);
-  for (const Fact& entry : facts.entries) {
-    sitting_since = std::max(sitting_since, entry.end());
-  }
-  const auto sat = date::floor<minutes>(context.now - sitting_since);
-  if (sitting_since > context.now || sat < settings.break_every)
+  const auto sat = date::floor<minutes>(context.now - *since);
+  if (*since > context.now || sat < settings.break_every)
     return std::nullopt;
   return Reminder{Kind::kBreak, "Time to stand up and move: you have sat " + format_duration(sat) +
-                                    " (since " +
-                                    clock_text(moment_of(sitting_since, context.zone).local) +
+                                    " (since " + clock_text(moment_of(*since, context.zone).local) +
                                     "). Log it with 'qlfit log break'."};
 }
 
@@ -80,10 +69,27 @@ std::optional<Reminder> walk_reminder(const PeriodStats& week, const Settings& s
 
 }  // namespace
 
+std::optional<date::sys_seconds> sitting_since(const RemindFacts& facts, const Settings& settings,
+                                               const TimeContext& context) {
+  const Moment now = context.now_here();
+  const auto civil_today = now.local_date();
+  const date::weekday weekday{date::sys_days{civil_today}};
+  const auto clock = now.local - date::local_days{civil_today};
+  if (!settings.break_days.test(weekday.c_encoding()) || clock < settings.break_hours.start ||
+      clock >= settings.break_hours.end) {
+    return std::nullopt;
+  }
+  date::sys_seconds since = day_begins(civil_today, context.zone, settings.break_hours.start);
+  for (const Fact& entry : facts.entries) {
+    since = std::max(since, entry.end());
+  }
+  return since;
+}
+
 std::vector<Reminder> due_reminders(const RemindFacts& facts, const Settings& settings,
                                     const TimeContext& context, std::optional<Kind> only) {
   const auto today = context.today();
-  if (paused(facts.pauses, today))
+  if (facts.away || paused(facts.pauses, today))
     return {};
   const Period week = week_containing(today, settings.week_start);
   const PeriodStats stats = summarize(facts.entries, week, facts.pauses, settings, context);
@@ -115,6 +121,7 @@ RemindFacts remind_facts(Store& store, const Settings& settings, const TimeConte
   RemindFacts facts;
   facts.entries = store.facts(filter);
   facts.running = store.timer();
+  facts.away = store.away().has_value();
   for (const Pause& pause : store.pauses()) {
     if (pause.days.last >= week.range.first && pause.days.first <= week.range.last) {
       facts.pauses.push_back(pause);
@@ -124,7 +131,8 @@ RemindFacts remind_facts(Store& store, const Settings& settings, const TimeConte
 }
 
 std::vector<Reminder> reminders_now(Store& store, const std::optional<std::string>& kind,
-                                    const Settings& settings, const TimeContext& context) {
+                                    const Settings& settings, const TimeContext& context,
+                                    Presence* presence) {
   std::optional<Kind> only;
   if (kind) {
     only = kind_from_string(*kind);
@@ -133,7 +141,11 @@ std::vector<Reminder> reminders_now(Store& store, const std::optional<std::strin
                   "--for must be break, session or walk, got " + quote(*kind));
     }
   }
-  return due_reminders(remind_facts(store, settings, context), settings, context, only);
+  auto due = due_reminders(remind_facts(store, settings, context), settings, context, only);
+  // Asked only when it matters: silence needs no login manager.
+  if (!due.empty() && presence != nullptr && presence->away())
+    due.clear();
+  return due;
 }
 
 }  // namespace qlfit

@@ -1,6 +1,6 @@
 #include "qlfit/remind.hpp"
 
-#include "test_zones.hpp"
+#include "berlin.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,25 +11,8 @@ using namespace date::literals;
 using std::chrono::hours;
 using std::chrono::minutes;
 
-const Zone* berlin() {
-  return testing::zone_named("Europe/Berlin");
-}
-
-TimeContext at(const char* instant) {
-  TimeContext context;
-  context.zone = berlin();
-  context.now = parse_instant(instant, "now");
-  return context;
-}
-
-Fact entry(Kind kind, const char* start, minutes duration) {
-  Fact e;
-  e.kind = kind;
-  e.start = parse_instant(start, "start");
-  e.offset = moment_of(e.start, berlin()).offset;
-  e.duration = duration;
-  return e;
-}
+const auto& at = testing::berlin_at;
+const auto& entry = testing::berlin_fact;
 
 std::vector<std::string> due(const RemindFacts& facts, const char* now,
                              std::optional<Kind> only = std::nullopt,
@@ -71,6 +54,14 @@ TEST(BreakReminder, CountsFromWhenTheLastEntryEnded) {
   EXPECT_EQ(due(facts, "2026-11-24T10:55:00+01:00", Kind::kBreak).at(0),
             "Time to stand up and move: you have sat 30m (since 10:25). Log it with "
             "'qlfit log break'.");
+}
+
+TEST(Reminders, NothingIsDueWhileTheUserIsAway) {
+  RemindFacts facts;
+  ASSERT_EQ(due(facts, "2026-11-24T16:00:00+01:00").size(), 2U);  // a break and a walk
+  facts.away = true;
+  EXPECT_TRUE(due(facts, "2026-11-24T16:00:00+01:00").empty());
+  EXPECT_TRUE(due(facts, "2026-11-24T16:00:00+01:00", Kind::kWalk).empty());
 }
 
 TEST(BreakReminder, AnEntryLoggedAheadOfNowKeepsItQuiet) {

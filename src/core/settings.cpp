@@ -13,7 +13,7 @@ using std::chrono::minutes;
 
 constexpr std::array<std::string_view, 7> kDays{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 
-constexpr std::array<SettingKey, 14> kKeys{{
+constexpr std::array<SettingKey, 15> kKeys{{
     {"sessions.min", "3", "weekly routine sessions: the target is met at this many"},
     {"sessions.max", "4", "weekly routine sessions: above this, a gentle note to rest"},
     {"walk.min", "20", "daily walk minutes: the least that counts"},
@@ -25,6 +25,7 @@ constexpr std::array<SettingKey, 14> kKeys{{
     {"day.start", "00:00", "where one day ends and the next begins (before 12:00)"},
     {"session.duration", "10m", "length of a session logged without --for"},
     {"break.duration", "2m", "length of a break logged without --for"},
+    {"break.natural", "2m", "time away from the desk that counts as a break (10s-1h)"},
     {"pain.warn", "7", "pain at or above this shows the advice to see a provider"},
     {"remind.session_at", "18:00", "when 'cron --print' schedules the session check"},
     {"remind.walk_at", "19:00", "when 'cron --print' schedules the walk check"},
@@ -157,6 +158,8 @@ std::string setting_value(const Settings& settings, std::string_view key) {
     return format_duration(settings.session_duration);
   if (key == "break.duration")
     return format_duration(settings.break_duration);
+  if (key == "break.natural")
+    return format_duration(settings.break_natural);
   if (key == "pain.warn")
     return std::to_string(settings.pain_warn);
   if (key == "remind.session_at")
@@ -213,6 +216,12 @@ Settings applied(Settings settings, std::string_view key, std::string_view text)
     settings.session_duration = parse_duration(text, key);
   if (key == "break.duration")
     settings.break_duration = parse_duration(text, key);
+  if (key == "break.natural") {
+    const auto natural = parse_duration(text, key);
+    if (natural < std::chrono::seconds{10} || natural > std::chrono::hours{1})
+      bad_value(key, text, "a duration from 10s to 1h, e.g. 2m");
+    settings.break_natural = natural;
+  }
   if (key == "pain.warn")
     settings.pain_warn = number(key, text, 1, 10);
   if (key == "remind.session_at")

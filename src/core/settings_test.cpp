@@ -12,7 +12,7 @@ using std::chrono::minutes;
 
 TEST(SettingKeys, EveryKeyPrintsItsDefault) {
   const Settings defaults;
-  ASSERT_EQ(setting_keys().size(), 14U);
+  ASSERT_EQ(setting_keys().size(), 15U);
   for (const SettingKey& key : setting_keys()) {
     EXPECT_EQ(setting_value(defaults, key.key), key.default_value) << key.key;
     EXPECT_FALSE(key.meaning.empty()) << key.key;

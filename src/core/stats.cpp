@@ -183,6 +183,7 @@ PeriodStats summarize(std::span<const Fact> entries, const Period& period,
       case Kind::kBreak:
         ++facts.breaks;
         ++stats.breaks.count;
+        stats.breaks.natural += entry.source == Source::kAway ? 1 : 0;
         break;
     }
     if (entry.pain) {

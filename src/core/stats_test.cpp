@@ -123,6 +123,20 @@ TEST(Summarize, DayStartMovesLateNightEntriesToTheDayBefore) {
   EXPECT_EQ(week48(late, 2026_y / 11 / 24).sessions.count, 0);
 }
 
+TEST(Summarize, NaturalBreaksCountAsBreaksAndAsTimeNotSitting) {
+  // Tuesday: a typed break at 10:00 and an hour away from the desk from 12:00.
+  Fact away = entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{12}, hours{1});
+  away.source = Source::kAway;
+  const std::vector<Fact> day{entry_at(Kind::kBreak, 2026_y / 11 / 24, hours{10}, minutes{2}),
+                              away};
+  const auto stats = summarize(day, kWeek48, {}, Settings{}, on(2026_y / 11 / 24, hours{20}));
+  EXPECT_EQ(stats.breaks.count, 2);
+  EXPECT_EQ(stats.breaks.natural, 1);
+  EXPECT_EQ(stats.days[1].breaks, 2);
+  // 10:02-12:00 sat, 12:00-13:00 away, 13:00-17:00 sat: the longest is 4h, not 6h58m.
+  EXPECT_EQ(stats.breaks.longest_sitting, hours{4});
+}
+
 TEST(Summarize, LongestSittingIsTheLongestGapInWorkingHours) {
   // Tuesday: working hours 09:00-17:00; a walk 10:00-10:30 and a break 14:00-14:02.
   const std::vector<Fact> day{

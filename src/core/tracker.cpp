@@ -55,39 +55,6 @@ EntryFilter on_habit_days(const DateRange& range, EntryFilter filter = {}) {
   return filter;
 }
 
-// What `log` and `stop` say about a new entry: its habit day and that day's week.
-Logged confirmation(Store& store, const Entry& entry, const Moment& moment,
-                    const Settings& settings, const TimeContext& context) {
-  Logged logged;
-  logged.entry = entry;
-  logged.day = habit_day(moment.local, settings.day_start);
-  // The line shows the week's counts, never its pain trend: the four weeks before it,
-  // which only the trend needs, are not read.
-  const Period week = week_containing(logged.day, settings.week_start);
-  logged.week =
-      summarize(store.facts(on_habit_days(week.range)), week, store.pauses(), settings, context);
-  const auto this_week = week_containing(context.today(), settings.week_start).range.first;
-  logged.weeks_ago =
-      static_cast<int>((date::sys_days{this_week} - date::sys_days{week.range.first}).count() / 7);
-  logged.pain_advice = entry.pain && *entry.pain >= settings.pain_warn;
-  logged.show_offset =
-      moment.ambiguous || moment.offset != moment_of(moment.instant, context.zone).offset;
-  return logged;
-}
-
-NewEntry entry_at(const Activity& activity, const Moment& moment, std::chrono::seconds duration,
-                  const TimeContext& context) {
-  NewEntry fresh;
-  fresh.activity = activity.name;
-  fresh.kind = activity.kind;
-  fresh.start = moment.instant;
-  fresh.offset = moment.offset;
-  fresh.local_date = moment.local_date();
-  fresh.duration = duration;
-  fresh.created = context.now;
-  return fresh;
-}
-
 // A range widened by the four weeks before it, which give the pain trend.
 DateRange with_trend_weeks(const DateRange& range) {
   return DateRange{date::year_month_day{date::sys_days{range.first} - date::days{28}}, range.last};
@@ -120,6 +87,39 @@ Streak history_streak(Store& store, const std::vector<Pause>& pauses, const Sett
 }
 
 }  // namespace
+
+// What `log` and `stop` say about a new entry: its habit day and that day's week.
+Logged logged_entry(Store& store, const Entry& entry, const Moment& moment,
+                    const Settings& settings, const TimeContext& context) {
+  Logged logged;
+  logged.entry = entry;
+  logged.day = habit_day(moment.local, settings.day_start);
+  // The line shows the week's counts, never its pain trend: the four weeks before it,
+  // which only the trend needs, are not read.
+  const Period week = week_containing(logged.day, settings.week_start);
+  logged.week =
+      summarize(store.facts(on_habit_days(week.range)), week, store.pauses(), settings, context);
+  const auto this_week = week_containing(context.today(), settings.week_start).range.first;
+  logged.weeks_ago =
+      static_cast<int>((date::sys_days{this_week} - date::sys_days{week.range.first}).count() / 7);
+  logged.pain_advice = entry.pain && *entry.pain >= settings.pain_warn;
+  logged.show_offset =
+      moment.ambiguous || moment.offset != moment_of(moment.instant, context.zone).offset;
+  return logged;
+}
+
+NewEntry new_entry_at(const Activity& activity, const Moment& moment, std::chrono::seconds duration,
+                      const TimeContext& context) {
+  NewEntry fresh;
+  fresh.activity = activity.name;
+  fresh.kind = activity.kind;
+  fresh.start = moment.instant;
+  fresh.offset = moment.offset;
+  fresh.local_date = moment.local_date();
+  fresh.duration = duration;
+  fresh.created = context.now;
+  return fresh;
+}
 
 Activity activity_named(Store& store, const std::string& name) {
   if (auto activity = store.find_activity(name))
@@ -156,11 +156,12 @@ Logged log_activity(Store& store, const LogRequest& request, const Settings& set
     note = parse_note(*request.note);
   const Activity activity = open_activity(store, request.activity);
 
-  NewEntry fresh = entry_at(activity, moment, duration_for(activity, requested, settings), context);
+  NewEntry fresh =
+      new_entry_at(activity, moment, duration_for(activity, requested, settings), context);
   fresh.pain = pain;
   fresh.note = note;
 
-  return confirmation(store, store.add(fresh), moment, settings, context);
+  return logged_entry(store, store.add(fresh), moment, settings, context);
 }
 
 Entry undo_last(Store& store) {
@@ -362,8 +363,10 @@ Logged stop_timer(Store& store, const Settings& settings, const TimeContext& con
   }
   const Moment moment = moment_with_offset(running->start, running->offset);
   const Activity activity{running->activity, running->kind, ""};
-  const Entry entry = store.finish_timer(entry_at(activity, moment, elapsed, context));
-  return confirmation(store, entry, moment, settings, context);
+  NewEntry measured = new_entry_at(activity, moment, elapsed, context);
+  measured.source = Source::kTimer;
+  const Entry entry = store.finish_timer(measured);
+  return logged_entry(store, entry, moment, settings, context);
 }
 
 Timer cancel_timer(Store& store) {

@@ -363,13 +363,25 @@ void DatabaseFile::open_staged() {
   const std::filesystem::path target{path_};
   std::string temporary =
       (target.parent_path() / ("." + target.filename().string() + ".qlfit-XXXXXX")).string();
+  // The ending signals wait while the file is made and its guard set, so there is no
+  // moment when the file exists and a signal would leave it behind.
+  sigset_t ending{};
+  sigset_t before{};
+  ::sigemptyset(&ending);
+  for (const int signal : kEndingSignals)
+    ::sigaddset(&ending, signal);
+  ::sigprocmask(SIG_BLOCK, &ending, &before);
   const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
+  const int error = errno;
+  if (fd >= 0) {
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    guard_staging(temporary);
+  }
+  ::sigprocmask(SIG_SETMASK, &before, nullptr);
   if (fd < 0)
-    fail(path_, std::string("cannot be created: ") + std::strerror(errno));
-  ::fchmod(fd, 0600);
-  ::close(fd);
+    fail(path_, std::string("cannot be created: ") + std::strerror(error));
   staging_ = temporary;
-  guard_staging(temporary);
   // A rollback journal, not WAL: nothing but the file itself is left to move into place.
   db_ = std::make_unique<SQLite::Database>(temporary, SQLite::OPEN_READWRITE, kBusyTimeoutMs);
   set_pragmas(*db_);

@@ -72,6 +72,20 @@ ALTER TABLE activity ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX entry_facts ON entry (local_date, start_utc, kind, utc_offset, duration_s, pain);
 DROP INDEX entry_by_local_date;
 )sql",
+    // Where an entry came from (issue 16), and the open away period. The stats index
+    // gains the source, so natural breaks are still counted from the index alone.
+    R"sql(
+ALTER TABLE entry ADD COLUMN source TEXT NOT NULL DEFAULT 'manual'
+  CHECK (source IN ('manual', 'timer', 'away'));
+CREATE TABLE away (
+  id         INTEGER PRIMARY KEY CHECK (id = 1),
+  start_utc  INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -50400 AND 50400)
+) STRICT;
+DROP INDEX entry_facts;
+CREATE INDEX entry_facts ON entry (local_date, start_utc, kind, utc_offset, duration_s, pain,
+                                   source);
+)sql",
 };
 
 [[noreturn]] void damaged(const std::string& path, const std::string& what) {

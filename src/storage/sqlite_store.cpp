@@ -22,7 +22,9 @@ namespace {
 
 constexpr std::string_view kMemory = ":memory:";
 constexpr std::string_view kEntryColumns =
-    "n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note, created_utc";
+    "n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note, "
+    "created_utc, "
+    "source";
 
 template <class Action>
 auto guarded(const std::string& path, Action&& action) {
@@ -72,6 +74,7 @@ Entry read_entry(SQLite::Statement& row, const std::string& path) {
   if (!row.getColumn(9).isNull())
     entry.note = row.getColumn(9).getString();
   entry.created = date::sys_seconds{std::chrono::seconds{row.getColumn(10).getInt64()}};
+  entry.source = source_from_string(text_of(row.getColumn(11))).value_or(Source::kManual);
   return entry;
 }
 
@@ -168,7 +171,8 @@ class SqliteStore final : public Store {
     guarded(path_, [&] {
       SQLite::Statement query(
           file_.db(),
-          "SELECT kind, start_utc, utc_offset, duration_s, pain FROM entry INDEXED BY entry_facts "
+          "SELECT kind, start_utc, utc_offset, duration_s, pain, source FROM entry "
+          "INDEXED BY entry_facts "
           "WHERE 1" +
               conditions(filter) + " ORDER BY local_date, start_utc");
       bind_conditions(query, filter);
@@ -180,6 +184,7 @@ class SqliteStore final : public Store {
         fact.duration = std::chrono::seconds{query.getColumn(3).getInt64()};
         if (!query.getColumn(4).isNull())
           fact.pain = query.getColumn(4).getInt();
+        fact.source = source_from_string(text_of(query.getColumn(5))).value_or(Source::kManual);
         each(fact);
       }
     });
@@ -283,7 +288,8 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
       SQLite::Statement change(file_.db(), R"sql(
 UPDATE entry SET activity = :activity, kind = :kind, start_utc = :start, utc_offset = :offset,
-                 local_date = :date, duration_s = :duration, pain = :pain, note = :note
+                 local_date = :date, duration_s = :duration, pain = :pain, note = :note,
+                 source = :source
 WHERE n = :n)sql");
       bind_entry(change, entry);
       change.bind(":n", static_cast<std::int64_t>(entry.n));
@@ -323,8 +329,8 @@ WHERE n = :n)sql");
       {
         SQLite::Statement insert(file_.db(), R"sql(
 INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
-                   created_utc)
-VALUES (:id, :activity, :kind, :start, :offset, :date, :duration, :pain, :note, :created)
+                   created_utc, source)
+VALUES (:id, :activity, :kind, :start, :offset, :date, :duration, :pain, :note, :created, :source)
 ON CONFLICT (id) DO NOTHING)sql");
         SQLite::Statement holder(file_.db(), "SELECT n FROM entry WHERE id = ?");
         // Ids that were here before and came again: a second sight in the same file is a
@@ -480,6 +486,47 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
     return running;
   }
 
+  std::optional<AwayPeriod> away() override {
+    return guarded(path_, [&]() -> std::optional<AwayPeriod> {
+      SQLite::Statement query(file_.db(), "SELECT start_utc, utc_offset FROM away");
+      if (!query.executeStep())
+        return std::nullopt;
+      return AwayPeriod{date::sys_seconds{std::chrono::seconds{query.getColumn(0).getInt64()}},
+                        std::chrono::seconds{query.getColumn(1).getInt64()}};
+    });
+  }
+
+  bool begin_away(const AwayPeriod& period) override {
+    return guarded(path_, [&] {
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement insert(
+          file_.db(),
+          "INSERT INTO away (id, start_utc, utc_offset) VALUES (1, ?, ?) ON CONFLICT DO NOTHING");
+      insert.bind(1, static_cast<std::int64_t>(period.start.time_since_epoch().count()));
+      insert.bind(2, static_cast<std::int64_t>(period.offset.count()));
+      const bool opened = insert.exec() == 1;
+      file_.commit(transaction);
+      return opened;
+    });
+  }
+
+  std::optional<AwayPeriod> end_away() override {
+    return guarded(path_, [&]() -> std::optional<AwayPeriod> {
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement remove(file_.db(), "DELETE FROM away RETURNING start_utc, utc_offset");
+      if (!remove.executeStep())
+        return std::nullopt;
+      const AwayPeriod period{
+          date::sys_seconds{std::chrono::seconds{remove.getColumn(0).getInt64()}},
+          std::chrono::seconds{remove.getColumn(1).getInt64()}};
+      while (remove.executeStep()) {
+      }
+      remove.reset();
+      file_.commit(transaction);
+      return period;
+    });
+  }
+
   Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override {
     return guarded(path_, [&] {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -606,11 +653,11 @@ WHERE NOT EXISTS (SELECT 1 FROM pause WHERE first_day = :first AND last_day = :l
   std::int64_t insert_entry(const NewEntry& fresh) {
     SQLite::Statement insert(file_.db(), R"sql(
 INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
-           created_utc)
+           created_utc, source)
 VALUES (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
     substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) ||
     substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
-    ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING n)sql");
     insert.bind(1, fresh.activity);
     insert.bind(2, std::string(to_string(fresh.kind)));
@@ -623,6 +670,7 @@ RETURNING n)sql");
     if (fresh.note)
       insert.bind(8, *fresh.note);
     insert.bind(9, static_cast<std::int64_t>(fresh.created.time_since_epoch().count()));
+    insert.bind(10, std::string(to_string(fresh.source)));
     insert.executeStep();
     return insert.getColumn(0).getInt64();
   }
@@ -653,6 +701,7 @@ RETURNING n)sql");
     } else {
       statement.bind(":note");
     }
+    statement.bind(":source", std::string(to_string(entry.source)));
   }
 
   std::string path_;

@@ -112,7 +112,8 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
-        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; "
+        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
+        "ALTER TABLE entry DROP COLUMN source; "
         "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
         "PRAGMA user_version = 1");
   }
@@ -371,7 +372,8 @@ TEST(OpenStore, EightConnectionsMigratingAnOldSchemaAtOnceMigrateOnce) {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
-        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; "
+        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
+        "ALTER TABLE entry DROP COLUMN source; "
         "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
         "PRAGMA user_version = 1");
   }
@@ -536,7 +538,8 @@ TEST(OpenStore, ADryRunChangesNoByteOfAnOlderOrRollbackFile) {
     SQLite::Database db(backup, SQLite::OPEN_READWRITE);
     db.exec(
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
-        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; "
+        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
+        "ALTER TABLE entry DROP COLUMN source; "
         "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
         "PRAGMA user_version = 1");
   }

@@ -179,8 +179,13 @@ Finished run(const std::vector<std::string>& argv, const std::string& input,
   for (const int signal : {SIGPIPE, SIGINT, SIGTERM, SIGHUP})
     ::sigaddset(&defaults, signal);
   posix_spawnattr_setsigdefault(&attributes, &defaults);
+  // `watch` blocks SIGTERM and SIGINT (it reads them from a signalfd): its children don't.
+  sigset_t none;
+  ::sigemptyset(&none);
+  posix_spawnattr_setsigmask(&attributes, &none);
   posix_spawnattr_setpgroup(&attributes, 0);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setflags(&attributes,
+                           POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP);
   std::vector<char*> args;
   args.reserve(argv.size() + 1);
   for (const auto& arg : argv)
@@ -438,6 +443,28 @@ void write_crontab(const std::string& text) {
   const Finished finished = crontab_run({"crontab", "-"}, text);
   if (finished.status != 0) {
     throw Error(ErrorCode::kStorage, "crontab refused the new table: " + first_line(finished.err));
+  }
+}
+
+void run_systemctl(const std::vector<std::string>& args) {
+  constexpr std::chrono::seconds kSystemctlLimit{10};
+  std::vector<std::string> argv{"systemctl", "--user"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::string command = "systemctl --user";
+  for (const std::string& arg : args)
+    command += " " + arg;
+  const Finished finished = run(argv, "", {}, kSystemctlLimit);
+  if (finished.timed_out) {
+    throw Error(ErrorCode::kStorage, "'" + command + "' did not finish within " +
+                                         std::to_string(kSystemctlLimit.count()) +
+                                         " s and was stopped");
+  }
+  if (!finished.started)
+    throw Error(ErrorCode::kStorage, "cannot run systemctl: is systemd installed?");
+  if (finished.status != 0) {
+    const std::string reason = first_line(finished.err);
+    throw Error(ErrorCode::kStorage,
+                "'" + command + "' failed" + (reason.empty() ? std::string() : ": " + reason));
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 // The adapter for the rest of the machine: programs qlfit starts. Each is started
 // without a shell (posix_spawnp with an argument vector).
@@ -21,6 +22,10 @@ std::optional<std::string> read_crontab();
 
 // Replaces the user's crontab through `crontab -`. Throws Error(kStorage) on failure.
 void write_crontab(const std::string& text);
+
+// Runs `systemctl --user ARGS...` within 10 s. Throws Error(kStorage) with its reason (its
+// first error line) when it cannot be run, fails, or does not finish in time.
+void run_systemctl(const std::vector<std::string>& args);
 
 class SystemCrontab final : public Crontab {
  public:

@@ -23,7 +23,7 @@ mkdir -p "$work/stub"
 { printf '#!/bin/sh\ncat <<"NAMES"\n'; printf '%s\n' "${hostile[@]}" 'with space' 'side-plank'; printf 'NAMES\n'; } >"$work/stub/qlfit"
 chmod +x "$work/stub/qlfit"
 sorted() { tr ' ' '\n' | grep -v '^$' | sort | paste -sd' '; }
-keys="break.days break.duration break.every break.hours day.start pain.warn remind.session_at remind.walk_at session.duration sessions.max sessions.min walk.max walk.min week.start"
+keys="break.days break.duration break.every break.hours break.natural day.start pain.warn remind.session_at remind.walk_at session.duration sessions.max sessions.min walk.max walk.min week.start"
 
 # --- bash
 qlfit completion bash >"$work/qlfit.bash"

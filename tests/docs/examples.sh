@@ -4,7 +4,7 @@
 # by error messages ("e.g. qlfit pause --from mon --to fri", on every day of the week).
 # They run in order, each once, against one database seeded so that the ids they name
 # exist. Stand-ins only for what a test cannot own: the user's crontab, a desktop
-# notifier, and ssh (another machine, here this one).
+# notifier, the user's systemd manager, and ssh (another machine, here this one).
 # Usage: examples.sh PATH/TO/qlfit SOURCE_DIR
 set -u
 qlfit=$(realpath "$1")
@@ -25,6 +25,8 @@ case "$1" in
 esac
 STUB
 printf '#!/bin/sh\nexit 0\n' >"$sandbox/bin/notify-send"
+# The user's systemd manager: it takes what it is asked.
+printf '#!/bin/sh\necho "$*" >>"$HOME/systemctl.log"\nexit 0\n' >"$sandbox/bin/systemctl"
 printf '#!/bin/sh\n# ssh HOST COMMAND...: here, this machine.\nshift\nexec "$@"\n' >"$sandbox/bin/ssh"
 chmod +x "$sandbox/bin/"*
 export HOME="$sandbox/home" XDG_DATA_HOME="$sandbox/home/.local/share" \
@@ -80,8 +82,21 @@ while IFS=$'\t' read -r where line; do
     "qlfit stop"*) qlfit start walk >/dev/null 2>&1 ;;
     esac
     count=$((count + 1))
-    if ! output=$(bash -c "$line" 2>&1 </dev/null); then
-        echo "FAIL ($where) $line"
+    case "$line" in
+    "qlfit watch" | "qlfit watch --notify")
+        # A foreground service: still running after 3 s, it ends on SIGTERM.
+        output=$(timeout 3 bash -c "$line" 2>&1 </dev/null)
+        status=$?
+        expected=124
+        ;;
+    *)
+        output=$(timeout 60 bash -c "$line" 2>&1 </dev/null)
+        status=$?
+        expected=0
+        ;;
+    esac
+    if [ "$status" -ne "$expected" ]; then
+        echo "FAIL ($where) $line: exit $status"
         printf '%s\n' "$output" | head -3 | sed 's/^/    /'
         failed=$((failed + 1))
     fi

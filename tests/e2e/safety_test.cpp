@@ -119,7 +119,8 @@ TEST(Safety, AnOlderSchemaIsReadWithoutMigratingTheFile) {
     SQLite::Database db(cli.db_path(), SQLite::OPEN_READWRITE);
     db.exec(
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
-        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; "
+        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
+        "ALTER TABLE entry DROP COLUMN source; "
         "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
         "PRAGMA user_version = 1");
   }
@@ -129,7 +130,7 @@ TEST(Safety, AnOlderSchemaIsReadWithoutMigratingTheFile) {
   EXPECT_EQ(contents(cli.db_path()), bytes);
   EXPECT_EQ(cli.run({"log", "break"}).code, 0);  // the first write migrates
   SQLite::Database db(cli.db_path());
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 5);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 6);
 }
 
 TEST(Safety, ADamagedHeaderIsOnePlainLine) {

@@ -265,3 +265,23 @@ TEST(StatsViews, WeeksRefusesBadCountsAndMixedPeriods) {
 
 }  // namespace
 }  // namespace qlfit::testing
+
+namespace qlfit::testing {
+namespace {
+
+TEST(Stats, SaysHowManyBreaksWereNatural) {
+  CliHarness cli;  // Tuesday 2026-11-24 in Berlin
+  cli.environment.qlfit_now = "2026-11-24T16:00:00+01:00";
+  cli.run({"log", "break", "--at", "10:00"});
+  cli.run({"away", "begin", "--at", "12:00"});
+  cli.run({"away", "end", "--at", "13:00"});
+  const auto week = nlohmann::json::parse(cli.run({"stats", "--json"}).out);
+  EXPECT_EQ(week["breaks"]["count"], 2);
+  EXPECT_EQ(week["breaks"]["natural"], 1);
+  // 09:00-10:00 and 10:02-12:00 sat, away 12:00-13:00, then 13:00-16:00 sat.
+  EXPECT_EQ(week["breaks"]["longest_sitting_min"], 180);
+  EXPECT_NE(cli.run({"stats"}).out.find("Breaks    2 (1 natural)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace qlfit::testing

@@ -28,8 +28,9 @@ Examples:
   qlfit remind
   qlfit remind --for break --notify)");
   return {app, [options](Session& session) {
-            for (const Reminder& reminder : reminders_now(session.store(), options->kind,
-                                                          session.settings(), session.time())) {
+            for (const Reminder& reminder :
+                 reminders_now(session.store(), options->kind, session.settings(), session.time(),
+                               session.presence())) {
               if (!options->notify || !session.notify(reminder.text)) {
                 session.out << reminder.text << '\n';
               }

@@ -1,4 +1,4 @@
-// `start`, `stop` and `status`: the three verbs of one timer.
+// `start` and `stop`: the verbs of the timer (`status` shows it).
 #include "qlfit/tracker.hpp"
 
 #include "../commands.hpp"
@@ -42,24 +42,6 @@ Command register_stop(CLI::App& root) {
             return 0;
           },
           true};
-}
-
-Command register_status(CLI::App& root) {
-  auto json = std::make_shared<bool>(false);
-  CLI::App* app = root.add_subcommand("status", "Show the running timer, if any");
-  app->group("Record");
-  app->add_flag("--json", *json, "one JSON document, for scripts and prompts");
-  app->footer("Examples:\n  qlfit status\n  qlfit status --json");
-  return {app, [json](Session& session) {
-            const auto running = session.store().timer();
-            const auto now = session.time().now;
-            if (*json) {
-              session.out << render::status_json(running, now).dump(2) << '\n';
-            } else {
-              session.out << render::status_line(running, now) << '\n';
-            }
-            return 0;
-          }};
 }
 
 }  // namespace qlfit::cli

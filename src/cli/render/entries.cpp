@@ -117,6 +117,7 @@ nlohmann::ordered_json entry_json(const Entry& entry, std::chrono::minutes day_s
       {"duration_s", entry.duration.count()},
       {"pain", entry.pain ? nlohmann::ordered_json(*entry.pain) : nlohmann::ordered_json(nullptr)},
       {"note", entry.note ? nlohmann::ordered_json(*entry.note) : nlohmann::ordered_json(nullptr)},
+      {"source", std::string(to_string(entry.source))},
   };
 }
 
@@ -129,12 +130,13 @@ void ListWriter::add(const Entry& entry) {
       out_ << fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", "#", "start", "activity",
                           "length", "pain", "note");
     }
-    std::string row = fmt::format(
-        "{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}", entry.n,
-        iso_datetime(entry.start, entry.offset).substr(0, 16).replace(10, 1, " ") + " " +
-            format_offset(entry.offset),
-        entry.activity, format_duration(entry.duration),
-        entry.pain ? std::to_string(*entry.pain) : "-", printable(entry.note.value_or("")));
+    std::string row =
+        fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}", entry.n,
+                    iso_datetime(entry.start, entry.offset).substr(0, 16).replace(10, 1, " ") +
+                        " " + format_offset(entry.offset),
+                    entry.source == Source::kAway ? entry.activity + " away" : entry.activity,
+                    format_duration(entry.duration), entry.pain ? std::to_string(*entry.pain) : "-",
+                    printable(entry.note.value_or("")));
     row.erase(row.find_last_not_of(' ') + 1);  // no trailing blanks when there is no note
     out_ << row << '\n';
   }

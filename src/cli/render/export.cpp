@@ -51,7 +51,8 @@ void write_export_json(const ExportData& data, const EachEntry& entries, std::os
                         {"start", iso_datetime(entry.start, entry.offset)},
                         {"duration_s", entry.duration.count()},
                         {"pain", optional_value(entry.pain)},
-                        {"note", optional_value(entry.note)}}
+                        {"note", optional_value(entry.note)},
+                        {"source", std::string(to_string(entry.source))}}
                        .dump(2),
                    4);
     separator = ",\n    ";
@@ -129,7 +130,7 @@ std::optional<std::string> field_text(const std::string& key, const Json& value,
   if (!number && value.is_string())
     return value.get<std::string>();
   if (number || key == "id" || key == "activity" || key == "kind" || key == "start" ||
-      key == "note") {
+      key == "note" || key == "source") {
     throw Error(ErrorCode::kInvalidInput,
                 where + ": " + key + " must be " +
                     (number ? std::string(import_field_rule(key)) : "a string or null") +

@@ -56,6 +56,8 @@ std::string pain_line(const PainSummary& pain) {
 
 std::string breaks_line(const BreakSummary& breaks) {
   std::string line = fmt::format("Breaks    {}", breaks.count);
+  if (breaks.natural > 0)
+    line += fmt::format(" ({} natural)", breaks.natural);
   if (breaks.working_days > 0) {
     line += fmt::format(" · {} a working day", one_decimal(breaks.per_working_day));
   }
@@ -351,6 +353,7 @@ Json period_json(const PeriodStats& stats) {
   };
   document["breaks"] = {
       {"count", stats.breaks.count},
+      {"natural", stats.breaks.natural},
       {"working_days", stats.breaks.working_days},
       {"per_working_day", stats.breaks.per_working_day},
       {"longest_sitting_min", stats.breaks.longest_sitting.count()},

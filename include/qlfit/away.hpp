@@ -1,0 +1,31 @@
+#pragma once
+
+#include "qlfit/settings.hpp"
+#include "qlfit/store.hpp"
+#include "qlfit/tracker.hpp"
+#include "qlfit/when.hpp"
+
+#include <optional>
+#include <string>
+
+namespace qlfit {
+
+// Time away from the desk (a locked screen, an idle session, a suspend) is a break when it
+// lasts at least `break.natural`: the use cases behind `away begin|end` and `watch`.
+
+// Opens an away period at `at`; false (nothing changed) when one is open already.
+bool begin_away_at(Store& store, const Moment& at);
+// Closes the open away period at `at`. When it lasted at least `break.natural`, a `break`
+// entry with source `away` is logged for it (start = the begin, length at most 24h) and
+// returned as `log` confirms it; a shorter one, or none open, returns std::nullopt. An
+// `at` before the period began: Error(kInvalidInput), nothing changed.
+std::optional<Logged> end_away_at(Store& store, const Moment& at, const Settings& settings,
+                                  const TimeContext& context);
+
+// The same for the words of `away begin|end [--at WHEN]`: WHEN as `log --at` takes it, but
+// never in the future (Error(kInvalidInput), nothing changed).
+bool begin_away(Store& store, const std::optional<std::string>& at, const TimeContext& context);
+std::optional<Logged> end_away(Store& store, const std::optional<std::string>& at,
+                               const Settings& settings, const TimeContext& context);
+
+}  // namespace qlfit

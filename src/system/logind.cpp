@@ -1,0 +1,121 @@
+#include "logind.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <systemd/sd-bus.h>
+#include <unistd.h>
+
+namespace qlfit::system {
+namespace {
+
+constexpr const char* kLogind = "org.freedesktop.login1";
+
+struct BusDeleter {
+  void operator()(sd_bus* bus) const { sd_bus_flush_close_unref(bus); }
+};
+struct MessageDeleter {
+  void operator()(sd_bus_message* message) const { sd_bus_message_unref(message); }
+};
+using Bus = std::unique_ptr<sd_bus, BusDeleter>;
+using Message = std::unique_ptr<sd_bus_message, MessageDeleter>;
+
+// One bus connection whose calls together never outlast a deadline.
+class Asker {
+ public:
+  explicit Asker(std::chrono::milliseconds limit)
+      : deadline_(std::chrono::steady_clock::now() + limit) {
+    sd_bus* opened = nullptr;
+    if (sd_bus_open_system(&opened) >= 0)
+      bus_.reset(opened);
+  }
+
+  std::optional<std::string> user_path() {
+    if (!start())
+      return std::nullopt;
+    sd_bus_error error = SD_BUS_ERROR_NULL;
+    sd_bus_message* reply = nullptr;
+    const int r = sd_bus_call_method(bus_.get(), kLogind, "/org/freedesktop/login1",
+                                     "org.freedesktop.login1.Manager", "GetUser", &error, &reply,
+                                     "u", static_cast<std::uint32_t>(::getuid()));
+    sd_bus_error_free(&error);
+    if (r < 0)
+      return std::nullopt;
+    Message owned(reply);
+    const char* path = nullptr;
+    if (sd_bus_message_read(reply, "o", &path) < 0 || path == nullptr)
+      return std::nullopt;
+    return std::string(path);
+  }
+
+  // The object path of the user's Display session; nullopt when it has none.
+  std::optional<std::string> display_session(const std::string& user) {
+    if (!start())
+      return std::nullopt;
+    sd_bus_error error = SD_BUS_ERROR_NULL;
+    sd_bus_message* reply = nullptr;
+    const int r =
+        sd_bus_get_property(bus_.get(), kLogind, user.c_str(), "org.freedesktop.login1.User",
+                            "Display", &error, &reply, "(so)");
+    sd_bus_error_free(&error);
+    if (r < 0)
+      return std::nullopt;
+    Message owned(reply);
+    const char* id = nullptr;
+    const char* path = nullptr;
+    if (sd_bus_message_read(reply, "(so)", &id, &path) < 0 || path == nullptr ||
+        std::string(path) == "/") {
+      return std::nullopt;
+    }
+    return std::string(path);
+  }
+
+  // A boolean property of a session; nullopt when it cannot be read in time.
+  std::optional<bool> session_flag(const std::string& session, const char* name) {
+    if (!start())
+      return std::nullopt;
+    sd_bus_error error = SD_BUS_ERROR_NULL;
+    int value = 0;
+    const int r =
+        sd_bus_get_property_trivial(bus_.get(), kLogind, session.c_str(),
+                                    "org.freedesktop.login1.Session", name, &error, 'b', &value);
+    sd_bus_error_free(&error);
+    if (r < 0)
+      return std::nullopt;
+    return value != 0;
+  }
+
+ private:
+  // Gives the next call what is left of the time; false when nothing is.
+  bool start() {
+    if (!bus_)
+      return false;
+    const auto left = std::chrono::duration_cast<std::chrono::microseconds>(
+        deadline_ - std::chrono::steady_clock::now());
+    if (left.count() <= 0)
+      return false;
+    return sd_bus_set_method_call_timeout(bus_.get(), static_cast<std::uint64_t>(left.count())) >=
+           0;
+  }
+
+  std::chrono::steady_clock::time_point deadline_;
+  Bus bus_;
+};
+
+}  // namespace
+
+bool LogindPresence::away() {
+  Asker asker(limit_);
+  const auto user = asker.user_path();
+  if (!user)
+    return false;
+  const auto session = asker.display_session(*user);
+  if (!session)
+    return false;
+  if (asker.session_flag(*session, "LockedHint").value_or(false))
+    return true;
+  return asker.session_flag(*session, "IdleHint").value_or(false);
+}
+
+}  // namespace qlfit::system

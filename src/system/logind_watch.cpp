@@ -1,0 +1,188 @@
+#include "logind_watch.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <poll.h>
+#include <signal.h>
+#include <string>
+#include <sys/signalfd.h>
+#include <systemd/sd-bus.h>
+#include <unistd.h>
+
+namespace qlfit::system {
+namespace {
+
+constexpr const char* kLogind = "org.freedesktop.login1";
+constexpr std::uint64_t kCallLimitUsec = 250'000;
+constexpr std::chrono::seconds kReconnectEvery{1};
+
+date::sys_seconds clock_now() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+}  // namespace
+
+// One connection to the system bus, following one session; closed when the bus goes.
+struct LogindDeskWatch::Bus {
+  sd_bus* bus = nullptr;
+  std::string session;   // its object path
+  bool changed = false;  // a signal came since the desk was last read
+  bool asleep = false;
+
+  ~Bus() {
+    if (bus != nullptr)
+      sd_bus_flush_close_unref(bus);
+  }
+
+  static int on_properties(sd_bus_message*, void* self, sd_bus_error*) {
+    static_cast<Bus*>(self)->changed = true;
+    return 0;
+  }
+  static int on_sleep(sd_bus_message* message, void* self, sd_bus_error*) {
+    int going = 0;
+    if (sd_bus_message_read(message, "b", &going) >= 0) {
+      static_cast<Bus*>(self)->asleep = going != 0;
+      static_cast<Bus*>(self)->changed = true;
+    }
+    return 0;
+  }
+
+  // Connects and subscribes; false when there is no bus, logind or display session.
+  bool open() {
+    if (sd_bus_open_system(&bus) < 0)
+      return false;
+    sd_bus_set_method_call_timeout(bus, kCallLimitUsec);
+    sd_bus_error error = SD_BUS_ERROR_NULL;
+    sd_bus_message* reply = nullptr;
+    const char* user = nullptr;
+    int r = sd_bus_call_method(bus, kLogind, "/org/freedesktop/login1",
+                               "org.freedesktop.login1.Manager", "GetUser", &error, &reply, "u",
+                               static_cast<std::uint32_t>(::getuid()));
+    sd_bus_error_free(&error);
+    std::string user_path;
+    if (r >= 0 && sd_bus_message_read(reply, "o", &user) >= 0 && user != nullptr)
+      user_path = user;
+    sd_bus_message_unref(reply);
+    if (user_path.empty())
+      return false;
+    reply = nullptr;
+    r = sd_bus_get_property(bus, kLogind, user_path.c_str(), "org.freedesktop.login1.User",
+                            "Display", &error, &reply, "(so)");
+    sd_bus_error_free(&error);
+    const char* id = nullptr;
+    const char* path = nullptr;
+    if (r >= 0 && sd_bus_message_read(reply, "(so)", &id, &path) >= 0 && path != nullptr)
+      session = path;
+    sd_bus_message_unref(reply);
+    if (session.empty() || session == "/")
+      return false;
+    return sd_bus_match_signal(bus, nullptr, kLogind, session.c_str(),
+                               "org.freedesktop.DBus.Properties", "PropertiesChanged",
+                               &Bus::on_properties, this) >= 0 &&
+           sd_bus_match_signal(bus, nullptr, kLogind, "/org/freedesktop/login1",
+                               "org.freedesktop.login1.Manager", "PrepareForSleep", &Bus::on_sleep,
+                               this) >= 0;
+  }
+
+  template <class Value>
+  bool read(const char* name, char type, Value& value) {
+    sd_bus_error error = SD_BUS_ERROR_NULL;
+    const int r =
+        sd_bus_get_property_trivial(bus, kLogind, session.c_str(), "org.freedesktop.login1.Session",
+                                    name, &error, type, &value);
+    sd_bus_error_free(&error);
+    return r >= 0;
+  }
+
+  // The session's hints now; false when they cannot be read.
+  bool desk(Desk& desk) {
+    int locked = 0;
+    int idle = 0;
+    std::uint64_t since = 0;  // CLOCK_REALTIME microseconds
+    if (!read("LockedHint", 'b', locked) || !read("IdleHint", 'b', idle))
+      return false;
+    read("IdleSinceHint", 't', since);
+    desk.locked = locked != 0;
+    desk.idle = idle != 0;
+    desk.idle_since = date::sys_seconds{std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::microseconds{static_cast<std::int64_t>(since)})};
+    desk.asleep = asleep;
+    return true;
+  }
+};
+
+LogindDeskWatch::LogindDeskWatch() = default;
+
+LogindDeskWatch::~LogindDeskWatch() {
+  if (signals_ >= 0)
+    ::close(signals_);
+}
+
+DeskWatch::Event LogindDeskWatch::wait(date::sys_seconds until) {
+  if (signals_ < 0) {
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    ::sigprocmask(SIG_BLOCK, &stop, nullptr);
+    signals_ = ::signalfd(-1, &stop, SFD_CLOEXEC);
+  }
+  Desk desk;
+  for (;;) {
+    if (!bus_) {
+      auto fresh = std::make_unique<Bus>();
+      if (fresh->open() && fresh->desk(desk)) {
+        bus_ = std::move(fresh);
+        return {Event::Kind::kChanged, desk, clock_now()};
+      }
+    }
+    if (bus_) {
+      // Everything that has come, then the desk as it is, when a signal said it changed.
+      int r = 0;
+      while ((r = sd_bus_process(bus_->bus, nullptr)) > 0) {
+      }
+      if (r < 0) {
+        bus_.reset();  // the bus went away: reconnect below
+        continue;
+      }
+      if (bus_->changed) {
+        bus_->changed = false;
+        if (!bus_->desk(desk)) {
+          bus_.reset();
+          continue;
+        }
+        return {Event::Kind::kChanged, desk, clock_now()};
+      }
+    }
+    const auto now = clock_now();
+    if (now >= until)
+      return {Event::Kind::kTimeout, desk, now};
+    auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(until - now);
+    if (!bus_)
+      timeout = std::min<std::chrono::milliseconds>(timeout, kReconnectEvery);
+    std::array<pollfd, 2> watched{pollfd{signals_, POLLIN, 0}, pollfd{-1, 0, 0}};
+    if (bus_) {
+      watched[1].fd = sd_bus_get_fd(bus_->bus);
+      watched[1].events = static_cast<short>(sd_bus_get_events(bus_->bus));
+      // sd-bus's own deadline (a pending call), on the monotonic clock.
+      std::uint64_t usec = 0;
+      if (sd_bus_get_timeout(bus_->bus, &usec) > 0 && usec != UINT64_MAX) {
+        const auto mono = std::chrono::duration_cast<std::chrono::microseconds>(
+                              std::chrono::steady_clock::now().time_since_epoch())
+                              .count();
+        const auto left = static_cast<std::int64_t>(usec) - mono;
+        timeout = std::min<std::chrono::milliseconds>(
+            timeout, std::chrono::milliseconds{left > 0 ? left / 1000 + 1 : 0});
+      }
+    }
+    ::poll(watched.data(), watched.size(), static_cast<int>(timeout.count()));
+    if ((watched[0].revents & POLLIN) != 0) {
+      signalfd_siginfo info{};
+      [[maybe_unused]] const auto ignored = ::read(signals_, &info, sizeof info);
+      return {Event::Kind::kStop, desk, clock_now()};
+    }
+  }
+}
+
+}  // namespace qlfit::system

@@ -1,0 +1,177 @@
+// `away begin|end`: natural breaks through the in-process CLI, on a real SQLite file.
+#include "cli_harness.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+namespace qlfit::testing {
+namespace {
+
+// Tuesday 2026-11-24 in Berlin, a working day, at `clock`.
+void at(CliHarness& cli, const std::string& clock) {
+  cli.environment.qlfit_now = "2026-11-24T" + clock + ":00+01:00";
+}
+
+nlohmann::json listed(CliHarness& cli) {
+  return nlohmann::json::parse(cli.run({"list", "--json"}).out);
+}
+
+// The one entry there is: a natural break from `start`, `seconds` long.
+void expect_one_break(CliHarness& cli, const std::string& start, int seconds) {
+  const auto entries = listed(cli);
+  ASSERT_EQ(entries.size(), 1U);
+  EXPECT_EQ(entries[0]["activity"], "break");
+  EXPECT_EQ(entries[0]["start"], start);
+  EXPECT_EQ(entries[0]["duration_s"], seconds);
+  EXPECT_EQ(entries[0]["source"], "away");
+}
+
+// Exit 0 and not a word: what idle hooks want.
+void expect_silent(const CliResult& result) {
+  EXPECT_EQ(result.code, 0);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, "");
+}
+
+TEST(Away, ALongEnoughAbsenceIsABreakFromItsBeginning) {
+  CliHarness cli;
+  at(cli, "10:00");
+  expect_silent(cli.run({"away", "begin"}));
+  at(cli, "10:07");
+  const auto ended = cli.run({"away", "end"});
+  EXPECT_EQ(ended.code, 0);
+  EXPECT_EQ(ended.out, "#1 break Tue 24 Nov 10:00 — 1 break this week\n");
+  EXPECT_EQ(ended.err, "");
+  expect_one_break(cli, "2026-11-24T10:00:00+01:00", 420);
+  EXPECT_NE(cli.run({"list"}).out.find("break away"), std::string::npos);
+  // Closed: another end has nothing to close.
+  EXPECT_EQ(cli.run({"away", "end"}).out, "");
+  EXPECT_EQ(listed(cli).size(), 1U);
+}
+
+TEST(Away, AShortAbsenceIsDroppedSilently) {
+  CliHarness cli;
+  at(cli, "10:00");
+  cli.run({"away", "begin"});
+  at(cli, "10:01");
+  expect_silent(cli.run({"away", "end"}));
+  EXPECT_TRUE(listed(cli).empty());
+  // The period is gone, not kept open: a later end logs nothing either.
+  at(cli, "10:30");
+  EXPECT_EQ(cli.run({"away", "end"}).out, "");
+  EXPECT_TRUE(listed(cli).empty());
+}
+
+TEST(Away, BreakNaturalSetsTheShortestBreak) {
+  CliHarness cli;
+  at(cli, "10:00");
+  EXPECT_EQ(cli.run({"config", "get", "break.natural"}).out, "2m\n");
+  EXPECT_EQ(cli.run({"config", "set", "break.natural", "10s"}).code, 0);
+  cli.run({"away", "begin", "--at", "2026-11-24T09:59:45+01:00"});
+  EXPECT_EQ(cli.run({"away", "end", "--at", "2026-11-24T09:59:56+01:00"}).out.rfind("#1 break", 0),
+            0U);
+  cli.run({"away", "begin", "--at", "2026-11-24T09:59:57+01:00"});
+  EXPECT_EQ(cli.run({"away", "end"}).out, "");  // 3s
+  EXPECT_EQ(listed(cli).size(), 1U);
+  for (const std::string bad : {"9s", "61m", "2x", "0"}) {
+    expect_refused(cli.run({"config", "set", "break.natural", bad}), 2, "break.natural");
+  }
+  EXPECT_EQ(cli.run({"config", "get", "break.natural"}).out, "10s\n");
+}
+
+TEST(Away, BeginWhileAwayKeepsTheFirstBeginning) {
+  CliHarness cli;
+  at(cli, "10:00");
+  cli.run({"away", "begin"});
+  at(cli, "10:05");
+  EXPECT_EQ(cli.run({"away", "begin"}).out, "");
+  at(cli, "10:10");
+  cli.run({"away", "end"});
+  expect_one_break(cli, "2026-11-24T10:00:00+01:00", 600);
+}
+
+TEST(Away, EndWithNoneOpenPrintsNothingAndCreatesNothing) {
+  CliHarness cli;
+  at(cli, "10:00");
+  expect_silent(cli.run({"away", "end"}));
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Away, ABreakLastsAtMostADay) {
+  CliHarness cli;
+  at(cli, "10:00");
+  cli.run({"away", "begin", "--at", "3d ago"});
+  EXPECT_EQ(cli.run({"away", "end"}).code, 0);
+  expect_one_break(cli, "2026-11-21T10:00:00+01:00", 86400);
+}
+
+TEST(Away, BadInputIsRefusedAndWritesNothing) {
+  CliHarness cli;
+  at(cli, "10:00");
+  expect_refused(cli.run({"away", "begin", "--at", "10:01"}), 2, "in the future");
+  expect_refused(cli.run({"away", "begin", "--at", "tomorrow"}), 2, "--at");
+  expect_refused(cli.run({"away"}), 2, "");
+  expect_refused(cli.run({"away", "sideways"}), 2, "sideways");
+  EXPECT_FALSE(cli.db_exists());
+  cli.run({"away", "begin", "--at", "09:50"});
+  expect_refused(cli.run({"away", "end", "--at", "09:40"}), 2, "before the away period began");
+  expect_refused(cli.run({"away", "end", "--at", "10:02"}), 2, "in the future");
+  // Still open: the refusals changed nothing.
+  EXPECT_EQ(cli.run({"away", "end"}).out.rfind("#1 break Tue 24 Nov 09:50", 0), 0U);
+}
+
+TEST(Away, EntriesKeepTheirSourceThroughExportAndImport) {
+  CliHarness cli;
+  at(cli, "10:00");
+  cli.run({"log", "walk", "--minutes", "20", "--at", "08:00"});
+  cli.run({"start", "butt-walk"});
+  at(cli, "10:12");
+  cli.run({"stop"});
+  cli.run({"away", "begin"});
+  at(cli, "10:20");
+  cli.run({"away", "end"});
+  const auto entries = listed(cli);
+  ASSERT_EQ(entries.size(), 3U);
+  EXPECT_EQ(entries[0]["source"], "manual");
+  EXPECT_EQ(entries[1]["source"], "timer");
+  EXPECT_EQ(entries[2]["source"], "away");
+
+  const auto csv = cli.run({"export", "--format", "csv"}).out;
+  EXPECT_EQ(csv.rfind("id,activity,kind,start,duration_s,pain,note,source\r\n", 0), 0U);
+  EXPECT_NE(csv.find(",,,timer\r\n"), std::string::npos);
+  for (const std::string format : {"csv", "json"}) {
+    CliHarness other;
+    other.environment.qlfit_now = cli.environment.qlfit_now;
+    const std::string file = other.dir.file("export." + format);
+    cli.run({"export", "--format", format, "--output", file});
+    EXPECT_EQ(other.run({"import", file}).code, 0);
+    const auto imported = listed(other);
+    ASSERT_EQ(imported.size(), 3U);
+    EXPECT_EQ(imported[1]["source"], "timer");
+    EXPECT_EQ(imported[2]["source"], "away");
+  }
+}
+
+TEST(Away, FilesWithoutSourcesMeanManualAndABadSourceIsRefused) {
+  CliHarness cli;
+  at(cli, "10:00");
+  const std::string old_csv = cli.dir.file("old.csv");
+  const std::string bad_csv = cli.dir.file("bad.csv");
+  {
+    std::ofstream(old_csv) << "id,activity,kind,start,duration_s,pain,note\r\n"
+                              "6ed672a2-866a-4695-92da-7810ba978d12,break,break,"
+                              "2026-11-24T09:00:00+01:00,120,,\r\n";
+    std::ofstream(bad_csv) << "id,activity,kind,start,duration_s,pain,note,source\r\n"
+                              "7ed672a2-866a-4695-92da-7810ba978d12,break,break,"
+                              "2026-11-24T09:00:00+01:00,120,,,dreamt\r\n";
+  }
+  expect_refused(cli.run({"import", bad_csv}), 2, "source");
+  EXPECT_FALSE(cli.db_exists());
+  EXPECT_EQ(cli.run({"import", old_csv}).code, 0);
+  EXPECT_EQ(listed(cli)[0]["source"], "manual");
+}
+
+}  // namespace
+}  // namespace qlfit::testing

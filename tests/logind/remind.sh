@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# remind asks logind (a stand-in on a private dbus-daemon) whether the user's graphical
+# session is locked or idle, and then says nothing; without a bus or an answer it speaks
+# as before, within its time limit.
+# Usage: remind.sh PATH/TO/qlfit PATH/TO/fake_logind
+set -u
+. "$(dirname "$0")/bus.sh"
+cleanup() { stop_logind; stop_bus; rm -rf "$work"; }
+trap cleanup EXIT
+export QLFIT_DB=$work/q.db TZ=Europe/Berlin
+# A Tuesday at 10:00, nothing logged since working hours began: a break is due.
+export QLFIT_NOW=2026-11-24T10:00:00+01:00
+line="Time to stand up and move: you have sat 1h (since 09:00). Log it with 'qlfit log break'."
+remind() { timeout -s KILL 20 "$qlfit" remind --for break 2>&1; }
+
+start_bus
+check "the private bus runs" 0 "$(kill -0 "$bus_pid" 2>/dev/null; echo $?)"
+start_logind --locked
+check "the stand-in owns org.freedesktop.login1" ready "$(cat "$work/logind.out")"
+check "a locked session: remind is silent" "" "$(remind)"
+hints false true 0
+check "an idle session: remind is silent" "" "$(remind)"
+hints false false 0
+check "at the desk: remind speaks" "$line" "$(remind)"
+check "remind wrote nothing" no "$([ -e "$QLFIT_DB" ] && echo yes || echo no)"
+
+# A login manager that never answers (stopped): remind gives up in time and speaks.
+hints true false 0
+kill -STOP "$logind_pid"
+start=$(date +%s%N)
+check "an unanswering logind: remind speaks" "$line" "$(remind)"
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+# 250 ms of asking; the rest is start-up, generous for a loaded machine.
+check "an unanswering logind: remind finishes within 5 s" yes \
+    "$([ "$elapsed_ms" -lt 5000 ] && echo yes || echo "no ($elapsed_ms ms)")"
+stop_logind
+
+# The bus is there but logind is not; then no bus at all.
+check "no logind on the bus: remind speaks" "$line" "$(remind)"
+stop_bus
+check "no bus: remind speaks" "$line" "$(remind)"
+export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/none
+check "a bus address with nothing there: remind speaks" "$line" "$(remind)"
+finish "logind remind"
