@@ -44,8 +44,9 @@ int main(int argc, char** argv) {
   qlfit::system::DesktopNotifier notifier;
   qlfit::system::LocalFiles files;
   qlfit::system::ZoneFiles zones;  // reads a zone file only when a command asks the time
-  const qlfit::cli::Outside outside{qlfit::sqlite_store_access(), &crontab, &notifier, &files,
-                                    &zones};
+  qlfit::system::SystemGit git;
+  const qlfit::cli::Outside outside{
+      qlfit::sqlite_store_access(), &crontab, &notifier, &files, &zones, &git};
 
   try {
     return qlfit::cli::run(std::span<const char* const>(argv, static_cast<std::size_t>(argc)),

@@ -231,11 +231,12 @@ int run_command(std::span<const char* const> args, const Environment& environmen
   app.footer(kFooter);
 
   const std::vector<Command> commands{
-      register_log(app),    register_undo(app),     register_edit(app),       register_rm(app),
-      register_start(app),  register_stop(app),     register_status(app),     register_list(app),
-      register_stats(app),  register_report(app),   register_remind(app),     register_cron(app),
-      register_export(app), register_import(app),   register_backup(app),     register_pause(app),
-      register_config(app), register_activity(app), register_completion(app), register_help(app)};
+      register_log(app),    register_undo(app),   register_edit(app),     register_rm(app),
+      register_start(app),  register_stop(app),   register_status(app),   register_list(app),
+      register_stats(app),  register_report(app), register_remind(app),   register_cron(app),
+      register_export(app), register_import(app), register_backup(app),   register_sync(app),
+      register_pause(app),  register_config(app), register_activity(app), register_completion(app),
+      register_help(app)};
   try {
     app.parse(static_cast<int>(args.size()), args.data());
     session.set_globals(globals);

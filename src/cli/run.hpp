@@ -2,6 +2,7 @@
 
 #include "qlfit/cron.hpp"
 #include "qlfit/files.hpp"
+#include "qlfit/git.hpp"
 #include "qlfit/remind.hpp"
 #include "qlfit/store.hpp"
 #include "qlfit/zone.hpp"
@@ -59,6 +60,7 @@ struct Outside {
   Notifier* notifier = nullptr;
   Files* files = nullptr;
   ZoneFinder* zones = nullptr;
+  Git* git = nullptr;
 };
 
 // Runs one qlfit command line (args[0] is the program name) and returns its exit

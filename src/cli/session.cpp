@@ -56,6 +56,12 @@ bool Session::notify(const std::string& text) {
   return outside_.notifier != nullptr && outside_.notifier->notify(text);
 }
 
+Git& Session::git() {
+  if (outside_.git == nullptr)
+    throw Error(ErrorCode::kStorage, "git cannot be run from here");
+  return *outside_.git;
+}
+
 Files& Session::files() {
   if (outside_.files == nullptr)
     throw Error(ErrorCode::kStorage, "no files can be reached");

@@ -77,6 +77,9 @@ class LazyStore final : public Store {
   }
   std::vector<Pause> pauses() override { return reader().pauses(); }
   std::optional<Pause> remove_pause(std::int64_t n) override { return remover().remove_pause(n); }
+  std::optional<Undone> undo() override { return remover().undo(); }
+  SyncReport sync(const std::string& dir) override { return writer().sync(dir); }
+  SyncStatus sync_status() override { return reader().sync_status(); }
 
  private:
   // The store, opened for at least `mode` (a reader is reopened to write).
@@ -125,6 +128,8 @@ class Session {
   Crontab& crontab();
   // Named files (export, import, backup).
   Files& files();
+  // git, for `sync --git`. Throws Error(kStorage) when this run has none to reach.
+  Git& git();
   const Environment& environment() const { return environment_; }
   // The user's settings, read from the database on first use.
   const Settings& settings();

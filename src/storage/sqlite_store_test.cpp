@@ -111,6 +111,7 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(
+        "DROP TABLE op; DROP TABLE sync_local; DROP INDEX entry_by_start_id; "
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
         "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; "
         "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
@@ -370,6 +371,7 @@ TEST(OpenStore, EightConnectionsMigratingAnOldSchemaAtOnceMigrateOnce) {
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(
+        "DROP TABLE op; DROP TABLE sync_local; DROP INDEX entry_by_start_id; "
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
         "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; "
         "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
@@ -535,6 +537,7 @@ TEST(OpenStore, ADryRunChangesNoByteOfAnOlderOrRollbackFile) {
   {
     SQLite::Database db(backup, SQLite::OPEN_READWRITE);
     db.exec(
+        "DROP TABLE op; DROP TABLE sync_local; DROP INDEX entry_by_start_id; "
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
         "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; "
         "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "

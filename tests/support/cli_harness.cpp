@@ -38,7 +38,8 @@ CliResult CliHarness::run(const std::vector<std::string>& args, std::ostream& ou
   std::ostringstream err;
   system::LocalFiles files;
   system::ZoneFiles zones(root);
-  const cli::Outside outside{sqlite_store_access(), &crontab, &notifier, &files, &zones};
+  system::SystemGit git;  // real git: tests/e2e/sync_test.cpp runs a real repository
+  const cli::Outside outside{sqlite_store_access(), &crontab, &notifier, &files, &zones, &git};
   const int code = cli::run(argv, environment, outside, out, err);
   return CliResult{code, "", err.str()};
 }
