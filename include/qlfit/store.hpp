@@ -53,10 +53,10 @@ struct Undone {
 
 // What one `sync` did.
 struct SyncReport {
-  std::size_t sent = 0;                // operations written to new files
-  std::size_t received = 0;            // other devices' operations applied
-  std::vector<std::string> new_files;  // paths of the files written (for git add)
-  std::vector<std::string> skipped;    // "FILE: why", files named on stderr
+  std::size_t sent = 0;              // operations written to new files
+  std::size_t received = 0;          // other devices' operations applied
+  std::string device;                // this database's device id (its folder's name)
+  std::vector<std::string> skipped;  // "FILE: why", files named on stderr
 };
 
 // What `sync --status` shows.
@@ -188,6 +188,8 @@ class Store {
   // other device's new ones in one transaction; remembers `dir` (sync.dir).
   virtual SyncReport sync(const std::string& dir) = 0;
   virtual SyncStatus sync_status() = 0;
+  // The folder the last sync used (sync.dir); std::nullopt before the first.
+  virtual std::optional<std::string> sync_dir() = 0;
 };
 
 }  // namespace qlfit

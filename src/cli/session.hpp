@@ -80,6 +80,7 @@ class LazyStore final : public Store {
   std::optional<Undone> undo() override { return remover().undo(); }
   SyncReport sync(const std::string& dir) override { return writer().sync(dir); }
   SyncStatus sync_status() override { return reader().sync_status(); }
+  std::optional<std::string> sync_dir() override { return reader().sync_dir(); }
 
  private:
   // The store, opened for at least `mode` (a reader is reopened to write).

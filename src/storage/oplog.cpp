@@ -95,16 +95,30 @@ SQLite::Database& OpLog::db() {
   return file_.db();
 }
 
+SQLite::Statement& OpLog::cached(const char* sql) {
+  if (prepared_on_ != &db()) {
+    release();
+    prepared_on_ = &db();
+  }
+  auto& slot = statements_[sql];
+  if (!slot)
+    slot = std::make_unique<SQLite::Statement>(db(), sql);
+  slot->reset();
+  slot->clearBindings();
+  return *slot;
+}
+
 void OpLog::start_change(std::string label) {
   label_ = std::move(label);
   change_ = 0;
+  next_at_ = 0;
 }
 
 Json OpLog::state(const std::string& target) {
   const std::string type(type_of(target));
   const std::string key = key_of(target);
   if (type == "entry") {
-    SQLite::Statement query(db(), R"sql(
+    SQLite::Statement& query = cached(R"sql(
 SELECT n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
        created_utc FROM entry WHERE id = ?)sql");
     query.bind(1, key);
@@ -125,7 +139,8 @@ SELECT n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pai
     return object;
   }
   if (type == "pause") {
-    SQLite::Statement query(db(), "SELECT n, first_day, last_day, note FROM pause WHERE id = ?");
+    SQLite::Statement& query =
+        cached("SELECT n, first_day, last_day, note FROM pause WHERE id = ?");
     query.bind(1, key);
     if (!query.executeStep())
       return nullptr;
@@ -136,8 +151,8 @@ SELECT n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pai
                 {"note", optional_text(query.getColumn(3))}};
   }
   if (type == "activity") {
-    SQLite::Statement query(db(),
-                            "SELECT kind, description, archived FROM activity WHERE name = ?");
+    SQLite::Statement& query =
+        cached("SELECT kind, description, archived FROM activity WHERE name = ?");
     query.bind(1, key);
     if (!query.executeStep())
       return nullptr;
@@ -146,7 +161,7 @@ SELECT n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pai
                 {"description", query.getColumn(1).getString()},
                 {"archived", query.getColumn(2).getInt() != 0}};
   }
-  SQLite::Statement query(db(), "SELECT value FROM setting WHERE key = ?");
+  SQLite::Statement& query = cached("SELECT value FROM setting WHERE key = ?");
   query.bind(1, key);
   if (!query.executeStep())
     return nullptr;
@@ -171,25 +186,25 @@ void OpLog::record(const std::string& target, const Json& before) {
   if (after.is_object())
     after.erase("n");  // local: never leaves this machine
   op.data = after;
-  op.at_ms =
-      std::max(now_ms(), db().execAndGet("SELECT coalesce(max(at_ms), 0) + 1 FROM op").getInt64());
+  if (next_at_ == 0)
+    next_at_ = db().execAndGet("SELECT coalesce(max(at_ms), 0) + 1 FROM op").getInt64();
+  op.at_ms = std::max(now_ms(), next_at_);
   const std::int64_t n = insert(op, before, undoes_);
   if (change_ == 0) {
     change_ = n;
+    SQLite::Statement& group = cached("UPDATE op SET change = ? WHERE n = ?");
+    group.bind(1, change_);
+    group.bind(2, n);
+    group.exec();
   }
-  SQLite::Statement group(db(), "UPDATE op SET change = ?, label = ? WHERE n = ?");
-  group.bind(1, change_);
-  group.bind(2, label_);
-  group.bind(3, n);
-  group.exec();
 }
 
 std::int64_t OpLog::insert(const Operation& op, const Json& before,
                            std::optional<std::int64_t> undoes) {
-  SQLite::Statement insert(db(), R"sql(
-INSERT INTO op (device, seq, at_ms, kind, target, data, before, undoes)
+  SQLite::Statement& insert = cached(R"sql(
+INSERT INTO op (device, seq, at_ms, kind, target, data, before, change, label, undoes)
 VALUES (:device, coalesce(:seq, (SELECT coalesce(max(seq), 0) + 1 FROM op WHERE device IS NULL)),
-        :at, :kind, :target, :data, :before, :undoes)
+        :at, :kind, :target, :data, :before, :change, :label, :undoes)
 ON CONFLICT DO NOTHING RETURNING n)sql");
   if (op.device.empty()) {
     insert.bind(":device");
@@ -204,16 +219,24 @@ ON CONFLICT DO NOTHING RETURNING n)sql");
   bind_optional(insert, ":data", op.data.is_null() ? Json(nullptr) : Json(op.data.dump()));
   bind_optional(insert, ":before", before.is_null() ? Json(nullptr) : Json(before.dump()));
   bind_optional(insert, ":undoes", undoes ? Json(*undoes) : Json(nullptr));
+  if (op.device.empty()) {  // made here: part of the current change
+    bind_optional(insert, ":change", change_ != 0 ? Json(change_) : Json(nullptr));
+    insert.bind(":label", label_);
+  }
+  if (next_at_ != 0)
+    next_at_ = std::max(next_at_, op.at_ms + 1);
   if (!insert.executeStep())
     return 0;
-  return insert.getColumn(0).getInt64();
+  const std::int64_t n = insert.getColumn(0).getInt64();
+  insert.reset();
+  return n;
 }
 
 void OpLog::ensure_activity(const std::string& name, Kind kind) {
   if (!state("activity:" + name).is_null())
     return;
   // As its latest known state says (archived, if it was removed), else a bare one.
-  SQLite::Statement latest(db(), R"sql(
+  SQLite::Statement& latest = cached(R"sql(
 SELECT data FROM op WHERE target = ? AND data IS NOT NULL ORDER BY at_ms DESC, device DESC
 LIMIT 1)sql");
   latest.bind(1, "activity:" + name);
@@ -234,7 +257,7 @@ void OpLog::put(const std::string& target, const Json& state) {
   const std::string key = key_of(target);
   if (type == "entry") {
     if (state.is_null()) {
-      SQLite::Statement remove(db(), "DELETE FROM entry WHERE id = ?");
+      SQLite::Statement& remove = cached("DELETE FROM entry WHERE id = ?");
       remove.bind(1, key);
       remove.exec();
       return;
@@ -242,11 +265,11 @@ void OpLog::put(const std::string& target, const Json& state) {
     const Entry entry = entry_from_object(state);
     ensure_activity(entry.activity, entry.kind);
     // An UPDATE first: an INSERT that meets the id would still use up a number.
-    SQLite::Statement update(db(), R"sql(
+    SQLite::Statement& update = cached(R"sql(
 UPDATE entry SET activity = :activity, kind = :kind, start_utc = :start, utc_offset = :offset,
                  local_date = :date, duration_s = :duration, pain = :pain, note = :note
 WHERE id = :id)sql");
-    SQLite::Statement insert(db(), R"sql(
+    SQLite::Statement& insert = cached(R"sql(
 INSERT INTO entry (n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain,
                    note, created_utc)
 VALUES (CASE WHEN :n > 0 AND NOT EXISTS (SELECT 1 FROM entry WHERE n = :n) THEN :n END, :id,
@@ -269,14 +292,14 @@ VALUES (CASE WHEN :n > 0 AND NOT EXISTS (SELECT 1 FROM entry WHERE n = :n) THEN 
     }
   } else if (type == "pause") {
     if (state.is_null()) {
-      SQLite::Statement remove(db(), "DELETE FROM pause WHERE id = ?");
+      SQLite::Statement& remove = cached("DELETE FROM pause WHERE id = ?");
       remove.bind(1, key);
       remove.exec();
       return;
     }
     day_of(state.at("from").get<std::string>());
     day_of(state.at("to").get<std::string>());
-    SQLite::Statement insert(db(), R"sql(
+    SQLite::Statement& insert = cached(R"sql(
 INSERT INTO pause (n, id, first_day, last_day, note, created_utc)
 VALUES (CASE WHEN :n > 0 AND NOT EXISTS (SELECT 1 FROM pause WHERE n = :n) THEN :n END, :id,
         :from, :to, :note, unixepoch())
@@ -290,19 +313,19 @@ ON CONFLICT (id) DO NOTHING)sql");
   } else if (type == "activity") {
     if (state.is_null()) {
       // Entries keep their activity: one that has them is archived instead.
-      SQLite::Statement remove(db(), R"sql(
+      SQLite::Statement& remove = cached(R"sql(
 DELETE FROM activity WHERE name = ?1 AND NOT builtin
   AND NOT EXISTS (SELECT 1 FROM entry WHERE activity = ?1))sql");
       remove.bind(1, key);
       if (remove.exec() == 0) {
-        SQLite::Statement archive(db(), "UPDATE activity SET archived = 1 WHERE name = ?");
+        SQLite::Statement& archive = cached("UPDATE activity SET archived = 1 WHERE name = ?");
         archive.bind(1, key);
         archive.exec();
       }
       return;
     }
     parse_kind(state.at("kind").get<std::string>());
-    SQLite::Statement upsert(db(), R"sql(
+    SQLite::Statement& upsert = cached(R"sql(
 INSERT INTO activity (name, kind, description, archived) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, description = excluded.description,
   archived = excluded.archived)sql");
@@ -312,11 +335,11 @@ ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, description = excluded.de
     upsert.bind(4, state.at("archived").get<bool>() ? 1 : 0);
     upsert.exec();
   } else if (state.is_null()) {
-    SQLite::Statement remove(db(), "DELETE FROM setting WHERE key = ?");
+    SQLite::Statement& remove = cached("DELETE FROM setting WHERE key = ?");
     remove.bind(1, key);
     remove.exec();
   } else {
-    SQLite::Statement upsert(db(), R"sql(
+    SQLite::Statement& upsert = cached(R"sql(
 INSERT INTO setting (key, value) VALUES (?1, ?2)
 ON CONFLICT (key) DO UPDATE SET value = excluded.value)sql");
     upsert.bind(1, key);

@@ -9,9 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace qlfit::storage {
 
@@ -54,6 +56,10 @@ class OpLog {
   // present state, as one operation of the current change. Nothing when equal.
   void record(const std::string& target, const Json& before);
 
+  // Finalizes the statements kept prepared: before a commit that may close the
+  // connection (an import into a new database publishes it).
+  void release() { statements_.clear(); }
+
   // Reverts the latest local change not undone; std::nullopt when none.
   std::optional<Undone> undo();
 
@@ -80,11 +86,18 @@ class OpLog {
   void ensure_activity(const std::string& name, Kind kind);
 
   SQLite::Database& db();
+  // A statement prepared once per connection (an import's publish makes a new one),
+  // reset; `sql` must be a string literal (its address is the key).
+  SQLite::Statement& cached(const char* sql);
 
   DatabaseFile& file_;
   std::string label_;
   std::int64_t change_ = 0;
   std::optional<std::int64_t> undoes_;  // the operation an undo is reverting
+  std::int64_t next_at_ = 0;            // the least time of the next operation; 0: ask
+  std::optional<std::string> me_;       // this device's id, once read
+  SQLite::Database* prepared_on_ = nullptr;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
 }  // namespace qlfit::storage

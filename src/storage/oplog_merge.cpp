@@ -36,7 +36,7 @@ std::string changes(const Json& before, const Json& after) {
 }  // namespace
 
 std::optional<std::string> OpLog::local_value(const std::string& key) {
-  SQLite::Statement query(db(), "SELECT value FROM sync_local WHERE key = ?");
+  SQLite::Statement& query = cached("SELECT value FROM sync_local WHERE key = ?");
   query.bind(1, key);
   if (!query.executeStep())
     return std::nullopt;
@@ -44,7 +44,7 @@ std::optional<std::string> OpLog::local_value(const std::string& key) {
 }
 
 void OpLog::set_local_value(const std::string& key, const std::string& value) {
-  SQLite::Statement upsert(db(), R"sql(
+  SQLite::Statement& upsert = cached(R"sql(
 INSERT INTO sync_local (key, value) VALUES (?1, ?2)
 ON CONFLICT (key) DO UPDATE SET value = excluded.value)sql");
   upsert.bind(1, key);
@@ -62,25 +62,27 @@ std::optional<std::string> OpLog::device_id(bool make) {
 }
 
 bool OpLog::superseded(const Operation& op, std::int64_t n) {
-  SQLite::Statement later(db(), R"sql(
+  SQLite::Statement& later = cached(R"sql(
 SELECT 1 FROM op WHERE target = :target AND n != :n
   AND (at_ms > :at OR (at_ms = :at AND coalesce(device, :me) > :device)) LIMIT 1)sql");
   later.bind(":target", op.target);
   later.bind(":n", n);
   later.bind(":at", op.at_ms);
-  later.bind(":me", device_id(false).value_or(""));
+  if (!me_)
+    me_ = device_id(false);
+  later.bind(":me", me_.value_or(""));
   later.bind(":device", op.device);
   return later.executeStep();
 }
 
 bool OpLog::removed_for_good(const std::string& target) {
   if (type_of(target) == "activity") {
-    SQLite::Statement latest(db(), R"sql(
+    SQLite::Statement& latest = cached(R"sql(
 SELECT data IS NULL FROM op WHERE target = ? ORDER BY at_ms DESC, device DESC LIMIT 1)sql");
     latest.bind(1, target);
     return latest.executeStep() && latest.getColumn(0).getInt() != 0;
   }
-  SQLite::Statement removal(db(), "SELECT 1 FROM op WHERE target = ? AND data IS NULL LIMIT 1");
+  SQLite::Statement& removal = cached("SELECT 1 FROM op WHERE target = ? AND data IS NULL LIMIT 1");
   removal.bind(1, target);
   return removal.executeStep();
 }

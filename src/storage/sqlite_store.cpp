@@ -391,6 +391,7 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
         });
         add_extras(extras());
       }
+      log_.release();
       if (!dry_run)
         file_.commit(transaction);
       return count;
@@ -398,6 +399,7 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
   }
 
   void backup(const std::string& path) override {
+    log_.release();  // VACUUM runs only with no statement in progress
     try {
       SQLite::Statement vacuum(file_.db(), "VACUUM INTO ?");
       vacuum.bind(1, path);
@@ -572,6 +574,10 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
 
   SyncReport sync(const std::string& dir) override {
     return guarded(path_, [&] { return sync_through(file_, log_, dir); });
+  }
+
+  std::optional<std::string> sync_dir() override {
+    return guarded(path_, [&] { return log_.local_value("sync.dir"); });
   }
 
   SyncStatus sync_status() override {

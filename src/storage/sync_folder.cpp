@@ -359,8 +359,9 @@ SyncReport sync_through(DatabaseFile& file, OpLog& log, const std::string& dir) 
       file.commit(transaction);
   }
   SyncReport report;
+  report.device = device;
   SyncFolder folder(db, log, dir);
-  report.new_files = folder.send(device, report.sent);
+  folder.send(device, report.sent);
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
   report.received = folder.receive(device, report.skipped);
   const std::int64_t counted = written_count(log);

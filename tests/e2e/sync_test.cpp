@@ -2,6 +2,7 @@
 #include "cli_harness.hpp"
 #include "files.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -68,6 +69,28 @@ TEST(Sync, TwoMachinesEndWithTheSameDataAndASecondSyncIsUpToDate) {
   for (const auto& [path, bytes] : before)
     EXPECT_EQ(contents(path), bytes) << path;
   EXPECT_EQ(files_under(folder).size(), before.size() + 1);
+}
+
+TEST(Sync, TheFirstSyncOfADatabaseOlderThanTheLogSendsItsWholeHistory) {
+  CliHarness laptop;
+  CliHarness desktop;
+  const std::string folder = laptop.dir.file("shared");
+  laptop.run({"log", "walk", "--minutes", "25", "--note", "a"});
+  laptop.run({"log", "break"});
+  laptop.run({"log", "butt-walk", "--pain", "2"});
+  laptop.run({"config", "set", "walk.min", "25"});
+  laptop.run({"pause", "--from", "2026-12-01", "--to", "2026-12-03"});
+  laptop.run({"activity", "add", "yoga", "--kind", "session"});
+  {
+    // As the migration leaves a database written before the operation log.
+    SQLite::Database db(laptop.db_path(), SQLite::OPEN_READWRITE);
+    db.exec("DELETE FROM op; DELETE FROM sync_local");
+  }
+  EXPECT_EQ(laptop.run({"sync", folder}).out, "sent 6 operations, received 0\n");
+  EXPECT_EQ(desktop.run({"sync", folder}).out, "sent 0 operations, received 6\n");
+  EXPECT_EQ(exported(laptop), exported(desktop));
+  expect_refused(laptop.run({"undo"}), 2, "nothing to undo");  // the history is no change
+  EXPECT_EQ(laptop.run({"sync"}).out, "up to date\n");
 }
 
 TEST(Sync, FilesAre0600InA0700FolderAndNameNothingPrivate) {

@@ -31,7 +31,7 @@ void git_step(Session& session, const std::string& dir, const std::vector<std::s
 SyncReport sync_through_git(Session& session, const std::string& dir) {
   git_step(session, dir, {"pull", "--rebase", "--quiet"});
   SyncReport report = session.store().sync(dir);
-  const std::string device = session.store().sync_status().device.value_or("");
+  const std::string& device = report.device;
   git_step(session, dir, {"add", "--", device});
   if (!session.git().run(dir, {"diff", "--cached", "--quiet", "--", device}).empty()) {
     git_step(session, dir,
@@ -91,7 +91,7 @@ Examples:
             std::string dir;
             if (options->dir) {
               dir = std::filesystem::absolute(*options->dir).lexically_normal().string();
-            } else if (auto remembered = session.store().sync_status().dir) {
+            } else if (auto remembered = session.store().sync_dir()) {
               dir = *remembered;
             } else {
               throw Error(ErrorCode::kInvalidInput,
