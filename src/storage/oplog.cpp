@@ -115,6 +115,7 @@ void OpLog::start_change(std::string label) {
 }
 
 Json OpLog::state(const std::string& target) {
+  const Idle idle{*this};
   const std::string type(type_of(target));
   const std::string key = key_of(target);
   if (type == "entry") {
@@ -169,6 +170,7 @@ SELECT n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pai
 }
 
 void OpLog::record(const std::string& target, const Json& before) {
+  const Idle idle{*this};
   Json after = state(target);
   if (after == before)
     return;

@@ -44,6 +44,12 @@ struct Operation {
 };
 
 class OpLog {
+  // Calls idle() when the public call it guards returns or throws.
+  struct Idle {
+    OpLog& log;
+    ~Idle() { log.idle(); }
+  };
+
  public:
   // The file's connection is asked for each time: an import's publish replaces it.
   explicit OpLog(DatabaseFile& file) : file_(file) {}
@@ -59,6 +65,12 @@ class OpLog {
   // Finalizes the statements kept prepared: before a commit that may close the
   // connection (an import into a new database publishes it).
   void release() { statements_.clear(); }
+  // Resets every kept statement: none may hold a read snapshot past the call that used
+  // it (a stale snapshot makes the next write transaction fail busy at once).
+  void idle() noexcept {
+    for (auto& [sql, statement] : statements_)
+      statement->tryReset();
+  }
 
   // Reverts the latest local change not undone; std::nullopt when none.
   std::optional<Undone> undo();

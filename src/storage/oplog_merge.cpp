@@ -36,6 +36,7 @@ std::string changes(const Json& before, const Json& after) {
 }  // namespace
 
 std::optional<std::string> OpLog::local_value(const std::string& key) {
+  const Idle idle{*this};
   SQLite::Statement& query = cached("SELECT value FROM sync_local WHERE key = ?");
   query.bind(1, key);
   if (!query.executeStep())
@@ -44,6 +45,7 @@ std::optional<std::string> OpLog::local_value(const std::string& key) {
 }
 
 void OpLog::set_local_value(const std::string& key, const std::string& value) {
+  const Idle idle{*this};
   SQLite::Statement& upsert = cached(R"sql(
 INSERT INTO sync_local (key, value) VALUES (?1, ?2)
 ON CONFLICT (key) DO UPDATE SET value = excluded.value)sql");
@@ -88,6 +90,7 @@ SELECT data IS NULL FROM op WHERE target = ? ORDER BY at_ms DESC, device DESC LI
 }
 
 bool OpLog::apply(const Operation& op) {
+  const Idle idle{*this};
   const std::int64_t n = insert(op, nullptr, std::nullopt);
   if (n == 0)
     return false;  // here already
@@ -107,6 +110,7 @@ bool OpLog::apply(const Operation& op) {
 }
 
 std::optional<Undone> OpLog::undo() {
+  const Idle idle{*this};
   SQLite::Statement latest(db(), R"sql(
 SELECT change, label FROM op
 WHERE device IS NULL AND change IS NOT NULL AND undoes IS NULL AND NOT undone
@@ -186,6 +190,7 @@ ORDER BY n DESC LIMIT 1)sql");
 }
 
 void OpLog::record_history() {
+  const Idle idle{*this};
   start_change("");
   const auto each = [&](const std::string& sql, const std::string& type) {
     std::vector<std::string> keys;

@@ -11,12 +11,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOME=$work TZ=Europe/Berlin QLFIT_NOW=2026-11-24T23:00:00+01:00
 intact() { sqlite3 "$1" 'PRAGMA integrity_check'; }
-awk -v n="$rows" 'BEGIN {
-    print "id,activity,kind,start,duration_s,pain,note"
-    for (i = 1; i <= n; i++)
-        printf "0c0c0c0c-0000-4000-8000-%012d,walk,walk,2025-%02d-%02dT07:30:00+01:00,1500,%d,row %d\n",
-            i, (i % 12) + 1, (i % 28) + 1, i % 11, i
-}' >"$work/big.csv"
+big_csv "$rows" 0c0c0c0c >"$work/big.csv"
 "$qlfit" --db "$work/source.db" import "$work/big.csv" >/dev/null
 for delay in 0.05 0.2 0.5 1 2; do
     dir=$work/sync-$delay

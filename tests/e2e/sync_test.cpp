@@ -93,6 +93,35 @@ TEST(Sync, TheFirstSyncOfADatabaseOlderThanTheLogSendsItsWholeHistory) {
   EXPECT_EQ(laptop.run({"sync"}).out, "up to date\n");
 }
 
+TEST(Sync, StatusListsTheDevicesAndWhatIsNotYetWritten) {
+  CliHarness laptop;
+  CliHarness desktop;
+  const std::string folder = laptop.dir.file("shared");
+  laptop.run({"log", "walk", "--minutes", "25"});
+  const std::string before = laptop.run({"sync", "--status"}).out;
+  EXPECT_NE(before.find("sync folder: none yet"), std::string::npos) << before;
+  EXPECT_NE(before.find("not yet written: 1 operations (the first sync writes the whole history)"),
+            std::string::npos)
+      << before;
+  expect_refused(laptop.run({"sync"}), 2, "sync needs a folder the first time");
+  laptop.run({"sync", folder});
+  desktop.run({"log", "break"});
+  desktop.run({"config", "set", "walk.min", "25"});
+  desktop.run({"sync", folder});
+  laptop.run({"sync"});
+  laptop.run({"log", "break"});
+  const std::string status = laptop.run({"sync", "--status"}).out;
+  EXPECT_EQ(status.rfind("sync folder: " + folder + "\n", 0), 0U) << status;
+  EXPECT_NE(status.find(" (this one): last change "), std::string::npos) << status;
+  EXPECT_NE(status.find(", 2 operations\n"), std::string::npos) << status;  // the desktop's
+  EXPECT_NE(status.find("not yet written: 1 operations\n"), std::string::npos) << status;
+  std::size_t devices = 0;
+  for (std::size_t at = status.find("device "); at != std::string::npos;
+       at = status.find("device ", at + 1))
+    ++devices;
+  EXPECT_EQ(devices, 2U) << status;
+}
+
 TEST(Sync, FilesAre0600InA0700FolderAndNameNothingPrivate) {
   CliHarness cli;
   const std::string folder = cli.dir.file("shared");
