@@ -55,6 +55,14 @@ insert="INSERT INTO entry (activity, kind, start_utc, duration_s, local_date) VA
     "qlfit export --format json" :: "$qlfit" --db "$db" export --format json --output "$work/out.json" :: \
     "qlfit import (JSON, all present)" :: "$qlfit" --db "$db" import "$work/out.json" :: \
     "qlfit backup" :: sh -c "rm -f $work/backup.db && exec $qlfit --db $db backup $work/backup.db" >"$work/whole.tsv"
+# Sync: the first sends the whole history (a copy of the imported database each round),
+# a new database receives it, then an up-to-date sync beside `stats --week`.
+cp "$db" "$work/unsynced.db"
+"$interleave" 3 0 \
+    "qlfit sync (first: sends the history)" :: sh -c "rm -rf $work/sync $work/s1.db* && cp $work/unsynced.db $work/s1.db && exec $qlfit --db $work/s1.db sync $work/sync" :: \
+    "qlfit sync (first: receives the history)" :: sh -c "rm -f $work/s2.db* && exec $qlfit --db $work/s2.db sync $work/sync" >"$work/sync.tsv"
+"$interleave" "$rounds" 3 \
+    "qlfit sync (up to date)" :: "$qlfit" --db "$work/s2.db" sync :: "qlfit stats --week (beside it)" :: "$qlfit" --db "$work/s2.db" stats --week >"$work/synced.tsv"
 "$build/bench/qlfit_micro" --benchmark_min_time=0.2 2>/dev/null | grep -v '^-*$' >"$work/micro.txt"
 
 # Rows of pairs (qlfit, then its floor) -> a markdown table with the ratio of medians.
@@ -98,12 +106,17 @@ timew_ms=$(median_of "$work/timew.tsv" "timew summary :all")
     echo "## Import (target ≤ 2 s)"
     awk -F'\t' '{ printf "`qlfit import` of all %s rows into a new database, 3 runs: median %.2f s (%.2f–%.2f), peak %.1f MiB.\n", n, $2 / 1000, $3 / 1000, $4 / 1000, $5 / 1024 }' n="$entries" "$work/import.tsv"
     echo
+    echo "## Sync (targets: first send and receive ≤ 2× the import; up to date ≈ \`stats --week\`)"
+    awk -F'\t' '{ printf "`%s`, 3 runs: median %.2f s (%.2f–%.2f), peak %.1f MiB.\n", $1, $2 / 1000, $3 / 1000, $4 / 1000, $5 / 1024 }' "$work/sync.tsv"
+    echo
+    pairs "$work/synced.tsv" | sed 's/^/Up to date against stats --week: /'
+    echo
     echo "## Peak resident memory (target ≤ 8 MiB)"
     echo "Peak RSS of each command, from \`wait4\`, the largest of its runs."
     echo
     echo "| command | peak MiB |"
     echo "|---|---|"
-    cat "$work/import.tsv" "$work/fast.tsv" "$work/history.tsv" "$work/whole.tsv" "$work/timew.tsv" |
+    cat "$work/import.tsv" "$work/fast.tsv" "$work/history.tsv" "$work/whole.tsv" "$work/sync.tsv" "$work/synced.tsv" "$work/timew.tsv" |
         awk -F'\t' '{ printf "| `%s` | %.1f |\n", $1, $5 / 1024 }'
     echo
     echo "Whole-history commands, 3 runs (medians, ms):"

@@ -56,8 +56,16 @@ int main(int argc, char** argv) {
   qlfit::system::LogindPresence presence;  // asks the bus only when a reminder is due
   qlfit::system::LogindDeskWatch desk;     // connects on its first wait (qlfit watch)
   qlfit::system::SystemUserUnits units;
-  const qlfit::cli::Outside outside{
-      qlfit::sqlite_store_access(), &crontab, &notifier, &files, &zones, &presence, &desk, &units};
+  qlfit::system::SystemGit git;
+  const qlfit::cli::Outside outside{qlfit::sqlite_store_access(),
+                                    &crontab,
+                                    &notifier,
+                                    &files,
+                                    &zones,
+                                    &presence,
+                                    &desk,
+                                    &units,
+                                    &git};
 
   try {
     return qlfit::cli::run(std::span<const char* const>(argv, static_cast<std::size_t>(argc)),

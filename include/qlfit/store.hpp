@@ -22,6 +22,9 @@ struct EntryFilter {
   std::optional<std::string> activity;
   std::optional<Kind> kind;
   std::optional<std::size_t> limit;  // keep only the most recent N
+  // Order entries of one instant by id, not by the order logged here: the same order on
+  // every synced machine (export).
+  bool same_everywhere = false;
 };
 
 // A running `qlfit start` timer: at most one at a time.
@@ -40,9 +43,39 @@ struct AwayPeriod {
 
 // Rest days (an injury, a provider's advice, a holiday): never "missed".
 struct Pause {
-  std::int64_t n = 0;
-  DateRange days;  // both ends included
+  std::int64_t n = 0;  // local, like an entry's
+  DateRange days;      // both ends included
   std::optional<std::string> note;
+  std::string id;  // UUID: the same on every synced machine
+};
+
+// What one `undo` reverted: the latest change made here (docs/sync.md).
+struct Undone {
+  std::string label;           // the change: "log", "edit", "rm", "import", "config set", ...
+  std::optional<Entry> entry;  // the entry it was about, as it is now (or was, if removed)
+  std::string detail;          // "pain 4 -> 2", "walk.min", "2026-11-01 to 2026-11-07", ...
+  std::size_t operations = 0;  // how many operations the change held (an import: many)
+};
+
+// What one `sync` did.
+struct SyncReport {
+  std::size_t sent = 0;              // operations written to new files
+  std::size_t received = 0;          // other devices' operations applied
+  std::string device;                // this database's device id (its folder's name)
+  std::vector<std::string> skipped;  // "FILE: why", files named on stderr
+};
+
+// What `sync --status` shows.
+struct SyncStatus {
+  std::optional<std::string> dir;     // sync.dir, once a sync ran
+  std::optional<std::string> device;  // this database's device id, once made
+  struct Device {
+    std::string id;
+    std::int64_t last_change_ms = 0;  // the time of its latest operation here
+    std::size_t operations = 0;
+  };
+  std::vector<Device> devices;  // every device whose operations are here, this one too
+  std::size_t unwritten = 0;    // local operations not yet written to a sync folder
 };
 
 // The port the core keeps its data behind (implemented by src/storage).
@@ -160,6 +193,17 @@ class Store {
   virtual std::vector<Pause> pauses() = 0;
   // Removes pause `n`; returns it, or std::nullopt when there is none.
   virtual std::optional<Pause> remove_pause(std::int64_t n) = 0;
+
+  // Every change above is also recorded, in its own transaction, as operations.
+  // Reverts the latest change made here that is not undone yet (recording the reversal
+  // as a change that syncs); std::nullopt when there is none.
+  virtual std::optional<Undone> undo() = 0;
+  // Writes this device's new operations under `dir`/<device-id>/ and applies every
+  // other device's new ones in one transaction; remembers `dir` (sync.dir).
+  virtual SyncReport sync(const std::string& dir) = 0;
+  virtual SyncStatus sync_status() = 0;
+  // The folder the last sync used (sync.dir); std::nullopt before the first.
+  virtual std::optional<std::string> sync_dir() = 0;
 };
 
 }  // namespace qlfit

@@ -57,9 +57,6 @@ Activity open_activity(Store& store, const std::string& name);
 Logged log_activity(Store& store, const LogRequest& request, const Settings& settings,
                     const TimeContext& context);
 
-// Removes the entry logged last. Nothing logged yet: Error(kInvalidInput).
-Entry undo_last(Store& store);
-
 struct ListRequest {
   std::optional<std::string> since;  // WHEN, whole days
   std::optional<std::string> until;  // WHEN, whole days

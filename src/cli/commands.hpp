@@ -35,6 +35,7 @@ Command register_rm(CLI::App& root);
 Command register_export(CLI::App& root);
 Command register_import(CLI::App& root);
 Command register_backup(CLI::App& root);
+Command register_sync(CLI::App& root);
 Command register_activity(CLI::App& root);
 Command register_completion(CLI::App& root);
 Command register_help(CLI::App& root);

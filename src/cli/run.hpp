@@ -2,6 +2,7 @@
 
 #include "qlfit/cron.hpp"
 #include "qlfit/files.hpp"
+#include "qlfit/git.hpp"
 #include "qlfit/presence.hpp"
 #include "qlfit/remind.hpp"
 #include "qlfit/store.hpp"
@@ -68,6 +69,7 @@ struct Outside {
   Presence* presence = nullptr;  // the login manager; none: the user counts as present
   DeskWatch* desk = nullptr;     // the session `watch` follows
   UserUnits* units = nullptr;    // the user's systemd (watch --install)
+  Git* git = nullptr;
 };
 
 // Runs one qlfit command line (args[0] is the program name) and returns its exit

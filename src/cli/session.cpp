@@ -59,6 +59,12 @@ bool Session::notify(const std::string& text) const {
   return outside_.notifier != nullptr && outside_.notifier->notify(text);
 }
 
+Git& Session::git() const {
+  if (outside_.git == nullptr)
+    throw Error(ErrorCode::kStorage, "git cannot be run from here");
+  return *outside_.git;
+}
+
 Files& Session::files() const {
   if (outside_.files == nullptr)
     throw Error(ErrorCode::kStorage, "no files can be reached");

@@ -80,6 +80,10 @@ class LazyStore final : public Store {
   }
   std::vector<Pause> pauses() override { return reader().pauses(); }
   std::optional<Pause> remove_pause(std::int64_t n) override { return remover().remove_pause(n); }
+  std::optional<Undone> undo() override { return remover().undo(); }
+  SyncReport sync(const std::string& dir) override { return writer().sync(dir); }
+  SyncStatus sync_status() override { return reader().sync_status(); }
+  std::optional<std::string> sync_dir() override { return reader().sync_dir(); }
 
  private:
   // The store, opened for at least `mode` (a reader is reopened to write).
@@ -134,6 +138,8 @@ class Session {
   Crontab& crontab() const;
   // Named files (export, import, backup).
   Files& files() const;
+  // git, for `sync --git`. Throws Error(kStorage) when this run has none to reach.
+  Git& git() const;
   const Environment& environment() const { return environment_; }
   // The user's settings, read from the database on first use.
   const Settings& settings();

@@ -516,7 +516,13 @@ Store::ImportCount import_rows(Store& store, const std::string& file, const RowF
 }
 
 ExportData export_data(Store& store) {
-  return ExportData{store.activities(), store.pauses(), store.settings()};
+  // Built-in activities first, the rest by name: the same order on every synced machine
+  // (the order they were added differs from machine to machine).
+  std::vector<Activity> activities = store.activities();
+  std::stable_sort(activities.begin(), activities.end(), [](const Activity& a, const Activity& b) {
+    return a.builtin != b.builtin ? a.builtin : !a.builtin && a.name < b.name;
+  });
+  return ExportData{activities, store.pauses(), store.settings()};
 }
 
 void check_output_target(Files& files, const std::string& output, const std::string& db_path,

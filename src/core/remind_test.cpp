@@ -138,7 +138,7 @@ TEST(WalkReminder, SaysHowFarTodayIsFromTheMinimum) {
 
 TEST(DueReminders, NothingIsDueOnAPausedDay) {
   RemindFacts facts;
-  facts.pauses.push_back(Pause{1, DateRange{2026_y / 11 / 24, 2026_y / 11 / 24}, std::nullopt});
+  facts.pauses.push_back(Pause{1, DateRange{2026_y / 11 / 24, 2026_y / 11 / 24}, std::nullopt, ""});
   EXPECT_TRUE(due(facts, "2026-11-24T10:00:00+01:00").empty());
   EXPECT_FALSE(due(facts, "2026-11-25T10:00:00+01:00").empty());
 }

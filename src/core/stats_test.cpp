@@ -83,7 +83,7 @@ TEST(Summarize, TheCurrentWeekPartWayCountsTodayAsLeft) {
 }
 
 TEST(Summarize, APartlyPausedWeekShrinksItsTargetInProportion) {
-  const std::vector<Pause> pauses{Pause{1, DateRange{2026_y / 11 / 26, 2026_y / 11 / 29}, {}}};
+  const std::vector<Pause> pauses{Pause{1, DateRange{2026_y / 11 / 26, 2026_y / 11 / 29}, {}, ""}};
   const auto stats = week48(sessions(2), 2026_y / 11 / 30, pauses);
   EXPECT_EQ(stats.paused_days, 4);
   EXPECT_EQ(stats.sessions.target.min, 2);  // 3 * 3 / 7 = 1.3, rounded up
@@ -94,7 +94,7 @@ TEST(Summarize, APartlyPausedWeekShrinksItsTargetInProportion) {
 }
 
 TEST(Summarize, AFullyPausedWeekAsksNothing) {
-  const std::vector<Pause> pauses{Pause{1, DateRange{2026_y / 11 / 20, 2026_y / 12 / 2}, {}}};
+  const std::vector<Pause> pauses{Pause{1, DateRange{2026_y / 11 / 20, 2026_y / 12 / 2}, {}, ""}};
   const auto stats = week48({}, 2026_y / 11 / 30, pauses);
   EXPECT_EQ(stats.sessions.verdict, Verdict::kPaused);
   EXPECT_EQ(stats.sessions.target.min, 0);
@@ -164,7 +164,7 @@ TEST(Summarize, TodaysSittingStretchEndsNow) {
 }
 
 TEST(Summarize, WeekendsAndPausedDaysHaveNoSittingStretch) {
-  const std::vector<Pause> pauses{Pause{1, DateRange{2026_y / 11 / 23, 2026_y / 11 / 23}, {}}};
+  const std::vector<Pause> pauses{Pause{1, DateRange{2026_y / 11 / 23, 2026_y / 11 / 23}, {}, ""}};
   const auto stats = summarize({}, kWeek48, pauses, Settings{}, on(2026_y / 11 / 29));
   EXPECT_EQ(stats.days[0].longest_sitting, minutes{0});  // paused Monday
   EXPECT_EQ(stats.days[5].longest_sitting, minutes{0});  // Saturday

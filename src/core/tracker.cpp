@@ -164,12 +164,6 @@ Logged log_activity(Store& store, const LogRequest& request, const Settings& set
   return logged_entry(store, store.add(fresh), moment, settings, context);
 }
 
-Entry undo_last(Store& store) {
-  if (auto removed = store.remove_last())
-    return *removed;
-  throw Error(ErrorCode::kInvalidInput, "nothing to undo: no entry has been logged yet");
-}
-
 void each_listed(Store& store, const ListRequest& request, const TimeContext& context,
                  const std::function<void(const Entry& entry)>& each) {
   EntryFilter filter;

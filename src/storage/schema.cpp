@@ -86,6 +86,38 @@ DROP INDEX entry_facts;
 CREATE INDEX entry_facts ON entry (local_date, start_utc, kind, utc_offset, duration_s, pain,
                                    source);
 )sql",
+    // The operation log (docs/sync.md): every change, what undo reverts and sync sends;
+    // pauses get ids that are the same on every machine; values that never sync.
+    R"sql(
+CREATE TABLE op (
+  n       INTEGER PRIMARY KEY AUTOINCREMENT,
+  device  TEXT,
+  seq     INTEGER NOT NULL,
+  at_ms   INTEGER NOT NULL,
+  kind    TEXT NOT NULL,
+  target  TEXT NOT NULL,
+  data    TEXT,
+  before  TEXT,
+  change  INTEGER,
+  label   TEXT,
+  undoes  INTEGER,
+  undone  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE UNIQUE INDEX op_by_device ON op (device, seq);
+CREATE INDEX op_by_target ON op (target, at_ms);
+CREATE INDEX op_by_time ON op (at_ms);
+CREATE INDEX op_by_change ON op (change);
+CREATE TABLE sync_local (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+ALTER TABLE pause ADD COLUMN id TEXT;
+UPDATE pause SET id = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+CREATE UNIQUE INDEX pause_by_id ON pause (id);
+CREATE INDEX entry_by_start_id ON entry (start_utc, id);
+)sql",
 };
 
 [[noreturn]] void damaged(const std::string& path, const std::string& what) {

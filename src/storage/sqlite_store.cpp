@@ -3,6 +3,8 @@
 #include "qlfit/error.hpp"
 
 #include "database_file.hpp"
+#include "oplog.hpp"
+#include "sync_folder.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -111,7 +113,7 @@ Activity read_activity(SQLite::Statement& row) {
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, Access access, bool own_folder)
-      : path_(path), file_(path, access, own_folder) {}
+      : path_(path), file_(path, access, own_folder), log_(file_) {}
 
   std::optional<Activity> find_activity(std::string_view name) override {
     return guarded(path_, [&]() -> std::optional<Activity> {
@@ -140,9 +142,10 @@ class SqliteStore final : public Store {
   Entry add(const NewEntry& fresh) override {
     return guarded(path_, [&] {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
-      const std::int64_t n = insert_entry(fresh);
+      log_.start_change("log");
+      const Entry entry = insert_entry(fresh);
       file_.commit(transaction);
-      return written(n);
+      return entry;
     });
   }
 
@@ -157,9 +160,8 @@ class SqliteStore final : public Store {
           last = read_entry(query, path_);
       }
       if (last) {
-        SQLite::Statement remove(file_.db(), "DELETE FROM entry WHERE n = ?");
-        remove.bind(1, static_cast<std::int64_t>(last->n));
-        remove.exec();
+        log_.start_change("rm");
+        remove_entry(last->id);
       }
       file_.commit(transaction);
       return last;
@@ -198,7 +200,7 @@ class SqliteStore final : public Store {
       if (filter.limit) {
         sql = "SELECT * FROM (" + sql + " ORDER BY start_utc DESC, n DESC LIMIT :limit)";
       }
-      sql += " ORDER BY start_utc, n";
+      sql += filter.same_everywhere ? " ORDER BY start_utc, id" : " ORDER BY start_utc, n";
       SQLite::Statement query(file_.db(), sql);
       bind_conditions(query, filter);
       if (filter.limit)
@@ -218,10 +220,13 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
       add.bind(":name", activity.name);
       add.bind(":kind", std::string(to_string(activity.kind)));
       add.bind(":description", activity.description);
+      log_.start_change("activity add");
+      const Json before = log_.state("activity:" + activity.name);
       if (add.exec() == 0) {
         throw Error(ErrorCode::kInvalidInput, "there is already an activity \"" + activity.name +
                                                   "\"; see 'qlfit activity list'");
       }
+      log_.record("activity:" + activity.name, before);
       file_.commit(transaction);
     });
   }
@@ -242,7 +247,10 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
                                                ? "UPDATE activity SET archived = 1 WHERE name = ?"
                                                : "DELETE FROM activity WHERE name = ?");
       change.bind(1, name);
+      log_.start_change(archive ? "activity archive" : "activity rm");
+      const Json before = log_.state("activity:" + name);
       const bool changed = change.exec() > 0;
+      log_.record("activity:" + name, before);
       file_.commit(transaction);
       return changed;
     });
@@ -286,6 +294,9 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
   void update(const Entry& entry) override {
     guarded(path_, [&] {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      log_.start_change("edit");
+      const std::string target = "entry:" + entry.id;
+      const Json before = log_.state(target);
       SQLite::Statement change(file_.db(), R"sql(
 UPDATE entry SET activity = :activity, kind = :kind, start_utc = :start, utc_offset = :offset,
                  local_date = :date, duration_s = :duration, pain = :pain, note = :note,
@@ -296,6 +307,7 @@ WHERE n = :n)sql");
       if (change.exec() != 1) {
         throw Error(ErrorCode::kNotFound, "entry #" + std::to_string(entry.n) + " is gone");
       }
+      log_.record(target, before);
       file_.commit(transaction);
     });
   }
@@ -303,12 +315,16 @@ WHERE n = :n)sql");
   std::size_t remove(const std::vector<std::int64_t>& ns) override {
     return guarded(path_, [&] {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement remove(file_.db(), "DELETE FROM entry WHERE n = ?");
+      log_.start_change("rm");
+      SQLite::Statement id_of(file_.db(), "SELECT id FROM entry WHERE n = ?");
       std::size_t removed = 0;
       for (const std::int64_t n : ns) {
-        remove.bind(1, static_cast<std::int64_t>(n));
-        removed += static_cast<std::size_t>(remove.exec());
-        remove.reset();
+        id_of.bind(1, static_cast<std::int64_t>(n));
+        if (id_of.executeStep()) {
+          remove_entry(id_of.getColumn(0).getString());
+          ++removed;
+        }
+        id_of.reset();
       }
       if (removed != ns.size()) {
         throw Error(
@@ -326,6 +342,7 @@ WHERE n = :n)sql");
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
       ImportCount count;
       created_.clear();
+      log_.start_change("import");
       {
         SQLite::Statement insert(file_.db(), R"sql(
 INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
@@ -357,6 +374,7 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
           if (added) {
             if (added_ordinals.empty())
               first_added = file_.db().getLastInsertRowid();
+            log_.record("entry:" + entry.id, nullptr);
             added_ordinals.push_back(static_cast<std::uint32_t>(ordinal));
             ++count.added;
             return std::nullopt;
@@ -379,6 +397,7 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
         });
         add_extras(extras());
       }
+      log_.release();
       if (!dry_run)
         file_.commit(transaction);
       return count;
@@ -386,6 +405,7 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
   }
 
   void backup(const std::string& path) override {
+    log_.release();  // VACUUM runs only with no statement in progress
     try {
       SQLite::Statement vacuum(file_.db(), "VACUUM INTO ?");
       vacuum.bind(1, path);
@@ -411,12 +431,8 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
   void set_setting(const std::string& key, const std::string& value) override {
     guarded(path_, [&] {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement upsert(file_.db(),
-                               "INSERT INTO setting (key, value) VALUES (?, ?) "
-                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-      upsert.bind(1, key);
-      upsert.bind(2, value);
-      upsert.exec();
+      log_.start_change("config set");
+      put_setting(key, value);
       file_.commit(transaction);
     });
   }
@@ -424,9 +440,12 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
   bool unset_setting(const std::string& key) override {
     return guarded(path_, [&] {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      log_.start_change("config unset");
+      const Json before = log_.state("setting:" + key);
       SQLite::Statement remove(file_.db(), "DELETE FROM setting WHERE key = ?");
       remove.bind(1, key);
       const bool removed = remove.exec() > 0;
+      log_.record("setting:" + key, before);
       file_.commit(transaction);
       return removed;
     });
@@ -470,9 +489,10 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
       if (file_.db().exec("DELETE FROM timer") == 0) {
         throw Error(ErrorCode::kInvalidInput, "no timer is running; start one with 'qlfit start'");
       }
-      const std::int64_t n = insert_entry(entry);
+      log_.start_change("stop");
+      const Entry logged = insert_entry(entry);
       file_.commit(transaction);
-      return written(n);
+      return logged;
     });
   }
 
@@ -531,26 +551,32 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
     return guarded(path_, [&] {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
       std::int64_t n = 0;
+      std::string id;
       {
-        SQLite::Statement insert(file_.db(), R"sql(
-INSERT INTO pause (first_day, last_day, note, created_utc) VALUES (?, ?, ?, unixepoch())
-RETURNING n)sql");
+        SQLite::Statement insert(file_.db(),
+                                 "INSERT INTO pause (first_day, last_day, note, created_utc, id) "
+                                 "VALUES (?, ?, ?, unixepoch(), " +
+                                     std::string(kNewUuid) + ") RETURNING n, id");
         insert.bind(1, iso_date(days.first));
         insert.bind(2, iso_date(days.last));
         if (note)
           insert.bind(3, *note);
         insert.executeStep();
         n = insert.getColumn(0).getInt64();
+        id = insert.getColumn(1).getString();
       }
+      log_.start_change("pause add");
+      log_.record("pause:" + id, nullptr);
       file_.commit(transaction);
-      return Pause{n, days, note};
+      return Pause{n, days, note, id};
     });
   }
 
   std::vector<Pause> pauses() override {
     return guarded(path_, [&] {
       SQLite::Statement query(
-          file_.db(), "SELECT n, first_day, last_day, note FROM pause ORDER BY first_day, n");
+          file_.db(),
+          "SELECT n, first_day, last_day, note, id FROM pause ORDER BY first_day, last_day, id");
       std::vector<Pause> all;
       while (query.executeStep())
         all.push_back(read_pause(query));
@@ -563,15 +589,46 @@ RETURNING n)sql");
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
       std::optional<Pause> removed;
       {
-        SQLite::Statement query(
-            file_.db(), "DELETE FROM pause WHERE n = ? RETURNING n, first_day, last_day, note");
+        SQLite::Statement query(file_.db(),
+                                "SELECT n, first_day, last_day, note, id FROM pause WHERE n = ?");
         query.bind(1, static_cast<std::int64_t>(n));
         if (query.executeStep())
           removed = read_pause(query);
       }
+      if (removed) {
+        log_.start_change("pause rm");
+        const std::string target = "pause:" + removed->id;
+        const Json before = log_.state(target);
+        SQLite::Statement remove(file_.db(), "DELETE FROM pause WHERE n = ?");
+        remove.bind(1, static_cast<std::int64_t>(n));
+        remove.exec();
+        log_.record(target, before);
+      }
       file_.commit(transaction);
       return removed;
     });
+  }
+
+  std::optional<Undone> undo() override {
+    return guarded(path_, [&] {
+      SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+      auto undone = log_.undo();
+      if (undone)
+        file_.commit(transaction);
+      return undone;
+    });
+  }
+
+  SyncReport sync(const std::string& dir) override {
+    return guarded(path_, [&] { return sync_through(file_, log_, dir); });
+  }
+
+  std::optional<std::string> sync_dir() override {
+    return guarded(path_, [&] { return log_.local_value("sync.dir"); });
+  }
+
+  SyncStatus sync_status() override {
+    return guarded(path_, [&] { return status_of(file_.db(), log_); });
   }
 
  private:
@@ -585,6 +642,8 @@ RETURNING n)sql");
     insert.bind(2, std::string(to_string(activity.kind)));
     insert.bind(3, activity.description);
     const bool created = insert.exec() == 1;
+    if (created)
+      log_.record("activity:" + activity.name, nullptr);
     SQLite::Statement kind(file_.db(), "SELECT kind FROM activity WHERE name = ?");
     kind.bind(1, activity.name);
     kind.executeStep();
@@ -606,17 +665,21 @@ RETURNING n)sql");
     for (const Activity& activity : extras.activities) {
       // An activity this import created for its entries gets the file's description.
       if (!add_missing_activity(activity) && created_.count(activity.name) != 0) {
+        const Json before = log_.state("activity:" + activity.name);
         describe.bind(1, activity.description);
         describe.bind(2, activity.name);
         describe.exec();
         describe.reset();
+        log_.record("activity:" + activity.name, before);
       }
     }
     SQLite::Statement pause(file_.db(), R"sql(
-INSERT INTO pause (first_day, last_day, note, created_utc)
-SELECT :first, :last, :note, unixepoch()
+INSERT INTO pause (first_day, last_day, note, created_utc, id)
+SELECT :first, :last, :note, unixepoch(), )sql" +
+                                            std::string(kNewUuid) +
+                                            R"sql(
 WHERE NOT EXISTS (SELECT 1 FROM pause WHERE first_day = :first AND last_day = :last
-                                          AND note IS :note))sql");
+                                          AND note IS :note) RETURNING id)sql");
     for (const Pause& rest : extras.pauses) {
       pause.bind(":first", iso_date(rest.days.first));
       pause.bind(":last", iso_date(rest.days.last));
@@ -625,18 +688,12 @@ WHERE NOT EXISTS (SELECT 1 FROM pause WHERE first_day = :first AND last_day = :l
       } else {
         pause.bind(":note");
       }
-      pause.exec();
+      if (pause.executeStep())
+        log_.record("pause:" + pause.getColumn(0).getString(), nullptr);
       pause.reset();
     }
-    SQLite::Statement setting(file_.db(),
-                              "INSERT INTO setting (key, value) VALUES (?, ?) "
-                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    for (const auto& [key, value] : extras.settings) {
-      setting.bind(1, key);
-      setting.bind(2, value);
-      setting.exec();
-      setting.reset();
-    }
+    for (const auto& [key, value] : extras.settings)
+      put_setting(key, value);
   }
 
   Pause read_pause(SQLite::Statement& row) {
@@ -646,18 +703,16 @@ WHERE NOT EXISTS (SELECT 1 FROM pause WHERE first_day = :first AND last_day = :l
                            parse_local_date(row.getColumn(2).getString(), path_)};
     if (!row.getColumn(3).isNull())
       pause.note = row.getColumn(3).getString();
+    pause.id = row.getColumn(4).getString();
     return pause;
   }
 
-  // Inserts inside the caller's transaction; returns the new entry's number.
-  std::int64_t insert_entry(const NewEntry& fresh) {
+  // Inserts inside the caller's transaction (recording it); returns the new entry.
+  Entry insert_entry(const NewEntry& fresh) {
     SQLite::Statement insert(file_.db(), R"sql(
 INSERT INTO entry (id, activity, kind, start_utc, utc_offset, local_date, duration_s, pain, note,
            created_utc, source)
-VALUES (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
-    substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) ||
-    substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
-    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+VALUES ()sql" + std::string(kNewUuid) + R"sql(, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING n)sql");
     insert.bind(1, fresh.activity);
     insert.bind(2, std::string(to_string(fresh.kind)));
@@ -672,7 +727,31 @@ RETURNING n)sql");
     insert.bind(9, static_cast<std::int64_t>(fresh.created.time_since_epoch().count()));
     insert.bind(10, std::string(to_string(fresh.source)));
     insert.executeStep();
-    return insert.getColumn(0).getInt64();
+    const Entry entry = written(insert.getColumn(0).getInt64());
+    log_.record("entry:" + entry.id, nullptr);
+    return entry;
+  }
+
+  // Removes one entry inside the caller's transaction, recording it.
+  void remove_entry(const std::string& id) {
+    const std::string target = "entry:" + id;
+    const Json before = log_.state(target);
+    SQLite::Statement remove(file_.db(), "DELETE FROM entry WHERE id = ?");
+    remove.bind(1, id);
+    remove.exec();
+    log_.record(target, before);
+  }
+
+  // Stores one setting inside the caller's transaction, recording it.
+  void put_setting(const std::string& key, const std::string& value) {
+    const Json before = log_.state("setting:" + key);
+    SQLite::Statement upsert(file_.db(),
+                             "INSERT INTO setting (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, key);
+    upsert.bind(2, value);
+    upsert.exec();
+    log_.record("setting:" + key, before);
   }
 
   // The entry just written in this transaction.
@@ -706,6 +785,7 @@ RETURNING n)sql");
 
   std::string path_;
   DatabaseFile file_;
+  OpLog log_;
   std::set<std::string, std::less<>> created_;  // activities created by this import
 };
 

@@ -111,6 +111,7 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(
+        "DROP TABLE op; DROP TABLE sync_local; DROP INDEX entry_by_start_id; "
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
         "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
         "ALTER TABLE entry DROP COLUMN source; "
@@ -371,6 +372,7 @@ TEST(OpenStore, EightConnectionsMigratingAnOldSchemaAtOnceMigrateOnce) {
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(
+        "DROP TABLE op; DROP TABLE sync_local; DROP INDEX entry_by_start_id; "
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
         "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
         "ALTER TABLE entry DROP COLUMN source; "
@@ -537,6 +539,7 @@ TEST(OpenStore, ADryRunChangesNoByteOfAnOlderOrRollbackFile) {
   {
     SQLite::Database db(backup, SQLite::OPEN_READWRITE);
     db.exec(
+        "DROP TABLE op; DROP TABLE sync_local; DROP INDEX entry_by_start_id; "
         "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
         "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
         "ALTER TABLE entry DROP COLUMN source; "

@@ -468,6 +468,27 @@ void run_systemctl(const std::vector<std::string>& args) {
   }
 }
 
+// A pull or a push over a slow network, not a hung one.
+constexpr std::chrono::seconds kGitLimit{120};
+
+std::string SystemGit::run(const std::string& dir, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"git", "-C", dir};
+  argv.insert(argv.end(), args.begin(), args.end());
+  // Never a prompt for a password or an editor: there is no one to answer it.
+  const Finished finished =
+      system::run(argv, "", {"GIT_TERMINAL_PROMPT=0", "GIT_EDITOR=true"}, kGitLimit);
+  if (!finished.started)
+    return "cannot run git: is it installed? (Debian: apt-get install git)";
+  if (finished.timed_out) {
+    return "'git " + args.at(0) + "' did not finish within " + std::to_string(kGitLimit.count()) +
+           " s and was stopped";
+  }
+  if (finished.status == 0)
+    return "";
+  const std::string said = first_line(finished.err.empty() ? finished.out : finished.err);
+  return said.empty() ? "git " + args.at(0) + " failed" : said;
+}
+
 std::function<std::string_view()> LocalFiles::pieces(const std::string& path) {
   const int fd = path == "-" ? ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0)
                              : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

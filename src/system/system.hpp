@@ -2,6 +2,7 @@
 
 #include "qlfit/cron.hpp"
 #include "qlfit/files.hpp"
+#include "qlfit/git.hpp"
 #include "qlfit/remind.hpp"
 
 #include <optional>
@@ -39,6 +40,12 @@ class LocalFiles final : public Files {
   void replace(const std::string& path,
                const std::function<void(const std::string& temporary)>& fill) override;
   bool same_file(const std::string& a, const std::string& b) override;
+};
+
+// git, run in a folder with a time limit of its own (network steps can be slow).
+class SystemGit final : public Git {
+ public:
+  std::string run(const std::string& dir, const std::vector<std::string>& args) override;
 };
 
 class DesktopNotifier final : public Notifier {

@@ -32,12 +32,7 @@ check "the database is intact" ok "$(intact "$db")"
 
 # --- SIGKILL during a large import
 rows=50000
-awk -v n="$rows" 'BEGIN {
-    print "id,activity,kind,start,duration_s,pain,note"
-    for (i = 1; i <= n; i++)
-        printf "0a0a0a0a-0000-4000-8000-%012d,walk,walk,2025-%02d-%02dT07:30:00+01:00,1500,%d,row %d\n",
-            i, (i % 12) + 1, (i % 28) + 1, i % 11, i
-}' >"$work/big.csv"
+big_csv "$rows" 0a0a0a0a >"$work/big.csv"
 for delay in 0.02 0.05 0.1 0.2 0.4 0.8; do
     db=$work/kill-$delay.db
     "$qlfit" --db "$db" log break --at 06:00 >/dev/null

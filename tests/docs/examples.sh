@@ -31,7 +31,9 @@ printf '#!/bin/sh\n# ssh HOST COMMAND...: here, this machine.\nshift\nexec "$@"\
 chmod +x "$sandbox/bin/"*
 export HOME="$sandbox/home" XDG_DATA_HOME="$sandbox/home/.local/share" \
     XDG_CONFIG_HOME="$sandbox/home/.config" PATH="$sandbox/bin:$PATH" \
-    TZ=Europe/Berlin QLFIT_NOW=2026-11-24T07:30:00+01:00 NO_COLOR=1
+    TZ=Europe/Berlin QLFIT_NOW=2026-11-24T07:30:00+01:00 NO_COLOR=1 \
+    GIT_AUTHOR_NAME=qlfit GIT_AUTHOR_EMAIL=qlfit@localhost GIT_COMMITTER_NAME=qlfit \
+    GIT_COMMITTER_EMAIL=qlfit@localhost GIT_CONFIG_NOSYSTEM=1
 unset QLFIT_DB
 command -v jq >/dev/null || { echo "FAIL jq is not installed (scripts/install-deps installs it)"; exit 1; }
 cd "$sandbox/work" || exit 1
@@ -80,6 +82,14 @@ while IFS=$'\t' read -r where line; do
     # What an example assumes was done before it, as its own text says.
     case "$line" in
     "qlfit stop"*) qlfit start walk >/dev/null 2>&1 ;;
+    *" --git"*)
+        # A git work tree whose remote others push to, as a user would have cloned it.
+        dir=$(eval "echo ${line#qlfit sync }" | cut -d' ' -f1)
+        if [ ! -d "$dir/.git" ]; then
+            git init -q --bare "$sandbox/remote.git" && git clone -q "$sandbox/remote.git" "$dir" 2>/dev/null &&
+                git -C "$dir" commit -q --allow-empty -m start && git -C "$dir" push -q origin HEAD 2>/dev/null
+        fi
+        ;;
     esac
     count=$((count + 1))
     case "$line" in

@@ -145,13 +145,13 @@ TEST(Log, QlfitDbChoosesTheFile) {
   EXPECT_FALSE(cli.db_exists());
 }
 
-TEST(Undo, RemovesTheLastEntryAndSaysWhich) {
+TEST(Undo, RevertsTheLastLogAndSaysWhich) {
   CliHarness cli;
   cli.run({"log", "butt-walk"});
   cli.run({"log", "walk", "--minutes", "25"});
   const auto result = cli.run({"undo"});
   EXPECT_EQ(result.code, 0);
-  EXPECT_EQ(result.out, "removed #2 walk Tue 24 Nov 07:30 (25m)\n");
+  EXPECT_EQ(result.out, "undid log of #2 walk Tue 24 Nov 07:30 (25m)\n");
   EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out).size(), 1U);
 }
 

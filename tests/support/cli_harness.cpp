@@ -38,7 +38,10 @@ CliResult CliHarness::run(const std::vector<std::string>& args, std::ostream& ou
   std::ostringstream err;
   system::LocalFiles files;
   system::ZoneFiles zones(root);
-  const cli::Outside outside{sqlite_store_access(), &crontab, &notifier, &files, &zones};
+  system::SystemGit git;  // real git: tests/e2e/sync_test.cpp runs a real repository
+  // No login manager, session or user manager: tests/logind runs the real binary on a bus.
+  const cli::Outside outside{
+      sqlite_store_access(), &crontab, &notifier, &files, &zones, nullptr, nullptr, nullptr, &git};
   const int code = cli::run(argv, environment, outside, out, err);
   return CliResult{code, "", err.str()};
 }

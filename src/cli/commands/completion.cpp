@@ -64,7 +64,7 @@ std::string choices_for(const std::string& path, const std::string& option) {
     if (path == "config get" || path == "config set" || path == "config unset") {
       return setting_names();
     }
-    if (path == "import" || path == "backup")
+    if (path == "import" || path == "backup" || path == "sync")
       return kFiles;
     if (path == "completion")
       return "bash zsh fish";

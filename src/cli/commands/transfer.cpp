@@ -62,7 +62,9 @@ Examples:
             const ExportData data = export_data(session.store());
             // Entries go out one at a time, so an export of any size fits in memory.
             const auto each = [&session](const std::function<void(const Entry&)>& entry) {
-              session.store().each_entry({}, entry);
+              EntryFilter all;
+              all.same_everywhere = true;
+              session.store().each_entry(all, entry);
             };
             const auto write = [&](std::ostream& out) {
               if (json) {

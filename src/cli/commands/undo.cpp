@@ -1,4 +1,4 @@
-#include "qlfit/tracker.hpp"
+#include "qlfit/error.hpp"
 
 #include "../commands.hpp"
 #include "../render/text.hpp"
@@ -6,12 +6,22 @@
 namespace qlfit::cli {
 
 Command register_undo(CLI::App& root) {
-  CLI::App* app = root.add_subcommand("undo", "Remove the entry logged last, and say what it was");
+  CLI::App* app = root.add_subcommand(
+      "undo", "Revert the latest change made here (any kind), and say what it was");
   app->group("Record");
-  app->footer("Example:\n  qlfit undo");
+  app->footer(R"(One change per call: a log, an edit, an rm, an import, a pause, an activity, a
+setting. Changes that arrived by sync are undone where they were made.
+Example:
+  qlfit undo)");
   return {app,
           [](Session& session) {
-            session.out << render::removed_line(undo_last(session.store())) << '\n';
+            const auto undone = session.store().undo();
+            if (!undone) {
+              throw Error(ErrorCode::kInvalidInput,
+                          "nothing to undo: no change has been made on this machine, or all "
+                          "are undone already");
+            }
+            session.out << render::undone_line(*undone) << '\n';
             return 0;
           },
           true};

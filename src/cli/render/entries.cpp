@@ -97,6 +97,19 @@ std::string removed_line(const Entry& entry) {
                      format_duration(entry.duration));
 }
 
+std::string undone_line(const Undone& undone) {
+  if (undone.entry && undone.label == "edit")
+    return fmt::format("undid edit of #{}: {}", undone.entry->n, undone.detail);
+  if (undone.entry) {
+    const Entry& entry = *undone.entry;
+    return fmt::format("undid {} of #{} {} {} ({})", undone.label, entry.n, entry.activity,
+                       when_logged(entry, false), format_duration(entry.duration));
+  }
+  if (undone.label == "import" || undone.label == "rm")
+    return fmt::format("undid {} of {} changes", undone.label, undone.operations);
+  return fmt::format("undid {} {}", undone.label, printable(undone.detail));
+}
+
 std::string edited_line(const Edited& edited) {
   std::string changes;
   for (const std::string& change : edited.changes) {

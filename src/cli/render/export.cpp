@@ -177,7 +177,7 @@ Store::ImportExtras extras_of(const Json& document, std::string_view file) {
       bad(file, "a pause's note must be a string or null");
     extras.pauses.push_back(
         Pause{0, DateRange{*first, *last},
-              note.is_string() ? std::optional(note.get<std::string>()) : std::nullopt});
+              note.is_string() ? std::optional(note.get<std::string>()) : std::nullopt, ""});
   }
   const Json settings = document.value("settings", Json::object());
   if (!settings.is_object())

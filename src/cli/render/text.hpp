@@ -38,6 +38,9 @@ std::string pain_advice(const PainSummary& pain);
 std::string pain_advice_heading();
 // "removed #42 butt-walk Tue 24 Nov 07:30".
 std::string removed_line(const Entry& entry);
+// "undid edit of #3: pain 4 -> 2", "undid log of #5 walk Tue 24 Nov 07:30 (25m)",
+// "undid config set walk.min", "undid import of 120 entries".
+std::string undone_line(const Undone& undone);
 // "edited #42 butt-walk: start ... -> ..., pain 3 -> 4" or "... nothing changed".
 std::string edited_line(const Edited& edited);
 // The contract's entry object: n, id, activity, kind, start, date (the habit day it

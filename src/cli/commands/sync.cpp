@@ -1,0 +1,114 @@
+#include "qlfit/error.hpp"
+
+#include "../commands.hpp"
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+namespace qlfit::cli {
+
+namespace {
+struct SyncOptions {
+  std::optional<std::string> dir;
+  bool status = false;
+  bool git = false;
+};
+
+// Runs one git step in `dir`; its failure is exit 3 with git's first line.
+void git_step(Session& session, const std::string& dir, const std::vector<std::string>& args) {
+  const std::string failed = session.git().run(dir, args);
+  if (!failed.empty())
+    throw Error(ErrorCode::kStorage, "git " + args.at(0) + " failed: " + failed);
+}
+
+// `sync --git`: pull first (the database is not touched when that fails), then the
+// folder sync, then this device's files committed and pushed; a push rejected because
+// another device pushed first is pulled, applied and pushed once more.
+SyncReport sync_through_git(Session& session, const std::string& dir) {
+  git_step(session, dir, {"pull", "--rebase", "--quiet"});
+  SyncReport report = session.store().sync(dir);
+  const std::string& device = report.device;
+  git_step(session, dir, {"add", "--", device});
+  if (!session.git().run(dir, {"diff", "--cached", "--quiet", "--", device}).empty()) {
+    git_step(session, dir,
+             {"commit", "--quiet", "-m", fmt::format("qlfit sync from {}", device), "--", device});
+  }
+  if (!session.git().run(dir, {"push", "--quiet"}).empty()) {
+    git_step(session, dir, {"pull", "--rebase", "--quiet"});
+    report.received += session.store().sync(dir).received;
+    git_step(session, dir, {"push", "--quiet"});
+  }
+  return report;
+}
+
+std::string utc_time(std::int64_t at_ms) {
+  const date::sys_seconds at{std::chrono::seconds{at_ms / 1000}};
+  return date::format("%Y-%m-%d %H:%M UTC", at);
+}
+
+int show_status(Session& session) {
+  const SyncStatus status = session.store().sync_status();
+  session.out << "sync folder: " << status.dir.value_or("none yet (qlfit sync DIR)") << '\n';
+  for (const SyncStatus::Device& device : status.devices) {
+    const bool here = !status.device || device.id == *status.device;
+    session.out << fmt::format("device {}{}: last change {}, {} operations\n",
+                               device.id.empty() ? "(made on the first sync)" : device.id,
+                               here ? " (this one)" : "", utc_time(device.last_change_ms),
+                               device.operations);
+  }
+  session.out << fmt::format("not yet written: {} operations{}\n", status.unwritten,
+                             status.device ? "" : " (the first sync writes the whole history)");
+  return 0;
+}
+}  // namespace
+
+Command register_sync(CLI::App& root) {
+  auto options = std::make_shared<SyncOptions>();
+  CLI::App* app = root.add_subcommand(
+      "sync", "Share every change with your other machines through a folder (docs/sync.md)");
+  app->group("Your data");
+  add_optional(*app, "DIR", options->dir,
+               "a folder Syncthing, a cloud drive or NFS keeps in step (remembered)")
+      ->type_name("DIR");
+  app->add_flag("--git", options->git,
+                "DIR is a git work tree: pull --rebase first, then commit and push");
+  app->add_flag("--status", options->status,
+                "the devices seen, their latest change, and what is not yet written");
+  app->footer(R"(Writes this machine's new changes to new files under DIR/<device-id>/ and applies
+every other machine's. The database itself never goes into DIR.
+Examples:
+  qlfit sync ~/Sync/qlfit
+  qlfit sync
+  qlfit sync ~/qlfit-sync --git
+  qlfit sync --status)");
+  return {app, [options](Session& session) {
+            if (options->status)
+              return show_status(session);
+            std::string dir;
+            if (options->dir) {
+              dir = std::filesystem::absolute(*options->dir).lexically_normal().string();
+            } else if (auto remembered = session.store().sync_dir()) {
+              dir = *remembered;
+            } else {
+              throw Error(ErrorCode::kInvalidInput,
+                          "sync needs a folder the first time, e.g. qlfit sync ~/Sync/qlfit");
+            }
+            const SyncReport report =
+                options->git ? sync_through_git(session, dir) : session.store().sync(dir);
+            if (report.sent == 0 && report.received == 0) {
+              session.out << "up to date\n";
+            } else {
+              session.out << fmt::format("sent {} operations, received {}\n", report.sent,
+                                         report.received);
+            }
+            for (const std::string& skipped : report.skipped)
+              session.err << "qlfit: skipped " << skipped << '\n';
+            return report.skipped.empty() ? 0 : 3;
+          }};
+}
+
+}  // namespace qlfit::cli

@@ -1,0 +1,115 @@
+#pragma once
+
+// The operation log (docs/sync.md): every change to entries, pauses, activities and
+// settings, recorded in the transaction that makes it; what `undo` reverts and `sync`
+// sends. Its states are JSON objects, one function per kind of row.
+#include "qlfit/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace qlfit::storage {
+
+class DatabaseFile;
+
+using Json = nlohmann::ordered_json;
+
+// SQL for a new random (version 4) UUID.
+inline constexpr std::string_view kNewUuid =
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))";
+
+// The one place an entry becomes JSON (every field: a field added to Entry is one line
+// here and one in entry_from_object).
+Json entry_object(const Entry& entry);
+// Throws std::exception (nlohmann's) when `object` is not one entry_object wrote.
+Entry entry_from_object(const Json& object);
+
+// One operation, as stored and as written to a sync file.
+struct Operation {
+  std::string device;  // empty: made here
+  std::int64_t seq = 0;
+  std::int64_t at_ms = 0;  // hybrid time: never below any operation already here
+  std::string kind;        // "entry.create", "entry.edit", ... (docs/sync.md)
+  std::string target;      // "entry:<uuid>", "pause:<uuid>", "activity:<name>", "setting:<key>"
+  Json data;               // the state after (null for a removal)
+};
+
+class OpLog {
+  // Calls idle() when the public call it guards returns or throws.
+  struct Idle {
+    OpLog& log;
+    ~Idle() { log.idle(); }
+  };
+
+ public:
+  // The file's connection is asked for each time: an import's publish replaces it.
+  explicit OpLog(DatabaseFile& file) : file_(file) {}
+
+  // Starts one change (what one `undo` reverts), named as undo will say it.
+  void start_change(std::string label);
+  // The present state of a target (null when absent).
+  Json state(const std::string& target);
+  // Records, in the caller's transaction, that `target` went from `before` to its
+  // present state, as one operation of the current change. Nothing when equal.
+  void record(const std::string& target, const Json& before);
+
+  // Finalizes the statements kept prepared: before a commit that may close the
+  // connection (an import into a new database publishes it).
+  void release() { statements_.clear(); }
+  // Resets every kept statement: none may hold a read snapshot past the call that used
+  // it (a stale snapshot makes the next write transaction fail busy at once).
+  void idle() noexcept {
+    for (auto& [sql, statement] : statements_)
+      statement->tryReset();
+  }
+
+  // Reverts the latest local change not undone; std::nullopt when none.
+  std::optional<Undone> undo();
+
+  // Applies another device's operation in the caller's transaction; false when it was
+  // here already. Later wins per target (time, then device); a removal is final.
+  bool apply(const Operation& op);
+
+  // This database's device id (made now when `make` and missing).
+  std::optional<std::string> device_id(bool make);
+  // Local values that never sync (sync.dir, device.id).
+  std::optional<std::string> local_value(const std::string& key);
+  void set_local_value(const std::string& key, const std::string& value);
+  // Records every row no operation speaks of yet (a database older than the log).
+  void record_history();
+
+ private:
+  // Makes `target` hold `state` (null: absent), without recording.
+  void put(const std::string& target, const Json& state);
+  std::int64_t insert(const Operation& op, const Json& before, std::optional<std::int64_t> undoes);
+  // True when an operation later than `op` (n) on its target is here.
+  bool superseded(const Operation& op, std::int64_t n);
+  // Entries and pauses: a removal is here. Activities: the latest operation removed it.
+  bool removed_for_good(const std::string& target);
+  void ensure_activity(const std::string& name, Kind kind);
+
+  SQLite::Database& db();
+  // A statement prepared once per connection (an import's publish makes a new one),
+  // reset; `sql` must be a string literal (its address is the key).
+  SQLite::Statement& cached(const char* sql);
+
+  DatabaseFile& file_;
+  std::string label_;
+  std::int64_t change_ = 0;
+  std::optional<std::int64_t> undoes_;  // the operation an undo is reverting
+  std::int64_t next_at_ = 0;            // the least time of the next operation; 0: ask
+  std::optional<std::string> me_;       // this device's id, once read
+  SQLite::Database* prepared_on_ = nullptr;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace qlfit::storage

@@ -1,0 +1,393 @@
+// The sync folder (docs/sync.md): this device's operations written once into new files
+// under DIR/<device-id>/, every other device's read back and merged.
+#include "sync_folder.hpp"
+
+#include "qlfit/error.hpp"
+
+#include "database_file.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace qlfit::storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kFormat = "qlfit-sync";
+constexpr std::int64_t kPerFile = 10000;  // operations in one file, at most
+constexpr std::size_t kLongestLine = 1024 * 1024;
+
+[[noreturn]] void cannot(const std::string& path, const char* what) {
+  throw Error(ErrorCode::kStorage,
+              "sync folder: " + path + " cannot be " + what + ": " + std::strerror(errno));
+}
+
+void make_folder(const std::string& path) {
+  const std::string parent = fs::path(path).parent_path().string();
+  if (!parent.empty() && parent != path && ::access(parent.c_str(), F_OK) != 0)
+    make_folder(parent);
+  if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST)
+    cannot(path, "created");
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+    errno = ENOTDIR;
+    cannot(path, "used");
+  }
+}
+
+void sync_path(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+std::string padded(std::int64_t number) {
+  std::string text = std::to_string(number);
+  return std::string(text.size() < 12 ? 12 - text.size() : 0, '0') + text;
+}
+
+// "000000000001-000000000500.jsonl" -> {1, 500}; std::nullopt for any other name.
+std::optional<std::pair<std::int64_t, std::int64_t>> range_of(const std::string& name) {
+  if (name.size() != 31 || name[12] != '-' || name.substr(25) != ".jsonl")
+    return std::nullopt;
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  const char* text = name.data();
+  if (std::from_chars(text, text + 12, first).ptr != text + 12 ||
+      std::from_chars(text + 13, text + 25, last).ptr != text + 25 || first < 1 || last < first)
+    return std::nullopt;
+  return std::pair{first, last};
+}
+
+bool is_device_id(const std::string& name) {
+  return name.size() == 36 && std::all_of(name.begin(), name.end(), [](char c) {
+           return c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+// Buffered writes to a new file; every failure names the file.
+class NewFile {
+ public:
+  explicit NewFile(std::string path) : path_(std::move(path)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd_ < 0)
+      cannot(path_, "written");
+  }
+  ~NewFile() {
+    if (fd_ >= 0) {
+      ::close(fd_);
+      ::unlink(path_.c_str());
+    }
+  }
+  NewFile(const NewFile&) = delete;
+  NewFile& operator=(const NewFile&) = delete;
+  void line(const std::string& text) {
+    buffer_ += text;
+    buffer_ += '\n';
+    if (buffer_.size() > 64 * 1024)
+      flush();
+  }
+  // Synced and renamed to `final_path`.
+  void finish(const std::string& final_path) {
+    flush();
+    if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
+      fd_ = -1;
+      ::unlink(path_.c_str());
+      cannot(path_, "written");
+    }
+    fd_ = -1;
+    if (::rename(path_.c_str(), final_path.c_str()) != 0) {
+      ::unlink(path_.c_str());
+      cannot(final_path, "written");
+    }
+  }
+
+ private:
+  void flush() {
+    std::size_t done = 0;
+    while (done < buffer_.size()) {
+      const ssize_t wrote = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+      if (wrote < 0 && errno == EINTR)
+        continue;
+      if (wrote <= 0)
+        cannot(path_, "written");
+      done += static_cast<std::size_t>(wrote);
+    }
+    buffer_.clear();
+  }
+  std::string path_;
+  int fd_ = -1;
+  std::string buffer_;
+};
+
+// How many local operations earlier syncs wrote (their sequence numbers start at 1).
+std::int64_t written_count(OpLog& log) {
+  return static_cast<std::int64_t>(std::stoll(log.local_value("sync.written").value_or("0")));
+}
+
+Json line_of(const Operation& op) {
+  return Json{{"seq", op.seq},
+              {"at", op.at_ms},
+              {"kind", op.kind},
+              {"target", op.target},
+              {"data", op.data}};
+}
+
+}  // namespace
+
+SyncFolder::SyncFolder(SQLite::Database& db, OpLog& log, std::string dir)
+    : db_(db), log_(log), dir_(std::move(dir)) {}
+
+std::int64_t SyncFolder::written_here(const std::string& device) {
+  std::int64_t written = written_count(log_);
+  const std::string own = dir_ + "/" + device;
+  std::error_code error;
+  for (const auto& item : fs::directory_iterator(own, error)) {
+    const std::string name = item.path().filename().string();
+    if (name.rfind(".tmp-", 0) == 0) {
+      ::unlink(item.path().c_str());  // left by a sync that was killed
+    } else if (const auto range = range_of(name)) {
+      written = std::max(written, range->second);
+    }
+  }
+  return written;
+}
+
+std::vector<std::string> SyncFolder::send(const std::string& device, std::size_t& sent) {
+  make_folder(dir_);
+  const std::string own = dir_ + "/" + device;
+  make_folder(own);
+  ::chmod(own.c_str(), 0700);
+  std::int64_t written = written_here(device);
+  std::vector<std::string> files;
+  for (;;) {
+    SQLite::Statement bounds(db_, R"sql(
+SELECT min(seq), max(seq) FROM (SELECT seq FROM op WHERE device IS NULL AND seq > ?
+                                ORDER BY seq LIMIT ?))sql");
+    bounds.bind(1, written);
+    bounds.bind(2, kPerFile);
+    bounds.executeStep();
+    if (bounds.getColumn(0).isNull())
+      break;
+    const std::int64_t first = bounds.getColumn(0).getInt64();
+    const std::int64_t last = bounds.getColumn(1).getInt64();
+    NewFile file(own + "/.tmp-" + std::to_string(::getpid()) + "-" + padded(first));
+    file.line(Json{
+        {"format", kFormat},
+        {"version", kSyncFormatVersion},
+        {"device", device},
+        {"first", first},
+        {"last",
+         last}}.dump());
+    SQLite::Statement query(db_, R"sql(
+SELECT seq, at_ms, kind, target, data FROM op WHERE device IS NULL AND seq BETWEEN ? AND ?
+ORDER BY seq)sql");
+    query.bind(1, first);
+    query.bind(2, last);
+    while (query.executeStep()) {
+      Operation op;
+      op.seq = query.getColumn(0).getInt64();
+      op.at_ms = query.getColumn(1).getInt64();
+      op.kind = query.getColumn(2).getString();
+      op.target = query.getColumn(3).getString();
+      op.data =
+          query.getColumn(4).isNull() ? Json(nullptr) : Json::parse(query.getColumn(4).getString());
+      file.line(line_of(op).dump());
+      ++sent;
+    }
+    const std::string name = own + "/" + padded(first) + "-" + padded(last) + ".jsonl";
+    file.finish(name);
+    files.push_back(name);
+    written = last;
+  }
+  written_ = written;
+  if (!files.empty())
+    sync_path(own);
+  return files;
+}
+
+std::size_t SyncFolder::receive(const std::string& device, std::vector<std::string>& skipped) {
+  std::error_code error;
+  std::vector<fs::path> folders;
+  for (const auto& item : fs::directory_iterator(dir_, error)) {
+    const std::string name = item.path().filename().string();
+    if (item.is_directory() && is_device_id(name) && name != device)
+      folders.push_back(item.path());
+  }
+  if (error)
+    throw Error(ErrorCode::kStorage, "sync folder " + dir_ + " cannot be read: " + error.message());
+  std::sort(folders.begin(), folders.end());
+  std::size_t received = 0;
+  for (const fs::path& folder : folders) {
+    std::vector<fs::path> files;
+    for (const auto& item : fs::directory_iterator(folder, error)) {
+      if (item.path().filename().string().front() != '.')
+        files.push_back(item.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& file : files)
+      received += read_file(folder.filename().string(), file, skipped);
+  }
+  return received;
+}
+
+std::size_t SyncFolder::read_file(const std::string& device, const fs::path& path,
+                                  std::vector<std::string>& skipped) {
+  const auto range = range_of(path.filename().string());
+  if (!range) {
+    skipped.push_back(path.string() + ": not a qlfit sync file");
+    return 0;
+  }
+  SQLite::Statement have(db_, "SELECT count(*) FROM op WHERE device = ? AND seq BETWEEN ? AND ?");
+  have.bind(1, device);
+  have.bind(2, range->first);
+  have.bind(3, range->second);
+  have.executeStep();
+  if (have.getColumn(0).getInt64() == range->second - range->first + 1)
+    return 0;  // every operation of it is here already
+  db_.exec("SAVEPOINT sync_file");
+  std::size_t applied = 0;
+  try {
+    applied = apply_file(device, *range, path);
+    db_.exec("RELEASE sync_file");
+  } catch (const SQLite::Exception& failure) {
+    db_.exec("ROLLBACK TO sync_file");
+    db_.exec("RELEASE sync_file");
+    if ((failure.getErrorCode() & 0xff) != SQLITE_CONSTRAINT)
+      throw;
+    skipped.push_back(path.string() + ": damaged (" + failure.what() + ")");
+  } catch (const Error& failure) {
+    db_.exec("ROLLBACK TO sync_file");
+    db_.exec("RELEASE sync_file");
+    if (failure.code() == ErrorCode::kStorage)
+      throw;
+    skipped.push_back(path.string() + ": " + failure.what());
+  } catch (const std::exception& failure) {
+    db_.exec("ROLLBACK TO sync_file");
+    db_.exec("RELEASE sync_file");
+    skipped.push_back(path.string() + ": damaged (not the operations docs/sync.md describes)");
+  }
+  return applied;
+}
+
+std::size_t SyncFolder::apply_file(const std::string& device,
+                                   std::pair<std::int64_t, std::int64_t> range,
+                                   const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw Error(ErrorCode::kInvalidInput, "cannot be read");
+  std::string text;
+  const auto next = [&]() {
+    if (!std::getline(in, text))
+      return false;
+    if (text.size() > kLongestLine)
+      throw Error(ErrorCode::kInvalidInput, "damaged (a line longer than any qlfit writes)");
+    return true;
+  };
+  if (!next())
+    throw Error(ErrorCode::kInvalidInput, "damaged (empty)");
+  const Json header = Json::parse(text, nullptr, false);
+  if (header.is_discarded())
+    throw Error(ErrorCode::kInvalidInput, "damaged (its first line is not whole)");
+  if (!header.is_object() || header.value("format", "") != kFormat)
+    throw Error(ErrorCode::kInvalidInput, "not a qlfit sync file");
+  if (!header.contains("version") || !header.at("version").is_number_integer() ||
+      header.at("version").get<std::int64_t>() > kSyncFormatVersion) {
+    throw Error(ErrorCode::kInvalidInput, "written by a newer qlfit (format version " +
+                                              header.value("version", Json()).dump() +
+                                              ", this qlfit reads up to " +
+                                              std::to_string(kSyncFormatVersion) + ")");
+  }
+  if (header.value("device", "") != device || header.value("first", 0) != range.first ||
+      header.value("last", 0) != range.second)
+    throw Error(ErrorCode::kInvalidInput, "damaged (its header does not match its name)");
+  std::size_t applied = 0;
+  std::int64_t expected = range.first;
+  while (next()) {
+    const Json line = Json::parse(text);
+    Operation op;
+    op.device = device;
+    op.seq = line.at("seq").get<std::int64_t>();
+    op.at_ms = line.at("at").get<std::int64_t>();
+    op.kind = line.at("kind").get<std::string>();
+    op.target = line.at("target").get<std::string>();
+    op.data = line.at("data");
+    const std::string type = op.target.substr(0, op.target.find(':'));
+    if (op.seq != expected++ || op.target.find(':') == std::string::npos ||
+        op.kind.rfind(type + ".", 0) != 0 || !(op.data.is_null() || op.data.is_object()))
+      throw Error(ErrorCode::kInvalidInput, "damaged (operation " + std::to_string(op.seq) + ")");
+    if (log_.apply(op))
+      ++applied;
+  }
+  if (expected != range.second + 1)
+    throw Error(ErrorCode::kInvalidInput, "damaged (cut short)");
+  return applied;
+}
+
+SyncReport sync_through(DatabaseFile& file, OpLog& log, const std::string& dir) {
+  SQLite::Database& db = file.db();
+  std::string device;
+  {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    bool changed = false;
+    if (!log.device_id(false)) {
+      log.device_id(true);
+      changed = true;
+    }
+    if (log.local_value("history.recorded") != "1") {
+      log.record_history();
+      log.set_local_value("history.recorded", "1");
+      changed = true;
+    }
+    if (log.local_value("sync.dir") != dir) {
+      log.set_local_value("sync.dir", dir);
+      changed = true;
+    }
+    device = *log.device_id(false);
+    if (changed)
+      file.commit(transaction);
+  }
+  SyncReport report;
+  report.device = device;
+  SyncFolder folder(db, log, dir);
+  folder.send(device, report.sent);
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  report.received = folder.receive(device, report.skipped);
+  const std::int64_t counted = written_count(log);
+  if (folder.last_written() > counted)
+    log.set_local_value("sync.written", std::to_string(folder.last_written()));
+  if (report.received > 0 || folder.last_written() > counted)
+    file.commit(transaction);
+  return report;
+}
+
+SyncStatus status_of(SQLite::Database& db, OpLog& log) {
+  SyncStatus status;
+  status.dir = log.local_value("sync.dir");
+  status.device = log.device_id(false);
+  SQLite::Statement devices(db, R"sql(
+SELECT coalesce(device, ?), max(at_ms), count(*) FROM op GROUP BY 1 ORDER BY 1)sql");
+  devices.bind(1, status.device.value_or(""));
+  while (devices.executeStep()) {
+    status.devices.push_back({devices.getColumn(0).getString(), devices.getColumn(1).getInt64(),
+                              static_cast<std::size_t>(devices.getColumn(2).getInt64())});
+  }
+  SQLite::Statement unwritten(db, "SELECT count(*) FROM op WHERE device IS NULL AND seq > ?");
+  unwritten.bind(1, written_count(log));
+  unwritten.executeStep();
+  status.unwritten = static_cast<std::size_t>(unwritten.getColumn(0).getInt64());
+  return status;
+}
+
+}  // namespace qlfit::storage

@@ -1,0 +1,54 @@
+#pragma once
+
+// The sync folder (docs/sync.md): DIR/<device-id>/FIRST-LAST.jsonl, each file written
+// once by its device (temporary name, fsync, rename) and never changed.
+#include "oplog.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace qlfit::storage {
+
+// The format version this qlfit writes; a file with a higher one is refused by name.
+inline constexpr std::int64_t kSyncFormatVersion = 1;
+
+class SyncFolder {
+ public:
+  SyncFolder(SQLite::Database& db, OpLog& log, std::string dir);
+
+  // The highest local sequence number already in a file (the database's count, or the
+  // folder's when a killed sync wrote a file it did not count); removes stale temporary
+  // files of this device.
+  std::int64_t written_here(const std::string& device);
+  // Writes the local operations not yet written into new files; returns their paths.
+  std::vector<std::string> send(const std::string& device, std::size_t& sent);
+  // Applies, in the caller's transaction, every other device's operations not here yet;
+  // a file that cannot be used is skipped ("PATH: why" added to `skipped`) and rolled back.
+  std::size_t receive(const std::string& device, std::vector<std::string>& skipped);
+  // The highest local sequence number in a file after send().
+  std::int64_t last_written() const { return written_; }
+
+ private:
+  std::size_t read_file(const std::string& device, const std::filesystem::path& path,
+                        std::vector<std::string>& skipped);
+  std::size_t apply_file(const std::string& device, std::pair<std::int64_t, std::int64_t> range,
+                         const std::filesystem::path& path);
+
+  SQLite::Database& db_;
+  OpLog& log_;
+  std::string dir_;
+  std::int64_t written_ = 0;
+};
+
+class DatabaseFile;
+// One whole `sync` through `dir` (docs/sync.md): device id and history first (once),
+// then the files written, then every other device's operations applied in one transaction.
+SyncReport sync_through(DatabaseFile& file, OpLog& log, const std::string& dir);
+SyncStatus status_of(SQLite::Database& db, OpLog& log);
+
+}  // namespace qlfit::storage

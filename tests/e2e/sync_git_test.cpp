@@ -1,0 +1,103 @@
+// `sync --git` against a real bare repository and two clones (Debian's git).
+#include "cli_harness.hpp"
+#include "files.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+
+namespace qlfit::testing {
+namespace {
+
+// Runs a shell line for the test's own setup (qlfit itself never uses a shell).
+void shell(const std::string& line) {
+  ASSERT_EQ(std::system((line + " >/dev/null 2>&1").c_str()), 0) << line;
+}
+
+// A bare repository with one commit, and two clones of it.
+struct Repositories {
+  Repositories() {
+    for (const char* name : {"GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"})
+      ::setenv(name, "qlfit test", 1);
+    for (const char* name : {"GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"})
+      ::setenv(name, "test@example.org", 1);
+    ::setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+    shell("git init --quiet --bare -b main '" + remote + "'");
+    shell("git clone --quiet '" + remote + "' '" + a + "'");
+    shell("cd '" + a +
+          "' && echo shared > README && git add README && git commit --quiet -m start"
+          " && git push --quiet origin main");
+    shell("git clone --quiet '" + remote + "' '" + b + "'");
+  }
+  TempDir dir;
+  std::string remote = dir.file("remote.git");
+  std::string a = dir.file("a");
+  std::string b = dir.file("b");
+};
+
+std::string exported(const CliHarness& cli) {
+  return cli.run({"export", "--format", "json"}).out;
+}
+
+TEST(SyncGit, ChangesGoBothWaysThroughARealRepository) {
+  Repositories git;
+  CliHarness laptop;
+  CliHarness desktop;
+  laptop.run({"log", "walk", "--minutes", "25"});
+  const auto sent = laptop.run({"sync", git.a, "--git"});
+  EXPECT_EQ(sent.code, 0) << sent.err;
+  EXPECT_EQ(sent.out, "sent 1 operations, received 0\n");
+  const auto received = desktop.run({"sync", git.b, "--git"});
+  EXPECT_EQ(received.code, 0) << received.err;
+  EXPECT_EQ(received.out, "sent 0 operations, received 1\n");
+  desktop.run({"log", "break"});
+  // Written without --git (DIR remembered), then committed and pushed by the next --git.
+  EXPECT_EQ(desktop.run({"sync"}).out, "sent 1 operations, received 0\n");
+  EXPECT_EQ(desktop.run({"sync", "--git"}).out, "up to date\n");
+  EXPECT_EQ(laptop.run({"sync", "--git"}).out, "sent 0 operations, received 1\n");
+  EXPECT_EQ(exported(laptop), exported(desktop));
+  // Only device folders were committed, one commit per sync that wrote.
+  shell("test \"$(git -C '" + git.remote + "' rev-list --count main)\" = 3");
+  shell("test -z \"$(git -C '" + git.a + "' status --porcelain)\"");
+}
+
+TEST(SyncGit, APushRejectedBecauseTheOtherPushedFirstIsPulledAndRetried) {
+  Repositories git;
+  CliHarness laptop;
+  CliHarness desktop;
+  ASSERT_EQ(laptop.run({"sync", git.a, "--git"}).code, 0);
+  ASSERT_EQ(desktop.run({"sync", git.b, "--git"}).code, 0);
+  // The laptop commits a change but has not pushed it yet...
+  laptop.run({"log", "walk", "--minutes", "25"});
+  ASSERT_EQ(laptop.run({"sync", git.a}).code, 0);
+  shell("cd '" + git.a + "' && git add -A && git commit --quiet -m laptop");
+  // ... and pushes it just as the desktop is about to push (its pre-push hook).
+  const std::string hook = git.b + "/.git/hooks/pre-push";
+  write(hook, "#!/bin/sh\n[ -e '" + git.dir.file("pushed") + "' ] && exit 0\ntouch '" +
+                  git.dir.file("pushed") +
+                  "'\nenv -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE git -C '" + git.a +
+                  "' push --quiet origin main >/dev/null 2>&1\nexit 0\n");
+  shell("chmod +x '" + hook + "'");
+  desktop.run({"log", "break"});
+  const auto result = desktop.run({"sync", "--git"});
+  EXPECT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out, "sent 1 operations, received 1\n");
+  EXPECT_EQ(laptop.run({"sync", "--git"}).out, "sent 0 operations, received 1\n");
+  EXPECT_EQ(exported(laptop), exported(desktop));
+  EXPECT_NE(exported(laptop).find("\"break\""), std::string::npos);
+}
+
+TEST(SyncGit, AFailingPullIsExitThreeWithGitsLineAndTheDatabaseUntouched) {
+  Repositories git;
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "25"});
+  shell("rm -rf '" + git.remote + "'");
+  const std::string before = contents(cli.db_path());
+  const auto result = cli.run({"sync", git.a, "--git"});
+  expect_refused(result, 3, "git pull failed: ");
+  EXPECT_EQ(contents(cli.db_path()), before);
+}
+
+}  // namespace
+}  // namespace qlfit::testing

@@ -1,0 +1,126 @@
+// `undo` steps back through every kind of change made on this machine (docs/cli.md).
+#include "cli_harness.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace qlfit::testing {
+namespace {
+
+// Everything a person can see of the data: the export (entry ids aside: a removed entry
+// comes back with a new one), the list with its numbers, activities (archived too), pauses.
+std::string seen(const CliHarness& cli) {
+  // Orders that follow ids or the order rows were added are left out too: sorted.
+  auto exported = nlohmann::json::parse(cli.run({"export", "--format", "json"}).out);
+  std::vector<std::string> parts;
+  for (auto& entry : exported.at("entries")) {
+    entry.erase("id");
+    parts.push_back(entry.dump());
+  }
+  exported.erase("entries");
+  const std::string activities = cli.run({"activity", "list", "--all"}).out;
+  for (std::size_t at = 0, end = 0; at < activities.size(); at = end + 1) {
+    end = activities.find('\n', at);
+    parts.push_back(activities.substr(at, end - at));
+  }
+  std::sort(parts.begin(), parts.end());
+  std::string all = exported.dump() + cli.run({"list"}).out + cli.run({"pause", "list"}).out;
+  for (const std::string& part : parts)
+    all += part + '\n';
+  return all;
+}
+
+// Makes `change`, which must change what is seen, then undoes it: all is as before, and
+// undo's line starts with `said`.
+void undo_restores(CliHarness& cli, const std::vector<std::string>& change,
+                   const std::string& said) {
+  const std::string before = seen(cli);
+  ASSERT_EQ(cli.run(change).code, 0) << change.at(0);
+  ASSERT_NE(seen(cli), before) << change.at(0);
+  const auto undone = cli.run({"undo"});
+  EXPECT_EQ(undone.code, 0) << undone.err;
+  EXPECT_EQ(undone.out.rfind(said, 0), 0U) << undone.out;
+  EXPECT_EQ(seen(cli), before) << change.at(0);
+}
+
+TEST(UndoAnyChange, EveryKindOfChangeIsRevertedAndNamed) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "25", "--pain", "4", "--note", "private words"});
+  cli.run({"log", "butt-walk"});
+  cli.run({"config", "set", "walk.min", "25"});
+  cli.run({"pause", "--from", "2026-12-01", "--to", "2026-12-03"});
+  cli.run({"activity", "add", "yoga", "--kind", "session"});
+  cli.run({"activity", "add", "plank", "--kind", "session"});
+  cli.run({"log", "plank"});
+  undo_restores(cli, {"log", "break"}, "undid log of #4 break Tue 24 Nov 07:30");
+  undo_restores(cli, {"edit", "1", "--pain", "2"}, "undid edit of #1: pain 4 -> 2");
+  undo_restores(cli, {"edit", "1", "--note", "other words"}, "undid edit of #1: note\n");
+  undo_restores(cli, {"rm", "1"}, "undid rm of #1 walk Tue 24 Nov 07:30 (25m)");
+  undo_restores(cli, {"rm", "1", "2"}, "undid rm of 2 changes");
+  undo_restores(cli, {"config", "set", "walk.min", "30"}, "undid config set walk.min");
+  undo_restores(cli, {"config", "unset", "walk.min"}, "undid config unset walk.min");
+  undo_restores(cli, {"pause", "--from", "2026-12-10", "--to", "2026-12-12"},
+                "undid pause add 2026-12-10 to 2026-12-12");
+  undo_restores(cli, {"pause", "rm", "1"}, "undid pause rm 2026-12-01 to 2026-12-03");
+  undo_restores(cli, {"activity", "add", "stretch", "--kind", "break"},
+                "undid activity add stretch");
+  undo_restores(cli, {"activity", "rm", "yoga"}, "undid activity rm yoga");
+  undo_restores(cli, {"activity", "rm", "plank", "--archive"}, "undid activity archive plank");
+  ASSERT_EQ(cli.run({"start", "walk"}).code, 0);
+  cli.environment.qlfit_now = "2026-11-24T08:00:00+01:00";
+  undo_restores(cli, {"stop"}, "undid stop of #5 walk Tue 24 Nov 07:30 (30m)");
+  cli.run({"export", "--format", "json", "--output", cli.dir.file("all.json")});
+  cli.environment.xdg_data_home = cli.dir.file("other");
+  undo_restores(cli, {"import", cli.dir.file("all.json")}, "undid import of ");
+}
+
+TEST(UndoAnyChange, AnUndoIsNotUndoneAndNothingLeftIsExitTwo) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "25"});
+  cli.run({"log", "break"});
+  EXPECT_EQ(cli.run({"undo"}).out, "undid log of #2 break Tue 24 Nov 07:30 (2m)\n");
+  EXPECT_EQ(cli.run({"undo"}).out, "undid log of #1 walk Tue 24 Nov 07:30 (25m)\n");
+  expect_refused(cli.run({"undo"}), 2, "nothing to undo");
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out).size(), 0U);
+}
+
+TEST(UndoAnyChange, AnUndoneChangeIsRedoneByHand) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk", "--pain", "4"});
+  cli.run({"edit", "1", "--pain", "2"});
+  EXPECT_EQ(cli.run({"undo"}).out, "undid edit of #1: pain 4 -> 2\n");
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out).at(0).at("pain"), 4);
+  cli.run({"edit", "1", "--pain", "2"});  // redone by hand: a change of its own
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out).at(0).at("pain"), 2);
+  EXPECT_EQ(cli.run({"undo"}).out, "undid edit of #1: pain 4 -> 2\n");
+  EXPECT_EQ(cli.run({"undo"}).out.rfind("undid log of #1 butt-walk", 0), 0U);
+}
+
+TEST(UndoAnyChange, AfterASyncOnlyChangesMadeHereAreUndone) {
+  CliHarness here;
+  CliHarness there;
+  const std::string folder = here.dir.file("shared");
+  here.run({"log", "walk", "--minutes", "25"});
+  ASSERT_EQ(here.run({"sync", folder}).code, 0);
+  ASSERT_EQ(there.run({"sync", folder}).code, 0);
+  EXPECT_EQ(nlohmann::json::parse(there.run({"list", "--json"}).out).size(), 1U);
+  expect_refused(there.run({"undo"}), 2, "nothing to undo");  // it came by sync
+  there.run({"log", "break"});
+  there.run({"edit", "1", "--pain", "3"});
+  EXPECT_EQ(there.run({"undo"}).out, "undid edit of #1: pain none -> 3\n");
+  EXPECT_EQ(there.run({"undo"}).out.rfind("undid log of #2 break", 0), 0U);
+  expect_refused(there.run({"undo"}), 2, "nothing to undo");
+  EXPECT_EQ(nlohmann::json::parse(there.run({"list", "--json"}).out).size(), 1U);
+  // The undone changes sync like any other: the other machine ends the same.
+  ASSERT_EQ(there.run({"sync"}).code, 0);
+  ASSERT_EQ(here.run({"sync"}).code, 0);
+  EXPECT_EQ(here.run({"export", "--format", "json"}).out,
+            there.run({"export", "--format", "json"}).out);
+}
+
+}  // namespace
+}  // namespace qlfit::testing
