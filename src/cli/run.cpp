@@ -216,29 +216,19 @@ struct Registration {
   std::string_view name;
   Command (*add)(CLI::App& root);
 };
-constexpr std::array kRegistry{Registration{"log", register_log},
-                               Registration{"undo", register_undo},
-                               Registration{"edit", register_edit},
-                               Registration{"rm", register_rm},
-                               Registration{"start", register_start},
-                               Registration{"stop", register_stop},
-                               Registration{"status", register_status},
-                               Registration{"away", register_away},
-                               Registration{"list", register_list},
-                               Registration{"stats", register_stats},
-                               Registration{"report", register_report},
-                               Registration{"remind", register_remind},
-                               Registration{"watch", register_watch},
-                               Registration{"cron", register_cron},
-                               Registration{"export", register_export},
-                               Registration{"import", register_import},
-                               Registration{"backup", register_backup},
-                               Registration{"sync", register_sync},
-                               Registration{"pause", register_pause},
-                               Registration{"config", register_config},
-                               Registration{"activity", register_activity},
-                               Registration{"completion", register_completion},
-                               Registration{"help", register_help}};
+constexpr std::array kRegistry{
+    Registration{"log", register_log},           Registration{"undo", register_undo},
+    Registration{"edit", register_edit},         Registration{"rm", register_rm},
+    Registration{"start", register_start},       Registration{"stop", register_stop},
+    Registration{"status", register_status},     Registration{"away", register_away},
+    Registration{"list", register_list},         Registration{"stats", register_stats},
+    Registration{"report", register_report},     Registration{"remind", register_remind},
+    Registration{"watch", register_watch},       Registration{"cron", register_cron},
+    Registration{"export", register_export},     Registration{"import", register_import},
+    Registration{"backup", register_backup},     Registration{"sync", register_sync},
+    Registration{"pause", register_pause},       Registration{"config", register_config},
+    Registration{"activity", register_activity}, Registration{"completion", register_completion},
+    Registration{"help", register_help}};
 
 // Which commands to build for these words. Building CLI11's tree for all of them is a
 // tenth of a short command's time, so only the command named is built: all of them for
