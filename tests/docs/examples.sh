@@ -14,16 +14,7 @@ trap 'rm -rf "$sandbox"' EXIT
 mkdir -p "$sandbox/bin" "$sandbox/home/.local/share/bash-completion/completions" \
     "$sandbox/home/.zfunc" "$sandbox/home/.config/fish/completions" "$sandbox/work"
 ln -s "$qlfit" "$sandbox/bin/qlfit"
-cat >"$sandbox/bin/crontab" <<'STUB'
-#!/bin/sh
-# The user's crontab, kept in a file: -l prints it, - replaces it.
-table="$HOME/crontab"
-case "$1" in
--l) [ -f "$table" ] && cat "$table" || { echo "no crontab for $(id -un)" >&2; exit 1; } ;;
--) cat >"$table" ;;
-*) exit 2 ;;
-esac
-STUB
+ln -s "$(dirname "$(realpath "$0")")/../support/stand-ins/crontab" "$sandbox/bin/crontab"
 printf '#!/bin/sh\nexit 0\n' >"$sandbox/bin/notify-send"
 # The user's systemd manager: it takes what it is asked.
 printf '#!/bin/sh\necho "$*" >>"$HOME/systemctl.log"\nexit 0\n' >"$sandbox/bin/systemctl"

@@ -10,16 +10,7 @@ sandbox=$(mktemp -d)
 trap 'rm -rf "$sandbox"' EXIT
 mkdir -p "$sandbox/bin" "$sandbox/home" "$sandbox/work"
 ln -s "$qlfit" "$sandbox/bin/qlfit"
-cat >"$sandbox/bin/crontab" <<'STUB'
-#!/bin/sh
-table="$HOME/crontab"
-case "$1" in
--l) [ -f "$table" ] && cat "$table" || { echo "no crontab for $(id -un)" >&2; exit 1; } ;;
--) cat >"$table" ;;
-*) exit 2 ;;
-esac
-STUB
-chmod +x "$sandbox/bin/crontab"
+ln -s "$(dirname "$(realpath "$0")")/../support/stand-ins/crontab" "$sandbox/bin/crontab"
 export HOME="$sandbox/home" XDG_DATA_HOME="$sandbox/home/.local/share" PATH="$sandbox/bin:$PATH" \
     TZ=Europe/Berlin QLFIT_NOW=2026-11-24T07:30:00+01:00 COLUMNS=80
 unset QLFIT_DB NO_COLOR

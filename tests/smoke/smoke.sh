@@ -117,15 +117,7 @@ env -i HOME="$HOME" PATH="$work/empty" QLFIT_NOW=$weekday TZ=UTC "$qlfit" remind
 check "no notifier on PATH falls back to stdout" 1 "$(wc -l <"$work/out")"
 
 # --- cron --install through a stand-in crontab keeping the table in a file
-cat >"$work/bin/crontab" <<'STANDIN'
-#!/bin/sh
-case "$1" in
-    -l) if [ -f "$CRONTAB_FILE" ]; then cat "$CRONTAB_FILE"; else echo "no crontab for u" >&2; exit 1; fi ;;
-    -) cat >"$CRONTAB_FILE" ;;
-    *) exit 2 ;;
-esac
-STANDIN
-chmod +x "$work/bin/crontab"
+ln -s "$(dirname "$(realpath "$0")")/../support/stand-ins/crontab" "$work/bin/crontab"
 export CRONTAB_FILE=$work/crontab
 PATH="$work/bin:$PATH" "$qlfit" cron --install >/dev/null
 check "install into no crontab" 1 "$(grep -c 'remind --for break' "$CRONTAB_FILE")"
