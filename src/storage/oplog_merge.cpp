@@ -200,7 +200,10 @@ void OpLog::record_history() {
         keys.push_back(query.getColumn(0).getString());
     }
     for (const std::string& key : keys) {
-      record(type + ":" + key, nullptr);
+      std::string target = type;
+      target += ':';
+      target += key;
+      record(target, nullptr);
     }
   };
   each(

@@ -143,7 +143,7 @@ class SqliteStore final : public Store {
     return guarded(path_, [&] {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
       log_.start_change("log");
-      const Entry entry = insert_entry(fresh);
+      Entry entry = insert_entry(fresh);
       file_.commit(transaction);
       return entry;
     });
@@ -490,7 +490,7 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
         throw Error(ErrorCode::kInvalidInput, "no timer is running; start one with 'qlfit start'");
       }
       log_.start_change("stop");
-      const Entry logged = insert_entry(entry);
+      Entry logged = insert_entry(entry);
       file_.commit(transaction);
       return logged;
     });
@@ -727,7 +727,7 @@ RETURNING n)sql");
     insert.bind(9, static_cast<std::int64_t>(fresh.created.time_since_epoch().count()));
     insert.bind(10, std::string(to_string(fresh.source)));
     insert.executeStep();
-    const Entry entry = written(insert.getColumn(0).getInt64());
+    Entry entry = written(insert.getColumn(0).getInt64());
     log_.record("entry:" + entry.id, nullptr);
     return entry;
   }

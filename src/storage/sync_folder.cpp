@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kFormat = "qlfit-sync";
 constexpr std::int64_t kPerFile = 10000;  // operations in one file, at most
-constexpr std::size_t kLongestLine = 1024 * 1024;
+constexpr std::size_t kLongestLine = std::size_t{1024} * 1024;
 
 [[noreturn]] void cannot(const std::string& path, const char* what) {
   throw Error(ErrorCode::kStorage,
@@ -95,7 +95,7 @@ class NewFile {
   void line(const std::string& text) {
     buffer_ += text;
     buffer_ += '\n';
-    if (buffer_.size() > 64 * 1024)
+    if (buffer_.size() > std::size_t{64} * 1024)
       flush();
   }
   // Synced and renamed to `final_path`.
