@@ -9,14 +9,6 @@
 namespace qlfit::storage {
 namespace {
 
-std::string_view type_of(std::string_view target) {
-  return target.substr(0, target.find(':'));
-}
-
-std::string key_of(std::string_view target) {
-  return std::string(target.substr(target.find(':') + 1));
-}
-
 Json optional_text(const SQLite::Column& column) {
   return column.isNull() ? Json(nullptr) : Json(column.getString());
 }

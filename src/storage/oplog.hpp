@@ -17,6 +17,15 @@
 
 namespace qlfit::storage {
 
+// A target names what an operation changed: "entry:<uuid>", "pause:<uuid>",
+// "activity:<name>", "setting:<key>". Its type and its key:
+inline std::string_view type_of(std::string_view target) {
+  return target.substr(0, target.find(':'));
+}
+inline std::string key_of(std::string_view target) {
+  return std::string(target.substr(target.find(':') + 1));
+}
+
 class DatabaseFile;
 
 using Json = nlohmann::ordered_json;
@@ -58,6 +67,9 @@ class OpLog {
   void start_change(std::string label);
   // The present state of a target (null when absent).
   Json state(const std::string& target);
+  // Where a removed entry or pause lives now: an undone removal brings it back under a new
+  // id (a removal is final everywhere), so what undo reverts later follows it there.
+  std::string brought_back_as(const std::string& target);
   // Records, in the caller's transaction, that `target` went from `before` to its
   // present state, as one operation of the current change. Nothing when equal.
   void record(const std::string& target, const Json& before);

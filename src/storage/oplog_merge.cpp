@@ -5,10 +5,6 @@
 namespace qlfit::storage {
 namespace {
 
-std::string_view type_of(std::string_view target) {
-  return target.substr(0, target.find(':'));
-}
-
 std::string new_uuid(SQLite::Database& db) {
   return db.execAndGet("SELECT " + std::string(kNewUuid)).getString();
 }
@@ -109,6 +105,21 @@ bool OpLog::apply(const Operation& op) {
   return true;
 }
 
+std::string OpLog::brought_back_as(const std::string& target) {
+  std::string at = target;
+  for (int step = 0; step < 1000 && state(at).is_null(); ++step) {
+    SQLite::Statement again(db(), R"sql(
+SELECT back.target FROM op AS gone JOIN op AS back ON back.undoes = gone.n
+WHERE gone.target = ? AND gone.data IS NULL AND back.target <> gone.target
+ORDER BY back.n DESC LIMIT 1)sql");
+    again.bind(1, at);
+    if (!again.executeStep())
+      break;
+    at = again.getColumn(0).getString();
+  }
+  return at;
+}
+
 std::optional<Undone> OpLog::undo() {
   const Idle idle{*this};
   SQLite::Statement latest(db(), R"sql(
@@ -152,18 +163,23 @@ ORDER BY n DESC LIMIT 1)sql");
   for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
     undoes_ = it->n;
     const std::string op_type(type_of(it->target));
-    const Json now = state(it->target);
+    const bool row = op_type == "entry" || op_type == "pause";
+    const std::string target = row ? brought_back_as(it->target) : it->target;
+    const Json now = state(target);
     first_now = now;
-    if ((op_type == "entry" || op_type == "pause") && !it->before.is_null() && now.is_null()) {
+    if (row && !it->before.is_null() && now.is_null()) {
       // Removed for good: it comes back as a new one, with a new id (and its old number).
       Json again = it->before;
-      const std::string target = std::string(op_type) + ":" + new_uuid(db());
-      again["id"] = target.substr(target.find(':') + 1);
-      put(target, again);
-      record(target, nullptr);
+      const std::string fresh = std::string(op_type) + ":" + new_uuid(db());
+      again["id"] = key_of(fresh);
+      put(fresh, again);
+      record(fresh, nullptr);
     } else {
-      put(it->target, it->before);
-      record(it->target, now);
+      Json before = it->before;
+      if (target != it->target && before.is_object())
+        before["id"] = key_of(target);
+      put(target, before);
+      record(target, now);
     }
   }
   undoes_.reset();

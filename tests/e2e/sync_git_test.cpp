@@ -47,13 +47,13 @@ TEST(SyncGit, ChangesGoBothWaysThroughARealRepository) {
   laptop.run({"log", "walk", "--minutes", "25"});
   const auto sent = laptop.run({"sync", git.a, "--git"});
   EXPECT_EQ(sent.code, 0) << sent.err;
-  EXPECT_EQ(sent.out, "sent 1 operations, received 0\n");
+  EXPECT_EQ(sent.out, "sent 1 operation, received 0\n");
   const auto received = desktop.run({"sync", git.b, "--git"});
   EXPECT_EQ(received.code, 0) << received.err;
   EXPECT_EQ(received.out, "sent 0 operations, received 1\n");
   desktop.run({"log", "break"});
   // Written without --git (DIR remembered), then committed and pushed by the next --git.
-  EXPECT_EQ(desktop.run({"sync"}).out, "sent 1 operations, received 0\n");
+  EXPECT_EQ(desktop.run({"sync"}).out, "sent 1 operation, received 0\n");
   EXPECT_EQ(desktop.run({"sync", "--git"}).out, "up to date\n");
   EXPECT_EQ(laptop.run({"sync", "--git"}).out, "sent 0 operations, received 1\n");
   EXPECT_EQ(exported(laptop), exported(desktop));
@@ -82,7 +82,7 @@ TEST(SyncGit, APushRejectedBecauseTheOtherPushedFirstIsPulledAndRetried) {
   desktop.run({"log", "break"});
   const auto result = desktop.run({"sync", "--git"});
   EXPECT_EQ(result.code, 0) << result.err;
-  EXPECT_EQ(result.out, "sent 1 operations, received 1\n");
+  EXPECT_EQ(result.out, "sent 1 operation, received 1\n");
   EXPECT_EQ(laptop.run({"sync", "--git"}).out, "sent 0 operations, received 1\n");
   EXPECT_EQ(exported(laptop), exported(desktop));
   EXPECT_NE(exported(laptop).find("\"break\""), std::string::npos);

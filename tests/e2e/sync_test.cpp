@@ -65,7 +65,7 @@ TEST(Sync, TwoMachinesEndWithTheSameDataAndASecondSyncIsUpToDate) {
   EXPECT_EQ(contents(desktop.db_path()), database);
   // New changes go to new files: the old ones stay as they were.
   laptop.run({"edit", "1", "--pain", "2"});
-  EXPECT_EQ(laptop.run({"sync"}).out, "sent 1 operations, received 0\n");
+  EXPECT_EQ(laptop.run({"sync"}).out, "sent 1 operation, received 0\n");
   for (const auto& [path, bytes] : before)
     EXPECT_EQ(contents(path), bytes) << path;
   EXPECT_EQ(files_under(folder).size(), before.size() + 1);
@@ -120,6 +120,19 @@ TEST(Sync, StatusListsTheDevicesAndWhatIsNotYetWritten) {
        at = status.find("device ", at + 1))
     ++devices;
   EXPECT_EQ(devices, 2U) << status;
+}
+
+TEST(Sync, AFolderThatHoldsTheDatabaseOrIsAFileIsRefusedCreatingNothing) {
+  CliHarness cli;
+  const std::string file = cli.dir.file("a-file");
+  write(file, "x");
+  expect_refused(cli.run({"sync", file}), 3, "is not a folder");
+  EXPECT_FALSE(std::filesystem::exists(cli.db_path()));  // nothing was created
+  cli.run({"log", "walk", "--minutes", "20"});
+  const std::string folder = std::filesystem::path(cli.db_path()).parent_path().string();
+  expect_refused(cli.run({"sync", folder}), 2, "is inside the sync folder");
+  expect_refused(cli.run({"sync", cli.dir.file("")}), 2, "is inside the sync folder");
+  EXPECT_EQ(cli.run({"sync", cli.dir.file("elsewhere")}).out, "sent 1 operation, received 0\n");
 }
 
 TEST(Sync, FilesAre0600InA0700FolderAndNameNothingPrivate) {

@@ -100,6 +100,29 @@ TEST(UndoAnyChange, AnUndoneChangeIsRedoneByHand) {
   EXPECT_EQ(cli.run({"undo"}).out.rfind("undid log of #1 butt-walk", 0), 0U);
 }
 
+// An undone removal brings the entry (or pause) back under a new id; the changes before
+// the removal are then undone on what came back, not on the id that is gone.
+TEST(UndoAnyChange, ChangesBeforeAnUndoneRemovalFollowWhatCameBack) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--for", "20m", "--pain", "4"});
+  cli.run({"edit", "1", "--pain", "2"});
+  cli.run({"rm", "1"});
+  EXPECT_EQ(cli.run({"undo"}).out.rfind("undid rm of #1 walk", 0), 0U);
+  EXPECT_EQ(cli.run({"undo"}).out, "undid edit of #1: pain 4 -> 2\n");
+  const auto entries = nlohmann::json::parse(cli.run({"list", "--json"}).out);
+  ASSERT_EQ(entries.size(), 1U) << entries.dump();  // not a second copy of the walk
+  EXPECT_EQ(entries.at(0).at("pain"), 4);
+  EXPECT_EQ(cli.run({"undo"}).out.rfind("undid log of #1 walk", 0), 0U);
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out).size(), 0U);
+  expect_refused(cli.run({"undo"}), 2, "nothing to undo");
+
+  cli.run({"pause", "--from", "2026-12-01", "--to", "2026-12-05"});
+  cli.run({"pause", "rm", "1"});
+  EXPECT_EQ(cli.run({"undo"}).out.rfind("undid pause rm", 0), 0U);
+  EXPECT_EQ(cli.run({"undo"}).out.rfind("undid pause add", 0), 0U);
+  EXPECT_EQ(cli.run({"pause", "list"}).out, "no pauses\n");
+}
+
 TEST(UndoAnyChange, AfterASyncOnlyChangesMadeHereAreUndone) {
   CliHarness here;
   CliHarness there;

@@ -5,6 +5,7 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -43,6 +44,24 @@ SyncReport sync_through_git(Session& session, const std::string& dir) {
     git_step(session, dir, {"push", "--quiet"});
   }
   return report;
+}
+
+// Before the database is opened (a failed sync creates nothing): DIR must be a folder, or
+// not exist yet, and must not hold the database, which never goes into it.
+void check_folder(const Session& session, const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (fs::exists(dir, error) && !fs::is_directory(dir, error))
+    throw Error(ErrorCode::kStorage, "sync folder " + dir + " cannot be used: it is not a folder");
+  const fs::path folder = fs::weakly_canonical(dir, error);
+  const fs::path database = fs::weakly_canonical(session.db_path(), error);
+  const auto [end, at] =
+      std::mismatch(folder.begin(), folder.end(), database.begin(), database.end());
+  if (end == folder.end()) {
+    throw Error(ErrorCode::kInvalidInput,
+                "the database " + session.db_path() + " is inside the sync folder " + dir +
+                    "; give a folder apart from it (the database never goes into the folder)");
+  }
 }
 
 std::string utc_time(std::int64_t at_ms) {
@@ -97,13 +116,14 @@ Examples:
               throw Error(ErrorCode::kInvalidInput,
                           "sync needs a folder the first time, e.g. qlfit sync ~/Sync/qlfit");
             }
+            check_folder(session, dir);
             const SyncReport report =
                 options->git ? sync_through_git(session, dir) : session.store().sync(dir);
             if (report.sent == 0 && report.received == 0) {
               session.out << "up to date\n";
             } else {
-              session.out << fmt::format("sent {} operations, received {}\n", report.sent,
-                                         report.received);
+              session.out << fmt::format("sent {} operation{}, received {}\n", report.sent,
+                                         report.sent == 1 ? "" : "s", report.received);
             }
             for (const std::string& skipped : report.skipped)
               session.err << "qlfit: skipped " << skipped << '\n';
