@@ -204,6 +204,10 @@ class Store {
   virtual SyncStatus sync_status() = 0;
   // The folder the last sync used (sync.dir); std::nullopt before the first.
   virtual std::optional<std::string> sync_dir() = 0;
+  // From now on, changes are recorded as made at `now` (QLFIT_NOW: scripts and tests fix
+  // the clock, and which of two changes is later must follow it); unless told, a store
+  // records the real time.
+  virtual void record_changes_at(date::sys_seconds now) = 0;
 };
 
 }  // namespace qlfit

@@ -23,6 +23,8 @@ Store& LazyStore::opened(StoreMode mode) {
     on_file_ = access_.exists(path_);
     store_.reset();
     store_ = access_.open(path_, mode, own_folder_);
+    if (changes_at_)
+      store_->record_changes_at(*changes_at_);
     mode_ = mode;
   }
   return *store_;
@@ -48,10 +50,18 @@ void LazyStore::backup(const std::string& path) {
 }
 
 Store& Session::store() {
-  if (!store_)
+  if (!store_) {
     store_ = std::make_unique<LazyStore>(outside_.store, db_path(),
                                          globals_.db.empty() && !environment_.qlfit_db,
                                          changes_ ? StoreMode::kModify : StoreMode::kRead);
+    if (environment_.qlfit_now) {
+      try {
+        store_->record_changes_at(parse_instant(*environment_.qlfit_now, "QLFIT_NOW"));
+      } catch (const Error&) {
+        // A bad QLFIT_NOW is reported where the time is asked (time()).
+      }
+    }
+  }
   return *store_;
 }
 

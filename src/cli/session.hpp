@@ -84,6 +84,11 @@ class LazyStore final : public Store {
   SyncReport sync(const std::string& dir) override { return writer().sync(dir); }
   SyncStatus sync_status() override { return reader().sync_status(); }
   std::optional<std::string> sync_dir() override { return reader().sync_dir(); }
+  void record_changes_at(date::sys_seconds now) override {
+    changes_at_ = now;
+    if (store_)
+      store_->record_changes_at(now);
+  }
 
  private:
   // The store, opened for at least `mode` (a reader is reopened to write).
@@ -100,6 +105,7 @@ class LazyStore final : public Store {
   std::unique_ptr<Store> store_;
   StoreMode mode_ = StoreMode::kRead;
   bool on_file_ = false;
+  std::optional<date::sys_seconds> changes_at_;
 };
 
 // Options every command takes, before or after its name.

@@ -186,7 +186,7 @@ void OpLog::record(const std::string& target, const Json& before) {
   op.data = after;
   if (next_at_ == 0)
     next_at_ = db().execAndGet("SELECT coalesce(max(at_ms), 0) + 1 FROM op").getInt64();
-  op.at_ms = std::max(now_ms(), next_at_);
+  op.at_ms = std::max(at_ms_.value_or(now_ms()), next_at_);
   const std::int64_t n = insert(op, before, undoes_);
   if (change_ == 0) {
     change_ = n;

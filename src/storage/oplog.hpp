@@ -63,6 +63,10 @@ class OpLog {
   // The file's connection is asked for each time: an import's publish replaces it.
   explicit OpLog(DatabaseFile& file) : file_(file) {}
 
+  // Changes are made at `now` from here on (QLFIT_NOW), not at the real time.
+  void record_at(date::sys_seconds now) {
+    at_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  }
   // Starts one change (what one `undo` reverts), named as undo will say it.
   void start_change(std::string label);
   // The present state of a target (null when absent).
@@ -119,6 +123,7 @@ class OpLog {
   std::int64_t change_ = 0;
   std::optional<std::int64_t> undoes_;  // the operation an undo is reverting
   std::int64_t next_at_ = 0;            // the least time of the next operation; 0: ask
+  std::optional<std::int64_t> at_ms_;   // the time changes are made at; unset: the clock
   std::optional<std::string> me_;       // this device's id, once read
   SQLite::Database* prepared_on_ = nullptr;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;

@@ -631,6 +631,8 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
     return guarded(path_, [&] { return status_of(file_.db(), log_); });
   }
 
+  void record_changes_at(date::sys_seconds now) override { log_.record_at(now); }
+
  private:
   // Creates the activity an imported entry names when it is missing (returns true);
   // refuses one that is here with another kind.

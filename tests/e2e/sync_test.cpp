@@ -122,6 +122,22 @@ TEST(Sync, StatusListsTheDevicesAndWhatIsNotYetWritten) {
   EXPECT_EQ(devices, 2U) << status;
 }
 
+// Which change is later follows the clock the commands ran at (QLFIT_NOW in scripts and
+// tests), not the order they happened to run in.
+TEST(Sync, TheLaterChangeIsTheOneMadeLaterOnItsClock) {
+  CliHarness desktop;
+  CliHarness laptop;
+  const std::string folder = desktop.dir.file("shared");
+  desktop.environment.qlfit_now = "2026-11-24T12:00:00+01:00";
+  ASSERT_EQ(desktop.run({"config", "set", "walk.max", "40"}).code, 0);
+  laptop.environment.qlfit_now = "2026-11-24T11:00:00+01:00";  // run after, made before
+  ASSERT_EQ(laptop.run({"config", "set", "walk.max", "35"}).code, 0);
+  for (CliHarness* machine : {&desktop, &laptop, &desktop})
+    ASSERT_EQ(machine->run({"sync", folder}).code, 0);
+  EXPECT_EQ(desktop.run({"config", "get", "walk.max"}).out, "40\n");
+  EXPECT_EQ(laptop.run({"config", "get", "walk.max"}).out, "40\n");
+}
+
 TEST(Sync, AFolderThatHoldsTheDatabaseOrIsAFileIsRefusedCreatingNothing) {
   CliHarness cli;
   const std::string file = cli.dir.file("a-file");
