@@ -3,6 +3,7 @@
 #include "qlfit/error.hpp"
 
 #include "files.hpp"
+#include "old_schema.hpp"
 #include "temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -108,16 +109,7 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
   TempDir dir;
   const auto path = dir.file("q.db");
   const Entry kept = open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
-  {
-    SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    db.exec(
-        "DROP TABLE op; DROP TABLE sync_local; DROP INDEX entry_by_start_id; "
-        "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
-        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
-        "ALTER TABLE entry DROP COLUMN source; "
-        "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
-        "PRAGMA user_version = 1");
-  }
+  testing::make_schema_version_1(path);
   const std::string before = contents(path);
   // A reader reads a migrated copy and leaves the file as it is.
   EXPECT_EQ(open_store(path, Access::kRead)->entries({}).at(0).id, kept.id);
@@ -369,16 +361,7 @@ TEST(OpenStore, EightConnectionsMigratingAnOldSchemaAtOnceMigrateOnce) {
   TempDir dir;
   const auto path = dir.file("q.db");
   open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
-  {
-    SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    db.exec(
-        "DROP TABLE op; DROP TABLE sync_local; DROP INDEX entry_by_start_id; "
-        "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
-        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
-        "ALTER TABLE entry DROP COLUMN source; "
-        "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
-        "PRAGMA user_version = 1");
-  }
+  testing::make_schema_version_1(path);
   std::atomic<int> failures{0};
   std::vector<std::thread> openers;
   for (int i = 0; i < 8; ++i) {
@@ -536,16 +519,7 @@ TEST(OpenStore, ADryRunChangesNoByteOfAnOlderOrRollbackFile) {
   const auto path = dir.file("q.db");
   open_store(path, Access::kWrite)->backup(dir.file("backup.db"));
   const auto backup = dir.file("backup.db");
-  {
-    SQLite::Database db(backup, SQLite::OPEN_READWRITE);
-    db.exec(
-        "DROP TABLE op; DROP TABLE sync_local; DROP INDEX entry_by_start_id; "
-        "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
-        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
-        "ALTER TABLE entry DROP COLUMN source; "
-        "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
-        "PRAGMA user_version = 1");
-  }
+  testing::make_schema_version_1(backup);
   const std::string bytes = contents(backup);
   auto store = open_store(backup, Access::kTry);
   const auto count = store->import(

@@ -2,6 +2,7 @@
 // it, damaged headers, clocks past the calendar, private text in error lines.
 #include "cli_harness.hpp"
 #include "files.hpp"
+#include "old_schema.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -115,16 +116,7 @@ TEST(Safety, CommandsThatReadChangeNoByteOfABackup) {
 TEST(Safety, AnOlderSchemaIsReadWithoutMigratingTheFile) {
   CliHarness cli;
   cli.run({"log", "walk", "--minutes", "25"});
-  {
-    SQLite::Database db(cli.db_path(), SQLite::OPEN_READWRITE);
-    db.exec(
-        "DROP TABLE op; DROP TABLE sync_local; DROP INDEX entry_by_start_id; "
-        "DROP TABLE setting; DROP TABLE timer; DROP TABLE pause; "
-        "ALTER TABLE activity DROP COLUMN archived; DROP INDEX entry_facts; DROP TABLE away; "
-        "ALTER TABLE entry DROP COLUMN source; "
-        "CREATE INDEX entry_by_local_date ON entry (local_date, start_utc); "
-        "PRAGMA user_version = 1");
-  }
+  make_schema_version_1(cli.db_path());
   const std::string bytes = contents(cli.db_path());
   EXPECT_NE(cli.run({"list"}).out.find("walk"), std::string::npos);
   EXPECT_EQ(cli.run({"remind"}).code, 0);
