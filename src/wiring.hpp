@@ -24,10 +24,9 @@ inline storage::Access access_for(cli::StoreMode mode) {
 }
 
 inline cli::StoreAccess sqlite_store_access() {
-  return cli::StoreAccess{[](const std::string& path, cli::StoreMode mode, bool own_folder) {
-                            return storage::open_store(path, access_for(mode), own_folder);
-                          },
-                          [](const std::string& path) { return storage::database_exists(path); }};
+  return cli::StoreAccess{[](const std::string& path, cli::StoreMode least, bool own_folder) {
+    return storage::open_lazy_store(path, access_for(least), own_folder);
+  }};
 }
 
 }  // namespace qlfit

@@ -51,12 +51,12 @@ enum class StoreMode {
 
 // How the CLI reaches the database without knowing what implements it.
 struct StoreAccess {
-  // Opens the database at a path. `own_folder`: the folder is qlfit's own (the default
-  // location), so its mode may be tightened too.
-  std::function<std::unique_ptr<Store>(const std::string& path, StoreMode mode, bool own_folder)>
+  // The database at a path, opened on its first use for at least `least` (and for
+  // writing at the first write; a reader of a missing file creates nothing).
+  // `own_folder`: the folder is qlfit's own (the default location), so its mode may be
+  // tightened too.
+  std::function<std::unique_ptr<Store>(const std::string& path, StoreMode least, bool own_folder)>
       open;
-  // True when a database file is at that path.
-  std::function<bool(const std::string& path)> exists;
 };
 
 // Everything outside the process that commands reach through the core's ports.

@@ -9,27 +9,6 @@
 
 namespace qlfit::cli {
 
-Store& LazyStore::opened(StoreMode mode) {
-  if (static_cast<int>(mode) < static_cast<int>(least_))
-    mode = least_;
-  const auto at_least = [](StoreMode have, StoreMode want) {
-    return static_cast<int>(have) >= static_cast<int>(want);
-  };
-  // An existing file opened to modify is open read-write: enough for any write.
-  const bool enough =
-      store_ && (at_least(mode_, mode) || (on_file_ && at_least(mode, StoreMode::kModify) &&
-                                           at_least(mode_, StoreMode::kModify)));
-  if (!enough) {
-    on_file_ = access_.exists(path_);
-    store_.reset();
-    store_ = access_.open(path_, mode, own_folder_);
-    if (changes_at_)
-      store_->record_changes_at(*changes_at_);
-    mode_ = mode;
-  }
-  return *store_;
-}
-
 std::string Session::db_path() const {
   const std::optional<std::string> flag =
       globals_.db.empty() ? std::nullopt : std::optional<std::string>(globals_.db);
@@ -41,19 +20,10 @@ std::string Session::cron_default_db_path() const {
   return resolve_db_path(std::nullopt, std::nullopt, std::nullopt, environment_.home);
 }
 
-void LazyStore::backup(const std::string& path) {
-  Store& store = reader();
-  if (!on_file_) {
-    throw Error(ErrorCode::kStorage, "no database at " + path_ + " yet: nothing to back up");
-  }
-  store.backup(path);
-}
-
 Store& Session::store() {
   if (!store_) {
-    store_ = std::make_unique<LazyStore>(outside_.store, db_path(),
-                                         globals_.db.empty() && !environment_.qlfit_db,
-                                         changes_ ? StoreMode::kModify : StoreMode::kRead);
+    store_ = outside_.store.open(db_path(), changes_ ? StoreMode::kModify : StoreMode::kRead,
+                                 globals_.db.empty() && !environment_.qlfit_db);
     if (environment_.qlfit_now) {
       try {
         store_->record_changes_at(parse_instant(*environment_.qlfit_now, "QLFIT_NOW"));

@@ -13,101 +13,6 @@
 
 namespace qlfit::cli {
 
-// Opens the database only when a command first touches it: reads of a missing file
-// see an empty database and create nothing; the first write opens it for writing.
-class LazyStore final : public Store {
- public:
-  // `least`: how the file is opened even for reading (kModify for a command that will
-  // change it, so that it opens once).
-  LazyStore(StoreAccess access, std::string path, bool own_folder, StoreMode least)
-      : access_(std::move(access)),
-        path_(std::move(path)),
-        own_folder_(own_folder),
-        least_(least) {}
-
-  std::optional<Activity> find_activity(std::string_view name) override {
-    return reader().find_activity(name);
-  }
-  std::vector<Activity> activities() override { return reader().activities(); }
-  void add_activity(const Activity& activity) override { writer().add_activity(activity); }
-  std::size_t entry_count(const std::string& activity) override {
-    return reader().entry_count(activity);
-  }
-  bool remove_activity(const std::string& name, bool archive) override {
-    return remover().remove_activity(name, archive);
-  }
-  Entry add(const NewEntry& entry) override { return writer().add(entry); }
-  std::optional<Entry> remove_last() override { return remover().remove_last(); }
-  void each_fact(const EntryFilter& filter,
-                 const std::function<void(const Fact& fact)>& each) override {
-    reader().each_fact(filter, each);
-  }
-  void each_entry(const EntryFilter& filter,
-                  const std::function<void(const Entry& entry)>& each) override {
-    reader().each_entry(filter, each);
-  }
-  std::optional<Entry> entry_numbered(std::int64_t n) override {
-    return reader().entry_numbered(n);
-  }
-  std::optional<date::year_month_day> first_local_date() override {
-    return reader().first_local_date();
-  }
-  std::vector<Entry> entries_with_id_prefix(const std::string& prefix, std::size_t limit) override {
-    return reader().entries_with_id_prefix(prefix, limit);
-  }
-  void update(const Entry& entry) override { writer().update(entry); }
-  std::size_t remove(const std::vector<std::int64_t>& ns) override { return remover().remove(ns); }
-  ImportCount import(const EntryFeed& entries, const std::function<ImportExtras()>& extras,
-                     bool dry_run) override {
-    return (dry_run ? opened(StoreMode::kTry) : opened(StoreMode::kImport))
-        .import(entries, extras, dry_run);
-  }
-  void backup(const std::string& path) override;
-  std::map<std::string, std::string> settings() override { return reader().settings(); }
-  void set_setting(const std::string& key, const std::string& value) override {
-    writer().set_setting(key, value);
-  }
-  bool unset_setting(const std::string& key) override { return remover().unset_setting(key); }
-  std::optional<Timer> timer() override { return reader().timer(); }
-  void start_timer(const Timer& timer) override { writer().start_timer(timer); }
-  Entry finish_timer(const NewEntry& entry) override { return writer().finish_timer(entry); }
-  std::optional<Timer> cancel_timer() override { return remover().cancel_timer(); }
-  std::optional<AwayPeriod> away() override { return reader().away(); }
-  bool begin_away(const AwayPeriod& period) override { return writer().begin_away(period); }
-  std::optional<AwayPeriod> end_away() override { return remover().end_away(); }
-  Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override {
-    return writer().add_pause(days, note);
-  }
-  std::vector<Pause> pauses() override { return reader().pauses(); }
-  std::optional<Pause> remove_pause(std::int64_t n) override { return remover().remove_pause(n); }
-  std::optional<Undone> undo() override { return remover().undo(); }
-  SyncReport sync(const std::string& dir) override { return writer().sync(dir); }
-  SyncStatus sync_status() override { return reader().sync_status(); }
-  std::optional<std::string> sync_dir() override { return reader().sync_dir(); }
-  void record_changes_at(date::sys_seconds now) override {
-    changes_at_ = now;
-    if (store_)
-      store_->record_changes_at(now);
-  }
-
- private:
-  // The store, opened for at least `mode` (a reader is reopened to write).
-  Store& opened(StoreMode mode);
-  Store& reader() { return opened(StoreMode::kRead); }
-  Store& writer() { return opened(StoreMode::kWrite); }
-  // Removals need no file of their own: a missing database has nothing to remove.
-  Store& remover() { return opened(StoreMode::kModify); }
-
-  StoreAccess access_;
-  std::string path_;
-  bool own_folder_ = false;
-  StoreMode least_ = StoreMode::kRead;
-  std::unique_ptr<Store> store_;
-  StoreMode mode_ = StoreMode::kRead;
-  bool on_file_ = false;
-  std::optional<date::sys_seconds> changes_at_;
-};
-
 // Options every command takes, before or after its name.
 struct GlobalOptions {
   std::string db;
@@ -164,7 +69,7 @@ class Session {
   GlobalOptions globals_;
   bool changes_ = false;
   std::optional<Settings> settings_;
-  std::unique_ptr<LazyStore> store_;
+  std::unique_ptr<Store> store_;
   std::optional<TimeContext> time_;
 
  public:

@@ -19,6 +19,11 @@ inline constexpr int kBusyTimeoutMs = 5000;
 [[noreturn]] void fail(const std::string& path, const std::string& problem);
 // Turns one of SQLite's failures into one plain sentence about the file.
 [[noreturn]] void translate(const SQLite::Exception& error, const std::string& path);
+// The pragmas every connection sets (docs/architecture.md).
+void set_pragmas(SQLite::Database& db);
+// Creates the missing folders of `path` (0700, whatever the umask) and returns them,
+// outermost first. Throws Error(kStorage) (removing what it made) when one cannot be.
+std::vector<std::string> create_folders(const std::string& path);
 
 // An open, identified and current qlfit database.
 class DatabaseFile {
