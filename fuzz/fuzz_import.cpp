@@ -4,7 +4,8 @@
 #include "qlfit/data.hpp"
 #include "qlfit/error.hpp"
 
-#include "cli/render/export.hpp"
+#include "formats/csv.hpp"
+#include "formats/export_json.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -17,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t piece = 1 + data[1] % 64;
   const std::string_view text(reinterpret_cast<const char*>(data) + 2, size - 2);
   std::size_t at = 0;
-  const qlfit::cli::render::Pieces pieces = [&]() {
+  const qlfit::formats::Pieces pieces = [&]() {
     const auto next = text.substr(std::min(at, text.size()), piece);
     at += piece;
     return next;
@@ -25,10 +26,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t rows = 0;
   try {
     if (json) {
-      qlfit::cli::render::json_import(pieces, "fuzz.json",
-                                      [&rows](const qlfit::ImportRow&) { ++rows; });
+      qlfit::formats::json_import(pieces, "fuzz.json",
+                                  [&rows](const qlfit::ImportRow&) { ++rows; });
     } else {
-      qlfit::CsvRows csv(pieces, "fuzz.csv");
+      qlfit::formats::CsvRows csv(pieces, "fuzz.csv");
       while (csv.next())
         ++rows;
     }

@@ -47,13 +47,6 @@ Edited edit_entry(Store& store, const EditRequest& request, const TimeContext& c
 // (Error(kInvalidInput) naming it). Returns them in the order given.
 std::vector<Entry> remove_entries(Store& store, const std::vector<std::string>& ids);
 
-// The CSV export: this header, then one row per entry (RFC 4180, CRLF line ends).
-inline constexpr std::string_view kCsvHeader =
-    "id,activity,kind,start,duration_s,pain,note,source\r\n";
-// One entry's row. Text cells that a spreadsheet would take for a formula (=, +, -, @,
-// tab, CR) or that start with a quote get a leading ' that import takes off again.
-std::string csv_row(const Entry& entry);
-
 // One record of an import file, its fields as text, before checking.
 struct ImportRow {
   std::string prefix;       // "FILE:" (then a line) or "FILE: entry " (then its number)
@@ -62,27 +55,6 @@ struct ImportRow {
 
   // "FILE:LINE" or "FILE: entry N", for error lines.
   std::string where() const { return prefix + std::to_string(ordinal); }
-};
-
-// The rows of an import CSV, one at a time, from the pieces of its text (RFC 4180:
-// quoted fields, doubled quotes, newlines in quotes, LF or CRLF, a leading BOM), keyed by
-// the header: a file of any size needs one row in memory. Throws Error(kInvalidInput) as
-// "FILE:LINE: what is wrong" for malformed text, a missing column, or non-UTF-8.
-class CsvRows {
- public:
-  // Reads the header. `pieces` gives the next piece of text, empty at the end.
-  CsvRows(std::function<std::string_view()> pieces, std::string file);
-  ~CsvRows();
-  // The next row; std::nullopt at the end.
-  std::optional<ImportRow> next();
-
- private:
-  struct Reader;
-  std::string file_;
-  std::unique_ptr<Reader> reader_;
-  std::vector<std::string> header_;
-  std::vector<std::string> cells_;
-  std::size_t line_ = 1;
 };
 
 // What a numeric field of an import must hold ("whole seconds from 1 to 86400"), for

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,10 @@ class Files {
   // Throws Error(kStorage) naming `path` when it is a folder or cannot be written.
   virtual void replace(const std::string& path,
                        const std::function<void(const std::string& temporary)>& fill) = 0;
+  // The same, `write` writing the new contents to the stream it is given (so a command
+  // never opens a stream itself).
+  virtual void replace(const std::string& path,
+                       const std::function<void(std::ostream& out)>& write) = 0;
   // True when `a` and `b` name one file (the same device and inode: through .., a
   // symlink or a hard link); when either does not exist, when their absolute paths,
   // symlinks resolved, are the same.

@@ -51,11 +51,6 @@ std::string not_a_command(const CLI::App& app, const std::string& path, const st
 void add_length_options(CLI::App& app, std::optional<std::string>& duration,
                         std::optional<std::string>& minutes);
 
-// Writes `path` whole or not at all (0600) through the Files port: `write` fills it.
-// Throws Error(kStorage) naming the path when it cannot be written.
-void write_whole_file(Session& session, const std::string& path,
-                      const std::function<void(std::ostream& out)>& write);
-
 // Binds an optional string option: the value is kept only when the option is given.
 CLI::Option* add_optional(CLI::App& app, const std::string& name, std::optional<std::string>& value,
                           const std::string& help);

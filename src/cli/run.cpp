@@ -198,17 +198,6 @@ void add_length_options(CLI::App& app, std::optional<std::string>& duration,
       ->type_name("N");
 }
 
-void write_whole_file(Session& session, const std::string& path,
-                      const std::function<void(std::ostream& out)>& write) {
-  session.files().replace(path, [&](const std::string& temporary) {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    write(file);
-    file.close();
-    if (!file)
-      throw Error(ErrorCode::kStorage, path + " cannot be written: " + std::strerror(errno));
-  });
-}
-
 namespace {
 
 // The one registry: every command, in the order --help lists them.

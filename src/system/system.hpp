@@ -39,6 +39,8 @@ class LocalFiles final : public Files {
   std::function<std::string_view()> pieces(const std::string& path) override;
   void replace(const std::string& path,
                const std::function<void(const std::string& temporary)>& fill) override;
+  void replace(const std::string& path,
+               const std::function<void(std::ostream& out)>& write) override;
   bool same_file(const std::string& a, const std::string& b) override;
 };
 

@@ -1,6 +1,6 @@
-#include "cli/render/export.hpp"
 #include "cli_harness.hpp"
 #include "files.hpp"
+#include "formats/export_json.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -299,15 +299,15 @@ TEST(Import, JsonIsReadOnceInPiecesOfAnySize) {
   for (const std::size_t piece : {1UL, 2UL, 5UL, 4096UL}) {
     std::size_t at = 0;
     std::size_t calls = 0;
-    const cli::render::Pieces pieces = [&]() {
+    const formats::Pieces pieces = [&]() {
       ++calls;
       const auto next = std::string_view(json).substr(std::min(at, json.size()), piece);
       at += piece;
       return next;
     };
     std::vector<ImportRow> rows;
-    const auto extras = cli::render::json_import(
-        pieces, "in.json", [&](const ImportRow& row) { rows.push_back(row); });
+    const auto extras =
+        formats::json_import(pieces, "in.json", [&](const ImportRow& row) { rows.push_back(row); });
     ASSERT_EQ(extras.activities.size(), 1U);
     EXPECT_EQ(extras.activities[0].description, "side plank");
     EXPECT_EQ(extras.settings.at("walk.min"), "25");

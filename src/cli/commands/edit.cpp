@@ -2,7 +2,7 @@
 #include "qlfit/data.hpp"
 
 #include "../commands.hpp"
-#include "../render/text.hpp"
+#include "../render/render.hpp"
 
 #include <fmt/format.h>
 

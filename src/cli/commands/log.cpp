@@ -1,7 +1,7 @@
 #include "qlfit/tracker.hpp"
 
 #include "../commands.hpp"
-#include "../render/text.hpp"
+#include "../render/render.hpp"
 
 #include <memory>
 

@@ -55,7 +55,7 @@ Examples:
               return 0;
             }
             check_output_target(session.files(), *options->output, database, "--output");
-            write_whole_file(session, *options->output, write);
+            session.files().replace(*options->output, write);
             return 0;
           }};
 }

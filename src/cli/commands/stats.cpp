@@ -1,7 +1,7 @@
 #include "qlfit/tracker.hpp"
 
 #include "../commands.hpp"
-#include "../render/text.hpp"
+#include "../render/render.hpp"
 
 #include <memory>
 
@@ -75,7 +75,7 @@ Command register_stats(CLI::App& root) {
             if (options->quiet) {
               // --check -q: the exit status says it all
             } else if (options->json) {
-              session.out << render::period_json(stats).dump(2) << '\n';
+              render::write_period_json(stats, session.out);
             } else {
               session.out << render::period_text(stats, session.color());
             }

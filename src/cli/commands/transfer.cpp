@@ -3,13 +3,11 @@
 #include "qlfit/error.hpp"
 
 #include "../commands.hpp"
-#include "../render/export.hpp"
+#include "formats/csv.hpp"
+#include "formats/export_json.hpp"
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <functional>
 #include <memory>
 
@@ -68,17 +66,17 @@ Examples:
             };
             const auto write = [&](std::ostream& out) {
               if (json) {
-                render::write_export_json(data, each, out);
+                formats::write_export_json(data, each, out);
               } else {
-                out << kCsvHeader;
-                each([&out](const Entry& entry) { out << csv_row(entry); });
+                out << formats::kCsvHeader;
+                each([&out](const Entry& entry) { out << formats::csv_row(entry); });
               }
             };
             if (!options->output) {
               write(session.out);
               return 0;
             }
-            write_whole_file(session, *options->output, write);
+            session.files().replace(*options->output, write);
             return 0;
           }};
 }
@@ -108,12 +106,12 @@ Examples:
               count = import_rows(
                   session.store(), file,
                   [&](const auto& each) {
-                    extras = render::json_import(files.pieces(file), file, each);
+                    extras = formats::json_import(files.pieces(file), file, each);
                   },
                   [&] { return extras.value_or(Store::ImportExtras{}); }, options->dry_run,
                   session.time());
             } else {
-              CsvRows rows(files.pieces(file), file);
+              formats::CsvRows rows(files.pieces(file), file);
               count = import_rows(
                   session.store(), file,
                   [&rows](const auto& each) {

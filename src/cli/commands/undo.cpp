@@ -1,7 +1,7 @@
 #include "qlfit/error.hpp"
 
 #include "../commands.hpp"
-#include "../render/text.hpp"
+#include "../render/render.hpp"
 
 namespace qlfit::cli {
 

@@ -4,7 +4,7 @@
 #include "qlfit/unit.hpp"
 
 #include "../commands.hpp"
-#include "../render/text.hpp"
+#include "../render/render.hpp"
 
 #include <filesystem>
 #include <memory>

@@ -2,7 +2,7 @@
 #include "qlfit/parse.hpp"
 #include "qlfit/text.hpp"
 
-#include "text.hpp"
+#include "render.hpp"
 
 #include <fmt/format.h>
 
@@ -119,25 +119,23 @@ std::string edited_line(const Edited& edited) {
                      changes.empty() ? "nothing changed" : changes);
 }
 
-nlohmann::ordered_json entry_json(const Entry& entry, std::chrono::minutes day_start) {
-  return nlohmann::ordered_json{
-      {"n", entry.n},
-      {"id", entry.id},
-      {"activity", entry.activity},
-      {"kind", std::string(to_string(entry.kind))},
-      {"start", iso_datetime(entry.start, entry.offset)},
-      {"date", iso_date(habit_day(entry.local_start(), day_start))},
-      {"duration_s", entry.duration.count()},
-      {"pain", entry.pain ? nlohmann::ordered_json(*entry.pain) : nlohmann::ordered_json(nullptr)},
-      {"note", entry.note ? nlohmann::ordered_json(*entry.note) : nlohmann::ordered_json(nullptr)},
-      {"source", std::string(to_string(entry.source))},
-  };
-}
-
 void ListWriter::add(const Entry& entry) {
   if (json_) {
-    out_ << (any_ ? ",\n  " : "[\n  ");
-    write_indented(out_, entry_json(entry, day_start_).dump(2), 2);
+    formats::JsonWriter& json = *json_;
+    if (!any_)
+      json.begin_array();
+    json.begin_object();
+    json.key("n").value(entry.n);
+    json.key("id").value(entry.id);
+    json.key("activity").value(entry.activity);
+    json.key("kind").value(to_string(entry.kind));
+    json.key("start").value(iso_datetime(entry.start, entry.offset));
+    json.key("date").value(iso_date(habit_day(entry.local_start(), day_start_)));
+    json.key("duration_s").value(entry.duration.count());
+    json.key("pain").value(entry.pain);
+    json.key("note").value(entry.note);
+    json.key("source").value(to_string(entry.source));
+    json.end_object();
   } else {
     if (!any_) {
       out_ << fmt::format("{:>5}  {:<23} {:<12} {:>8}  {:>4}  {}\n", "#", "start", "activity",
@@ -157,10 +155,14 @@ void ListWriter::add(const Entry& entry) {
 }
 
 void ListWriter::finish() {
-  if (json_)
-    out_ << (any_ ? "\n]\n" : "[]\n");
-  else if (!any_)
+  if (json_) {
+    if (!any_)
+      json_->begin_array();
+    json_->end_array();
+    out_ << '\n';
+  } else if (!any_) {
     out_ << "no entries yet: start with 'qlfit log butt-walk'\n";
+  }
 }
 
 }  // namespace qlfit::cli::render

@@ -2,7 +2,7 @@
 #include "qlfit/parse.hpp"
 #include "qlfit/text.hpp"
 
-#include "text.hpp"
+#include "render.hpp"
 
 #include <fmt/format.h>
 
@@ -12,8 +12,6 @@
 
 namespace qlfit::cli::render {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 constexpr const char* kReset = "\x1b[0m";
 constexpr int kHeatmapWeeks = 53;
@@ -174,10 +172,6 @@ std::string heatmap(const std::vector<PeriodStats>& weeks, bool color, int width
   return out + "\n";
 }
 
-Json optional_day(const std::optional<date::year_month_day>& day) {
-  return day ? Json(iso_date(*day)) : Json(nullptr);
-}
-
 }  // namespace
 
 std::string band(Band target) {
@@ -312,109 +306,6 @@ std::string weeks_text(const WeeksReport& report, bool color, int width) {
                      plural(report.streak.current, "week", "weeks"),
                      plural(report.streak.longest, "week", "weeks"));
   return out + heatmap(weeks, color, width);
-}
-
-Json period_json(const PeriodStats& stats) {
-  Json document;
-  const Period& period = stats.period;
-  switch (period.kind) {
-    case PeriodKind::kWeek:
-      document["week"] = period.label;
-      break;
-    case PeriodKind::kMonth:
-      document["month"] = period.label;
-      break;
-    case PeriodKind::kRange:
-      document["from"] = iso_date(period.range.first);
-      document["to"] = iso_date(period.range.last);
-      break;
-  }
-  document["start"] = iso_date(period.range.first);
-  document["end"] = iso_date(period.range.last);
-  const SessionSummary& sessions = stats.sessions;
-  document["sessions"] = {
-      {"count", sessions.count},
-      {"target", {{"min", sessions.target.min}, {"max", sessions.target.max}}},
-      {"met", sessions.nothing_owed()},
-      {"verdict", std::string(to_string(sessions.verdict))},
-      {"to_go", sessions.to_go},
-      {"days_left", sessions.days_left},
-  };
-  Json by_day = Json::object();  // the days with walks
-  for (const DayFacts& day : stats.days) {
-    if (day.walk > std::chrono::seconds{0})
-      by_day[iso_date(day.day)] = minutes_of(day.walk);
-  }
-  document["walk"] = {
-      {"minutes", minutes_of(stats.walk.total)},
-      {"by_day", by_day},
-      {"target", {{"min", stats.walk.target.min}, {"max", stats.walk.target.max}}},
-      {"days_in_band", stats.walk.days_in_band},
-  };
-  document["breaks"] = {
-      {"count", stats.breaks.count},
-      {"natural", stats.breaks.natural},
-      {"working_days", stats.breaks.working_days},
-      {"per_working_day", stats.breaks.per_working_day},
-      {"longest_sitting_min", stats.breaks.longest_sitting.count()},
-      {"longest_sitting_on", optional_day(stats.breaks.longest_on)},
-  };
-  if (stats.pain) {
-    const PainSummary& pain = *stats.pain;
-    document["pain"] = {{"count", pain.count},
-                        {"average", pain.average},
-                        {"max", pain.highest},
-                        {"before", pain.before ? Json(*pain.before) : Json(nullptr)},
-                        {"trend", std::string(to_string(pain.trend))},
-                        {"advice", pain.advice}};
-  } else {
-    document["pain"] = nullptr;
-  }
-  document["paused_days"] = stats.paused_days;
-  Json pauses = Json::array();
-  for (const Pause& pause : stats.pauses) {
-    pauses.push_back({{"n", pause.n},
-                      {"from", iso_date(pause.days.first)},
-                      {"to", iso_date(pause.days.last)},
-                      {"note", pause.note ? Json(*pause.note) : Json(nullptr)}});
-  }
-  document["pauses"] = pauses;
-  Json days = Json::array();
-  for (const DayFacts& day : stats.days) {
-    days.push_back({{"date", iso_date(day.day)},
-                    {"sessions", day.sessions},
-                    {"walk_minutes", minutes_of(day.walk)},
-                    {"breaks", day.breaks},
-                    {"paused", day.paused},
-                    {"working", day.working},
-                    {"future", day.future},
-                    {"longest_sitting_min", day.longest_sitting.count()}});
-  }
-  document["days"] = days;
-  return document;
-}
-
-void write_indented(std::ostream& out, const std::string& text, int spaces) {
-  const std::string indent(static_cast<std::size_t>(spaces), ' ');
-  for (const char c : text) {
-    out << c;
-    if (c == '\n')
-      out << indent;
-  }
-}
-
-void write_weeks_json(const WeeksReport& report, std::ostream& out) {
-  out << "{\n  \"weeks\": [";
-  const char* separator = "\n    ";
-  for (const PeriodStats& week : report.weeks) {
-    out << separator;
-    write_indented(out, period_json(week).dump(2), 4);
-    separator = ",\n    ";
-  }
-  out << (report.weeks.empty() ? "]" : "\n  ]") << ",\n  \"streak\": ";
-  write_indented(
-      out, Json{{"current", report.streak.current}, {"longest", report.streak.longest}}.dump(2), 2);
-  out << "\n}\n";
 }
 
 }  // namespace qlfit::cli::render

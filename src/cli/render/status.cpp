@@ -2,8 +2,8 @@
 
 #include "qlfit/parse.hpp"
 
+#include "render.hpp"
 #include "report.hpp"
-#include "text.hpp"
 
 #include <fmt/format.h>
 

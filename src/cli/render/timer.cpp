@@ -2,7 +2,7 @@
 #include "qlfit/parse.hpp"
 #include "qlfit/text.hpp"
 
-#include "text.hpp"
+#include "render.hpp"
 
 #include <fmt/format.h>
 
@@ -41,20 +41,6 @@ nlohmann::ordered_json status_json(const std::optional<Timer>& timer, date::sys_
           {"kind", std::string(to_string(timer->kind))},
           {"start", iso_datetime(timer->start, timer->offset)},
           {"elapsed_s", std::max(now - timer->start, std::chrono::seconds{0}).count()}};
-}
-
-std::string pause_line(const Pause& pause) {
-  return fmt::format("#{} {}..{}{}", pause.n, iso_date(pause.days.first), iso_date(pause.days.last),
-                     pause.note ? " " + printable(*pause.note) : "");
-}
-
-std::string pause_table(const std::vector<Pause>& pauses) {
-  if (pauses.empty())
-    return "no pauses\n";
-  std::string out;
-  for (const Pause& pause : pauses)
-    out += pause_line(pause) + "\n";
-  return out;
 }
 
 }  // namespace qlfit::cli::render

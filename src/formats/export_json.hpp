@@ -1,8 +1,7 @@
 #pragma once
 
+// The JSON form of an export (docs/cli.md), written and read as it streams.
 #include "qlfit/data.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <iosfwd>
@@ -10,13 +9,13 @@
 #include <string_view>
 #include <vector>
 
-namespace qlfit::cli::render {
+namespace qlfit::formats {
 
 // Calls its argument with each entry, oldest first.
 using EachEntry = std::function<void(const std::function<void(const Entry& entry)>&)>;
 // The JSON export (docs/cli.md): {"format": "qlfit-export", "version": 1, "entries",
 // "activities", "pauses", "settings"}, entries as in the CSV with their own offsets,
-// as nlohmann's dump(2) prints it; written an entry at a time.
+// as nlohmann's dump(2) prints it, then a newline; written an entry at a time.
 void write_export_json(const ExportData& data, const EachEntry& entries, std::ostream& out);
 
 // A JSON import file: an export document, or a bare array of entries as `list --json`
@@ -29,4 +28,4 @@ using Pieces = std::function<std::string_view()>;
 Store::ImportExtras json_import(const Pieces& pieces, std::string_view file,
                                 const std::function<void(const ImportRow& row)>& each);
 
-}  // namespace qlfit::cli::render
+}  // namespace qlfit::formats

@@ -1,22 +1,20 @@
-#include "export.hpp"
+#include "export_json.hpp"
 
 #include "qlfit/calendar.hpp"
 #include "qlfit/error.hpp"
 
-#include "text.hpp"
+#include "json_writer.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <istream>
 #include <ostream>
 #include <streambuf>
 
-namespace qlfit::cli::render {
+namespace qlfit::formats {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json optional_value(const auto& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
 
 [[noreturn]] void bad(std::string_view file, const std::string& what) {
   throw Error(ErrorCode::kInvalidInput, std::string(file) + ": " + what + "; nothing imported");
@@ -40,46 +38,48 @@ std::optional<date::year_month_day> iso_day(const Json& value) {
 }  // namespace
 
 void write_export_json(const ExportData& data, const EachEntry& entries, std::ostream& out) {
-  out << "{\n  \"format\": \"qlfit-export\",\n  \"version\": 1,\n  \"entries\": [";
-  const char* separator = "\n    ";
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("format").value("qlfit-export");
+  json.key("version").value(1);
+  json.key("entries").begin_array();
   entries([&](const Entry& entry) {
-    out << separator;
-    write_indented(out,
-                   Json{{"id", entry.id},
-                        {"activity", entry.activity},
-                        {"kind", std::string(to_string(entry.kind))},
-                        {"start", iso_datetime(entry.start, entry.offset)},
-                        {"duration_s", entry.duration.count()},
-                        {"pain", optional_value(entry.pain)},
-                        {"note", optional_value(entry.note)},
-                        {"source", std::string(to_string(entry.source))}}
-                       .dump(2),
-                   4);
-    separator = ",\n    ";
+    json.begin_object();
+    json.key("id").value(entry.id);
+    json.key("activity").value(entry.activity);
+    json.key("kind").value(to_string(entry.kind));
+    json.key("start").value(iso_datetime(entry.start, entry.offset));
+    json.key("duration_s").value(entry.duration.count());
+    json.key("pain").value(entry.pain);
+    json.key("note").value(entry.note);
+    json.key("source").value(to_string(entry.source));
+    json.end_object();
   });
-  out << (separator[0] == ',' ? "\n  ]" : "]");
-  Json activities = Json::array();
+  json.end_array();
+  json.key("activities").begin_array();
   for (const Activity& activity : data.activities) {
-    activities.push_back({{"name", activity.name},
-                          {"kind", std::string(to_string(activity.kind))},
-                          {"description", activity.description}});
+    json.begin_object();
+    json.key("name").value(activity.name);
+    json.key("kind").value(to_string(activity.kind));
+    json.key("description").value(activity.description);
+    json.end_object();
   }
-  Json pauses = Json::array();
+  json.end_array();
+  json.key("pauses").begin_array();
   for (const Pause& pause : data.pauses) {
-    pauses.push_back({{"from", iso_date(pause.days.first)},
-                      {"to", iso_date(pause.days.last)},
-                      {"note", optional_value(pause.note)}});
+    json.begin_object();
+    json.key("from").value(iso_date(pause.days.first));
+    json.key("to").value(iso_date(pause.days.last));
+    json.key("note").value(pause.note);
+    json.end_object();
   }
-  Json settings = Json::object();
+  json.end_array();
+  json.key("settings").begin_object();
   for (const auto& [key, value] : data.settings)
-    settings[key] = value;
-  for (const auto& [name, part] : {std::pair<const char*, const Json&>{"activities", activities},
-                                   {"pauses", pauses},
-                                   {"settings", settings}}) {
-    out << ",\n  \"" << name << "\": ";
-    write_indented(out, part.dump(2), 2);
-  }
-  out << "\n}\n";
+    json.key(key).value(value);
+  json.end_object();
+  json.end_object();
+  out << '\n';
 }
 
 namespace {
@@ -241,4 +241,4 @@ Store::ImportExtras json_import(const Pieces& pieces, std::string_view file,
   return extras_of(document, file);
 }
 
-}  // namespace qlfit::cli::render
+}  // namespace qlfit::formats

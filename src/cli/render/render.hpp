@@ -7,6 +7,8 @@
 #include "qlfit/store.hpp"
 #include "qlfit/tracker.hpp"
 
+#include "formats/json_writer.hpp"
+
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
@@ -43,22 +45,23 @@ std::string removed_line(const Entry& entry);
 std::string undone_line(const Undone& undone);
 // "edited #42 butt-walk: start ... -> ..., pain 3 -> 4" or "... nothing changed".
 std::string edited_line(const Edited& edited);
-// The contract's entry object: n, id, activity, kind, start, date (the habit day it
-// counts for, with days beginning at `day_start`), duration_s, pain, note.
-nlohmann::ordered_json entry_json(const Entry& entry, std::chrono::minutes day_start);
-
 // `list`'s output, written an entry at a time: a table (one line per entry under a
-// header; a friendly line when there are none) or one JSON array as dump(2) prints it.
+// header; a friendly line when there are none) or one JSON array as dump(2) prints it,
+// of the contract's entry objects: n, id, activity, kind, start, date (the habit day it
+// counts for, with days beginning at `day_start`), duration_s, pain, note, source.
 class ListWriter {
  public:
   ListWriter(std::ostream& out, bool json, std::chrono::minutes day_start)
-      : out_(out), json_(json), day_start_(day_start) {}
+      : out_(out), day_start_(day_start) {
+    if (json)
+      json_.emplace(out);
+  }
   void add(const Entry& entry);
   void finish();
 
  private:
   std::ostream& out_;
-  bool json_;
+  std::optional<formats::JsonWriter> json_;
   std::chrono::minutes day_start_;
   bool any_ = false;
 };
@@ -90,8 +93,9 @@ std::string verdict_words(const SessionSummary& sessions);
 std::string pain_words(const PainSummary& pain);
 // A period's facts for people, in colour when `color`.
 std::string period_text(const PeriodStats& stats, bool color);
-// A period's facts for scripts (docs/json.md).
-nlohmann::ordered_json period_json(const PeriodStats& stats);
+// A period's facts for scripts (docs/json.md), as nlohmann's dump(2) prints them, then a
+// newline.
+void write_period_json(const PeriodStats& stats, std::ostream& out);
 
 // `stats --weeks`: a line per week, the streaks and a heatmap of the days.
 // `width`: the terminal's columns; the heatmap wraps into blocks that fit.
@@ -100,7 +104,5 @@ std::string weeks_text(const WeeksReport& report, bool color, int width);
 // nlohmann's dump(2) would print it, written a week at a time: years of weeks never
 // stand in memory as one JSON tree.
 void write_weeks_json(const WeeksReport& report, std::ostream& out);
-// `text` (a dump(2)) written moved right by `spaces`, for a document nested that deep.
-void write_indented(std::ostream& out, const std::string& text, int spaces);
 
 }  // namespace qlfit::cli::render

@@ -1,10 +1,11 @@
-#include "qlfit/data.hpp"
+#include "csv.hpp"
 
+#include "qlfit/calendar.hpp"
 #include "qlfit/error.hpp"
 
 #include <gtest/gtest.h>
 
-namespace qlfit {
+namespace qlfit::formats {
 namespace {
 
 Entry sample(std::string note) {
@@ -144,4 +145,4 @@ TEST(ParseCsv, RefusesMalformedTextNamingTheLine) {
 }
 
 }  // namespace
-}  // namespace qlfit
+}  // namespace qlfit::formats
