@@ -52,6 +52,10 @@ std::int64_t now_ms() {
 
 }  // namespace
 
+std::string new_uuid(SQLite::Database& db) {
+  return db.execAndGet("SELECT " + std::string(kNewUuid)).getString();
+}
+
 Json entry_object(const Entry& entry) {
   return Json{{"id", entry.id},
               {"activity", entry.activity},
@@ -234,20 +238,26 @@ void OpLog::ensure_activity(const std::string& name, Kind kind) {
   if (!state("activity:" + name).is_null())
     return;
   // As its latest known state says (archived, if it was removed), else a bare one.
+  Json activity = latest_state("activity:" + name);
+  if (activity.is_null()) {
+    activity = Json{{"name", name},
+                    {"kind", std::string(to_string(kind))},
+                    {"description", ""},
+                    {"archived", false}};
+  } else if (removed_for_good("activity:" + name)) {
+    activity["archived"] = true;
+  }
+  put("activity:" + name, activity);
+}
+
+Json OpLog::latest_state(const std::string& target) {
   SQLite::Statement& latest = cached(R"sql(
 SELECT data FROM op WHERE target = ? AND data IS NOT NULL ORDER BY at_ms DESC, device DESC
 LIMIT 1)sql");
-  latest.bind(1, "activity:" + name);
-  Json activity{{"name", name},
-                {"kind", std::string(to_string(kind))},
-                {"description", ""},
-                {"archived", false}};
-  if (latest.executeStep()) {
-    activity = Json::parse(latest.getColumn(0).getString());
-    if (removed_for_good("activity:" + name))
-      activity["archived"] = true;
-  }
-  put("activity:" + name, activity);
+  latest.bind(1, target);
+  if (!latest.executeStep())
+    return nullptr;
+  return Json::parse(latest.getColumn(0).getString());
 }
 
 void OpLog::put(const std::string& target, const Json& state) {

@@ -35,6 +35,7 @@ inline constexpr std::string_view kNewUuid =
     "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
     "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || "
     "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))";
+std::string new_uuid(SQLite::Database& db);
 
 // The one place an entry becomes JSON (every field: a field added to Entry is one line
 // here and one in entry_from_object).
@@ -100,6 +101,7 @@ class OpLog {
   // Local values that never sync (sync.dir, device.id).
   std::optional<std::string> local_value(const std::string& key);
   void set_local_value(const std::string& key, const std::string& value);
+  void forget_local_value(const std::string& key);
   // Records every row no operation speaks of yet (a database older than the log).
   void record_history();
 
@@ -112,6 +114,10 @@ class OpLog {
   // Entries and pauses: a removal is here. Activities: the latest operation removed it.
   bool removed_for_good(const std::string& target);
   void ensure_activity(const std::string& name, Kind kind);
+  // The state the latest operation on `target` that has one left (null: none).
+  Json latest_state(const std::string& target);
+  // The timer a `stop` logged as `entry` runs again.
+  void timer_back(const Json& entry);
 
   SQLite::Database& db();
   // A statement prepared once per connection (an import's publish makes a new one),
@@ -124,7 +130,7 @@ class OpLog {
   std::optional<std::int64_t> undoes_;  // the operation an undo is reverting
   std::int64_t next_at_ = 0;            // the least time of the next operation; 0: ask
   std::optional<std::int64_t> at_ms_;   // the time changes are made at; unset: the clock
-  std::optional<std::string> me_;       // this device's id, once read
+  std::optional<std::string> me_;       // this device's id, once read (reset when forgotten)
   SQLite::Database* prepared_on_ = nullptr;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
 };

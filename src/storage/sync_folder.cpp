@@ -5,14 +5,13 @@
 #include "qlfit/error.hpp"
 
 #include "database_file.hpp"
+#include "new_file.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,32 +24,6 @@ namespace fs = std::filesystem;
 constexpr std::string_view kFormat = "qlfit-sync";
 constexpr std::int64_t kPerFile = 10000;  // operations in one file, at most
 constexpr std::size_t kLongestLine = std::size_t{1024} * 1024;
-
-[[noreturn]] void cannot(const std::string& path, const char* what) {
-  throw Error(ErrorCode::kStorage,
-              "sync folder: " + path + " cannot be " + what + ": " + std::strerror(errno));
-}
-
-void make_folder(const std::string& path) {
-  const std::string parent = fs::path(path).parent_path().string();
-  if (!parent.empty() && parent != path && ::access(parent.c_str(), F_OK) != 0)
-    make_folder(parent);
-  if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST)
-    cannot(path, "created");
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
-    errno = ENOTDIR;
-    cannot(path, "used");
-  }
-}
-
-void sync_path(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-}
 
 std::string padded(std::int64_t number) {
   std::string text = std::to_string(number);
@@ -70,66 +43,20 @@ std::optional<std::pair<std::int64_t, std::int64_t>> range_of(const std::string&
   return std::pair{first, last};
 }
 
+// Names a reader passes over by rule (docs/sync.md): hidden ones (.git, .stfolder,
+// .stversions, .syncthing.*.tmp, a device's .tmp-* being written, .DS_Store), a cloud
+// drive's or an editor's "~" files, and at the top of DIR a README. Every other name is
+// read, or named on stderr and skipped.
+bool ignored(const std::string& name, bool top) {
+  return name.empty() || name.front() == '.' || name.front() == '~' ||
+         (top && (name == "README" || name.rfind("README.", 0) == 0));
+}
+
 bool is_device_id(const std::string& name) {
   return name.size() == 36 && std::all_of(name.begin(), name.end(), [](char c) {
            return c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
          });
 }
-
-// Buffered writes to a new file; every failure names the file.
-class NewFile {
- public:
-  explicit NewFile(std::string path) : path_(std::move(path)) {
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd_ < 0)
-      cannot(path_, "written");
-  }
-  ~NewFile() {
-    if (fd_ >= 0) {
-      ::close(fd_);
-      ::unlink(path_.c_str());
-    }
-  }
-  NewFile(const NewFile&) = delete;
-  NewFile& operator=(const NewFile&) = delete;
-  void line(const std::string& text) {
-    buffer_ += text;
-    buffer_ += '\n';
-    if (buffer_.size() > std::size_t{64} * 1024)
-      flush();
-  }
-  // Synced and renamed to `final_path`.
-  void finish(const std::string& final_path) {
-    flush();
-    if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
-      fd_ = -1;
-      ::unlink(path_.c_str());
-      cannot(path_, "written");
-    }
-    fd_ = -1;
-    if (::rename(path_.c_str(), final_path.c_str()) != 0) {
-      ::unlink(path_.c_str());
-      cannot(final_path, "written");
-    }
-  }
-
- private:
-  void flush() {
-    std::size_t done = 0;
-    while (done < buffer_.size()) {
-      const ssize_t wrote = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
-      if (wrote < 0 && errno == EINTR)
-        continue;
-      if (wrote <= 0)
-        cannot(path_, "written");
-      done += static_cast<std::size_t>(wrote);
-    }
-    buffer_.clear();
-  }
-  std::string path_;
-  int fd_ = -1;
-  std::string buffer_;
-};
 
 // How many local operations earlier syncs wrote (their sequence numbers start at 1).
 std::int64_t written_count(OpLog& log) {
@@ -164,12 +91,14 @@ std::int64_t SyncFolder::written_here(const std::string& device) {
   return written;
 }
 
-std::vector<std::string> SyncFolder::send(const std::string& device, std::size_t& sent) {
+std::vector<std::string> SyncFolder::send(const std::string& device, std::size_t& sent,
+                                          const std::function<void()>& before_first_rename) {
   make_folder(dir_);
   const std::string own = dir_ + "/" + device;
   make_folder(own);
   ::chmod(own.c_str(), 0700);
   std::int64_t written = written_here(device);
+  written_ = written;
   std::vector<std::string> files;
   for (;;) {
     SQLite::Statement bounds(db_, R"sql(
@@ -207,11 +136,14 @@ ORDER BY seq)sql");
       ++sent;
     }
     const std::string name = own + "/" + padded(first) + "-" + padded(last) + ".jsonl";
-    file.finish(name);
+    file.flush_all();
+    if (files.empty())
+      before_first_rename();
+    file.rename_to(name);
     files.push_back(name);
     written = last;
+    written_ = written;
   }
-  written_ = written;
   if (!files.empty())
     sync_path(own);
   return files;
@@ -222,18 +154,30 @@ std::size_t SyncFolder::receive(const std::string& device, std::vector<std::stri
   std::vector<fs::path> folders;
   for (const auto& item : fs::directory_iterator(dir_, error)) {
     const std::string name = item.path().filename().string();
-    if (item.is_directory() && is_device_id(name) && name != device)
+    if (ignored(name, true))
+      continue;
+    if (!item.is_directory() || !is_device_id(name)) {
+      skipped.push_back(item.path().string() + ": not a qlfit device folder");
+    } else {
       folders.push_back(item.path());
+    }
   }
   if (error)
     throw Error(ErrorCode::kStorage, "sync folder " + dir_ + " cannot be read: " + error.message());
   std::sort(folders.begin(), folders.end());
   std::size_t received = 0;
   for (const fs::path& folder : folders) {
+    const bool own = folder.filename() == device;
     std::vector<fs::path> files;
     for (const auto& item : fs::directory_iterator(folder, error)) {
-      if (item.path().filename().string().front() != '.')
+      const std::string name = item.path().filename().string();
+      if (ignored(name, false))
+        continue;
+      if (!item.is_regular_file() || !range_of(name)) {
+        skipped.push_back(item.path().string() + ": not a qlfit sync file");
+      } else if (!own) {  // this device's own files are never read back
         files.push_back(item.path());
+      }
     }
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files)
@@ -245,10 +189,6 @@ std::size_t SyncFolder::receive(const std::string& device, std::vector<std::stri
 std::size_t SyncFolder::read_file(const std::string& device, const fs::path& path,
                                   std::vector<std::string>& skipped) {
   const auto range = range_of(path.filename().string());
-  if (!range) {
-    skipped.push_back(path.string() + ": not a qlfit sync file");
-    return 0;
-  }
   SQLite::Statement have(db_, "SELECT count(*) FROM op WHERE device = ? AND seq BETWEEN ? AND ?");
   have.bind(1, device);
   have.bind(2, range->first);
@@ -336,35 +276,58 @@ std::size_t SyncFolder::apply_file(const std::string& device,
 }
 
 SyncReport sync_through(DatabaseFile& file, OpLog& log, const std::string& dir) {
-  SQLite::Database& db = file.db();
-  std::string device;
+  // The device id, the history and sync.dir are committed just before the first file is
+  // renamed into place (a killed sync then finds them), not sooner: a sync that writes
+  // nothing (a full disk) leaves the database as it was.
+  // The device id alone is committed first, so that a sync killed while writing finds its
+  // own folder next time (and removes what it left there); a failed write forgets it again.
+  bool made_id = false;
   {
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    bool changed = false;
+    SQLite::Transaction made(file.db(), SQLite::TransactionBehavior::IMMEDIATE);
     if (!log.device_id(false)) {
       log.device_id(true);
-      changed = true;
+      file.commit(made);
+      made_id = true;
     }
-    if (log.local_value("history.recorded") != "1") {
-      log.record_history();
-      log.set_local_value("history.recorded", "1");
-      changed = true;
-    }
-    if (log.local_value("sync.dir") != dir) {
-      log.set_local_value("sync.dir", dir);
-      changed = true;
-    }
-    device = *log.device_id(false);
-    if (changed)
-      file.commit(transaction);
   }
-  SyncReport report;
-  report.device = device;
-  SyncFolder folder(db, log, dir);
-  folder.send(device, report.sent);
-  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-  report.received = folder.receive(device, report.skipped);
+  std::optional<SQLite::Transaction> prepared;
+  prepared.emplace(file.db(), SQLite::TransactionBehavior::IMMEDIATE);
+  bool changed = false;
+  if (log.local_value("history.recorded") != "1") {
+    log.record_history();
+    log.set_local_value("history.recorded", "1");
+    changed = true;
+  }
+  if (log.local_value("sync.dir") != dir) {
+    log.set_local_value("sync.dir", dir);
+    changed = true;
+  }
   const std::int64_t counted = written_count(log);
+  SyncReport report;
+  report.device = *log.device_id(false);
+  const auto commit_prepared = [&] {
+    if (prepared && changed)
+      file.commit(*prepared);
+    prepared.reset();
+  };
+  SyncFolder folder(file.db(), log, dir);
+  try {
+    folder.send(report.device, report.sent, commit_prepared);
+  } catch (...) {
+    if (prepared) {  // nothing renamed into place: nothing to keep, no folder left empty
+      prepared.reset();
+      ::rmdir((dir + "/" + report.device).c_str());
+      if (made_id) {
+        SQLite::Transaction forget(file.db(), SQLite::TransactionBehavior::IMMEDIATE);
+        log.forget_local_value("device.id");
+        file.commit(forget);
+      }
+    }
+    throw;
+  }
+  commit_prepared();
+  SQLite::Transaction transaction(file.db(), SQLite::TransactionBehavior::IMMEDIATE);
+  report.received = folder.receive(report.device, report.skipped);
   if (folder.last_written() > counted)
     log.set_local_value("sync.written", std::to_string(folder.last_written()));
   if (report.received > 0 || folder.last_written() > counted)

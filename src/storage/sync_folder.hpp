@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,7 +27,9 @@ class SyncFolder {
   // files of this device.
   std::int64_t written_here(const std::string& device);
   // Writes the local operations not yet written into new files; returns their paths.
-  std::vector<std::string> send(const std::string& device, std::size_t& sent);
+  // `before_first_rename` runs once, when the first file is whole but not yet in place.
+  std::vector<std::string> send(const std::string& device, std::size_t& sent,
+                                const std::function<void()>& before_first_rename);
   // Applies, in the caller's transaction, every other device's operations not here yet;
   // a file that cannot be used is skipped ("PATH: why" added to `skipped`) and rolled back.
   std::size_t receive(const std::string& device, std::vector<std::string>& skipped);

@@ -368,6 +368,22 @@ TEST(Config, ListShowsEveryKeyWithItsValueAndMeaning) {
   EXPECT_FALSE(cli.db_exists());
 }
 
+// sync.dir: the folder `sync` remembers, shown with the settings, set only by `sync DIR`.
+TEST(Config, SyncDirIsShownOnceASyncSetItAndOnlySyncSetsIt) {
+  CliHarness cli;
+  EXPECT_NE(cli.run({"config", "list"}).out.find("sync.dir           none "), std::string::npos);
+  expect_refused(cli.run({"config", "get", "sync.dir"}), 2, "sync.dir is not set yet");
+  const std::string folder = cli.dir.file("shared");
+  ASSERT_EQ(cli.run({"sync", folder}).code, 0);
+  EXPECT_EQ(cli.run({"config", "get", "sync.dir"}).out, folder + "\n");
+  EXPECT_NE(
+      cli.run({"config", "list"}).out.find("sync.dir           " + folder + " (default none)"),
+      std::string::npos);
+  expect_refused(cli.run({"config", "set", "sync.dir", "/elsewhere"}), 2, "qlfit sync DIR");
+  expect_refused(cli.run({"config", "unset", "sync.dir"}), 2, "qlfit sync DIR");
+  EXPECT_EQ(cli.run({"config", "get", "sync.dir"}).out, folder + "\n");
+}
+
 TEST(Config, SetGetUnsetRoundTrip) {
   CliHarness cli;
   EXPECT_EQ(cli.run({"config", "get", "walk.min"}).out, "20\n");

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -287,6 +288,75 @@ TEST(Sync, ADamagedFileAndANewerOneAreNamedAndSkippedTheRestApplied) {
             std::string::npos)
       << result.err;
   EXPECT_NE(result.err.find("notes.txt: not a qlfit sync file"), std::string::npos);
+  EXPECT_EQ(exported(a), exported(b));
+}
+
+// The folders in `folder` that are device folders (36 characters), sorted.
+std::vector<std::string> device_folders(const std::string& folder) {
+  std::vector<std::string> found;
+  for (const auto& item : fs::directory_iterator(folder)) {
+    if (item.is_directory() && item.path().filename().string().size() == 36)
+      found.push_back(item.path().string());
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+// What legitimately sits beside qlfit's files is passed over by rule (docs/sync.md): hidden
+// names (.git, Syncthing's .stfolder, .stversions, .syncthing.*.tmp), "~" files, a README.
+// Anything else where qlfit's files go is named on stderr and skipped, exit 3.
+TEST(Sync, EveryOtherFileInTheFolderIsNamedOnlyHiddenOnesAndAReadmeArePassedOver) {
+  CliHarness a;
+  CliHarness b;
+  const std::string folder = a.dir.file("shared");
+  a.run({"log", "walk", "--minutes", "25"});
+  ASSERT_EQ(a.run({"sync", folder}).code, 0);
+  const std::string from_a = device_folders(folder).at(0);
+  fs::create_directories(folder + "/.git/objects");
+  write(folder + "/.git/HEAD", "ref: refs/heads/main\n");
+  fs::create_directories(folder + "/.stfolder");
+  fs::create_directories(folder + "/.stversions/" + fs::path(from_a).filename().string());
+  write(folder + "/.stversions/" + fs::path(from_a).filename().string() + "/x.jsonl", "old");
+  write(folder + "/.syncthing.000000000002-000000000002.jsonl.tmp", "half");
+  write(from_a + "/.syncthing.000000000002-000000000002.jsonl.tmp", "half");
+  write(from_a + "/~000000000002-000000000002.jsonl", "a cloud drive's partial copy");
+  write(folder + "/README.md", "qlfit's sync folder\n");
+  const auto clean = b.run({"sync", folder});
+  EXPECT_EQ(clean.code, 0) << clean.err;
+  EXPECT_EQ(clean.err, "");
+  EXPECT_EQ(clean.out, "sent 0 operations, received 1\n");
+
+  const std::string from_b = device_folders(folder).at(device_folders(folder).at(0) == from_a);
+  a.run({"log", "break"});
+  ASSERT_EQ(a.run({"sync"}).code, 0);
+  const std::vector<std::pair<std::string, bool>> made{
+      // {path, a folder}
+      {folder + "/notes.txt", false},
+      {folder + "/photos", true},
+      {folder + "/000000000002-000000000002.jsonl", false},  // a device's file, out of place
+      {folder + "/0BADC0DE-0000-4000-8000-000000000000", true},
+      {from_a + "/000000000002-000000000002.sync-conflict-20261124-101010-ABCDEFG.jsonl", false},
+      {from_a + "/copies", true},
+      {from_b + "/notes.txt", false},  // in this device's own folder too
+  };
+  std::vector<std::string> foreign;
+  for (const auto& [path, is_folder] : made) {
+    if (is_folder)
+      fs::create_directories(path);
+    else
+      write(path, "not qlfit's");
+    foreign.push_back(path);
+  }
+  const auto result = b.run({"sync"});
+  EXPECT_EQ(result.code, 3);
+  EXPECT_EQ(result.out, "sent 0 operations, received 1\n");
+  for (const std::string& path : foreign)
+    EXPECT_NE(result.err.find("qlfit: skipped " + path + ": not a qlfit"), std::string::npos)
+        << path << "\n"
+        << result.err;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'),
+            static_cast<std::ptrdiff_t>(foreign.size()))
+      << result.err;
   EXPECT_EQ(exported(a), exported(b));
 }
 

@@ -145,5 +145,126 @@ TEST(UndoAnyChange, AfterASyncOnlyChangesMadeHereAreUndone) {
             there.run({"export", "--format", "json"}).out);
 }
 
+TEST(UndoAnyChange, UndoingAStopBringsTheTimerBackAsItWas) {
+  CliHarness cli;
+  ASSERT_EQ(cli.run({"start", "walk"}).code, 0);  // at 07:30
+  cli.environment.qlfit_now = "2026-11-24T08:00:00+01:00";
+  ASSERT_EQ(cli.run({"stop"}).code, 0);
+  EXPECT_EQ(cli.run({"undo"}).out,
+            "undid stop of #1 walk Tue 24 Nov 07:30 (30m); the timer runs again\n");
+  EXPECT_EQ(cli.run({"list"}).out.find("#1"), std::string::npos);
+  // The same timer: the walk started at 07:30, stopped again later.
+  cli.environment.qlfit_now = "2026-11-24T08:10:00+01:00";
+  EXPECT_EQ(cli.run({"stop"}).out.rfind("#2 walk Tue 24 Nov 07:30 40m", 0), 0U);
+  const auto entries = nlohmann::json::parse(cli.run({"list", "--json"}).out);
+  ASSERT_EQ(entries.size(), 1U);
+  EXPECT_EQ(entries.at(0).at("start"), "2026-11-24T07:30:00+01:00");
+  EXPECT_EQ(entries.at(0).at("duration_s"), 2400);
+  // Another timer running: undoing the stop would need two; refused, nothing changed.
+  ASSERT_EQ(cli.run({"start", "break"}).code, 0);
+  const std::string list = cli.run({"list"}).out;
+  expect_refused(cli.run({"undo"}), 2, "a timer is running");
+  EXPECT_EQ(cli.run({"list"}).out, list);
+  EXPECT_EQ(cli.run({"stop", "--cancel"}).code, 0);
+  EXPECT_EQ(cli.run({"undo"}).out.rfind("undid stop of #2 walk", 0), 0U) << cli.run({"list"}).out;
+}
+
+// Undo after a sync never overwrites a change another machine made since: what still holds
+// this machine's change is reverted, the rest is kept and named.
+class UndoAfterSync : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    here.environment.qlfit_now = "2026-11-24T09:00:00+01:00";
+    there.environment.qlfit_now = "2026-11-24T10:00:00+01:00";
+    ASSERT_EQ(here.run({"log", "walk", "--minutes", "25", "--pain", "4", "--note", "a"}).code, 0);
+    sync();
+  }
+  void sync() {
+    for (CliHarness* machine : {&here, &there, &here})
+      ASSERT_EQ(machine->run({"sync", folder}).code, 0);
+  }
+  // Both machines end with the same data, as `here` holds it.
+  void converged() {
+    sync();
+    EXPECT_EQ(here.run({"export", "--format", "json"}).out,
+              there.run({"export", "--format", "json"}).out);
+  }
+  nlohmann::json entry(const CliHarness& machine) {
+    return nlohmann::json::parse(machine.run({"list", "--json"}).out).at(0);
+  }
+  CliHarness here;
+  CliHarness there;
+  std::string folder = here.dir.file("shared");
+};
+
+TEST_F(UndoAfterSync, AnEditKeepsTheFieldsAnotherMachineChangedSince) {
+  ASSERT_EQ(here.run({"edit", "1", "--pain", "2", "--note", "b"}).code, 0);
+  sync();
+  there.environment.qlfit_now = "2026-11-24T11:00:00+01:00";
+  ASSERT_EQ(there.run({"edit", "1", "--pain", "5"}).code, 0);  // later, elsewhere
+  sync();
+  here.environment.qlfit_now = "2026-11-24T12:00:00+01:00";
+  EXPECT_EQ(here.run({"undo"}).out,
+            "undid edit of #1: note; kept pain 5 (changed on another machine since)\n");
+  EXPECT_EQ(entry(here).at("pain"), 5);
+  EXPECT_EQ(entry(here).at("note"), "a");
+  converged();
+  EXPECT_EQ(entry(there).at("pain"), 5);
+  // Nothing of it left to revert: the change is stepped over, and says so.
+  ASSERT_EQ(here.run({"edit", "1", "--pain", "1"}).code, 0);
+  sync();
+  there.environment.qlfit_now = "2026-11-24T13:00:00+01:00";
+  ASSERT_EQ(there.run({"edit", "1", "--pain", "6"}).code, 0);
+  sync();
+  EXPECT_EQ(here.run({"undo"}).out,
+            "undid edit of #1: nothing; kept pain 6 (changed on another machine since)\n");
+  EXPECT_EQ(entry(here).at("pain"), 6);
+  converged();
+}
+
+TEST_F(UndoAfterSync, ALogAnotherMachineEditedSinceIsKept) {
+  there.environment.qlfit_now = "2026-11-24T11:00:00+01:00";
+  ASSERT_EQ(there.run({"edit", "1", "--pain", "3"}).code, 0);
+  sync();
+  const auto undone = here.run({"undo"});
+  EXPECT_EQ(undone.code, 0);
+  EXPECT_NE(undone.out.find("undid log of #1 walk"), std::string::npos) << undone.out;
+  EXPECT_NE(undone.out.find("; kept it (changed on another machine since)"), std::string::npos)
+      << undone.out;
+  EXPECT_EQ(entry(here).at("pain"), 3);
+  converged();
+  EXPECT_EQ(nlohmann::json::parse(there.run({"list", "--json"}).out).size(), 1U);
+  expect_refused(here.run({"undo"}), 2, "nothing to undo");
+}
+
+TEST_F(UndoAfterSync, ARemovalComesBackWithWhatAnotherMachineChangedMeanwhile) {
+  ASSERT_EQ(here.run({"rm", "1"}).code, 0);
+  there.environment.qlfit_now = "2026-11-24T11:00:00+01:00";
+  ASSERT_EQ(there.run({"edit", "1", "--pain", "6"}).code, 0);  // before the removal reached it
+  sync();
+  EXPECT_EQ(here.run({"list", "--json"}).out, "[]\n");  // a removal is final
+  here.environment.qlfit_now = "2026-11-24T12:00:00+01:00";
+  const auto undone = here.run({"undo"});
+  EXPECT_NE(undone.out.find("undid rm of #1 walk"), std::string::npos) << undone.out;
+  EXPECT_NE(undone.out.find("; kept pain 6 (changed on another machine since)"), std::string::npos)
+      << undone.out;
+  EXPECT_EQ(entry(here).at("pain"), 6);
+  converged();
+  EXPECT_EQ(entry(there).at("pain"), 6);
+}
+
+TEST_F(UndoAfterSync, ASettingAnotherMachineChangedSinceIsKept) {
+  ASSERT_EQ(here.run({"config", "set", "walk.min", "25"}).code, 0);
+  sync();
+  there.environment.qlfit_now = "2026-11-24T11:00:00+01:00";
+  ASSERT_EQ(there.run({"config", "set", "walk.min", "28"}).code, 0);
+  sync();
+  EXPECT_EQ(here.run({"undo"}).out,
+            "undid config set walk.min; kept it as it is now (changed on another machine "
+            "since)\n");
+  EXPECT_EQ(here.run({"config", "get", "walk.min"}).out, "28\n");
+  converged();
+}
+
 }  // namespace
 }  // namespace qlfit::testing

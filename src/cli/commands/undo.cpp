@@ -9,8 +9,9 @@ Command register_undo(CLI::App& root) {
   CLI::App* app = root.add_subcommand(
       "undo", "Revert the latest change made here (any kind), and say what it was");
   app->group("Record");
-  app->footer(R"(One change per call: a log, an edit, an rm, an import, a pause, an activity, a
-setting. Changes that arrived by sync are undone where they were made.
+  app->footer(R"(One change per call: a log, a stop (the timer runs again), an edit, an rm, an
+import, a pause, an activity, a setting. Changes that arrived by sync are undone where
+they were made, and what another machine changed since is kept (and named).
 Example:
   qlfit undo)");
   return {app,

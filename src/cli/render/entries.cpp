@@ -97,17 +97,27 @@ std::string removed_line(const Entry& entry) {
                      format_duration(entry.duration));
 }
 
-std::string undone_line(const Undone& undone) {
+namespace {
+std::string undone_what(const Undone& undone) {
   if (undone.entry && undone.label == "edit")
     return fmt::format("undid edit of #{}: {}", undone.entry->n, undone.detail);
   if (undone.entry) {
     const Entry& entry = *undone.entry;
-    return fmt::format("undid {} of #{} {} {} ({})", undone.label, entry.n, entry.activity,
-                       when_logged(entry, false), format_duration(entry.duration));
+    return fmt::format("undid {} of #{} {} {} ({}){}{}", undone.label, entry.n, entry.activity,
+                       when_logged(entry, false), format_duration(entry.duration),
+                       undone.detail.empty() ? "" : "; ", undone.detail);
   }
   if (undone.label == "import" || undone.label == "rm")
     return fmt::format("undid {} of {} changes", undone.label, undone.operations);
   return fmt::format("undid {} {}", undone.label, printable(undone.detail));
+}
+}  // namespace
+
+std::string undone_line(const Undone& undone) {
+  if (undone.kept.empty())
+    return undone_what(undone);
+  return fmt::format("{}; kept {} (changed on another machine since)", undone_what(undone),
+                     printable(undone.kept));
 }
 
 std::string edited_line(const Edited& edited) {

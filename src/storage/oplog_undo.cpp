@@ -1,0 +1,231 @@
+// Undo: the latest change made here, reverted as a new change (docs/sync.md, "Undo").
+// What another machine changed since, and what arrived by sync, is never overwritten: a
+// target is reverted only where it still holds what the change made it.
+#include "qlfit/error.hpp"
+
+#include "oplog.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace qlfit::storage {
+namespace {
+
+// A field's value as `edit` prints it: "none" for no value.
+std::string shown(const Json& value) {
+  if (value.is_null())
+    return "none";
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// "pain 4 -> 2" for each of `fields` (a note's text is private: only its name).
+std::string changes(const Json& before, const Json& after, const std::vector<std::string>& fields) {
+  std::string text;
+  for (const std::string& field : fields) {
+    text += text.empty() ? "" : ", ";
+    text += field == "note" ? field
+                            : field + " " + shown(before.value(field, Json())) + " -> " +
+                                  shown(after.value(field, Json()));
+  }
+  return text;
+}
+
+// "pain 5" for each of `fields` as they are now.
+std::string values(const Json& now, const std::vector<std::string>& fields) {
+  std::string text;
+  for (const std::string& field : fields) {
+    text += text.empty() ? "" : ", ";
+    text += field == "note" ? field : field + " " + shown(now.value(field, Json()));
+  }
+  return text;
+}
+
+// The fields an edit changed (local numbers and the list of changed fields aside).
+std::vector<std::string> fields_changed(const Json& before, const Json& after) {
+  std::vector<std::string> fields;
+  for (const auto& [field, value] : after.items()) {
+    if (field != "n" && field != "changed" && field != "local_date" &&
+        before.value(field, Json()) != value)
+      fields.push_back(field);
+  }
+  return fields;
+}
+
+// True when `now` still holds what the operation made it (`after`): every field of it.
+bool still(const Json& now, const Json& after) {
+  if (now.is_null() || after.is_null())
+    return now.is_null() && after.is_null();
+  for (const auto& [field, value] : after.items()) {
+    if (field != "changed" && field != "id" && now.value(field, Json()) != value)
+      return false;
+  }
+  return true;
+}
+
+struct Reverted {
+  std::int64_t n;
+  std::string target;
+  Json before;
+  Json after;
+};
+
+}  // namespace
+
+std::string OpLog::brought_back_as(const std::string& target) {
+  std::string at = target;
+  for (int step = 0; step < 1000 && state(at).is_null(); ++step) {
+    SQLite::Statement again(db(), R"sql(
+SELECT back.target FROM op AS gone JOIN op AS back ON back.undoes = gone.n
+WHERE gone.target = ? AND gone.data IS NULL AND back.target <> gone.target
+ORDER BY back.n DESC LIMIT 1)sql");
+    again.bind(1, at);
+    if (!again.executeStep())
+      break;
+    at = again.getColumn(0).getString();
+  }
+  return at;
+}
+
+std::optional<Undone> OpLog::undo() {
+  const Idle idle{*this};
+  SQLite::Statement latest(db(), R"sql(
+SELECT change, label FROM op
+WHERE device IS NULL AND change IS NOT NULL AND undoes IS NULL AND NOT undone
+ORDER BY n DESC LIMIT 1)sql");
+  if (!latest.executeStep())
+    return std::nullopt;
+  const std::int64_t change = latest.getColumn(0).getInt64();
+  Undone undone;
+  undone.label = latest.getColumn(1).getString();
+  latest.reset();
+  const bool stop = undone.label == "stop";
+  if (stop && db().execAndGet("SELECT count(*) FROM timer").getInt() != 0) {
+    throw Error(ErrorCode::kInvalidInput,
+                "a timer is running: 'qlfit stop' or 'qlfit stop --cancel' it first, then undo "
+                "brings back the timer that was stopped");
+  }
+
+  std::vector<Reverted> ops;
+  {
+    SQLite::Statement query(db(),
+                            "SELECT n, target, before, data FROM op WHERE change = ? ORDER BY n");
+    query.bind(1, change);
+    while (query.executeStep()) {
+      const auto text = [&](int column) {
+        return query.getColumn(column).isNull() ? Json(nullptr)
+                                                : Json::parse(query.getColumn(column).getString());
+      };
+      ops.push_back(
+          {query.getColumn(0).getInt64(), query.getColumn(1).getString(), text(2), text(3)});
+    }
+  }
+  undone.operations = ops.size();
+  const Reverted& first = ops.front();
+  const std::string type(type_of(first.target));
+
+  start_change("undo");
+  Json first_now;                     // the first operation's target as it was before this undo
+  std::vector<std::string> kept;      // fields of an entry another machine changed since
+  std::size_t kept_whole = 0;         // targets another machine changed since, left as they are
+  std::vector<std::string> reverted;  // the fields an undone edit put back
+  for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
+    undoes_ = it->n;
+    const std::string op_type(type_of(it->target));
+    const bool row = op_type == "entry" || op_type == "pause";
+    const std::string target = row ? brought_back_as(it->target) : it->target;
+    const Json now = state(target);
+    first_now = now;
+    if (row && it->after.is_null() && now.is_null()) {
+      // Removed for good: it comes back as a new one, with a new id (and its old number),
+      // as it was last known: a change another machine made before the removal reached it
+      // is kept.
+      Json again = latest_state(it->target);
+      if (again.is_null())
+        again = it->before;
+      again.erase("changed");
+      again["n"] = it->before.value("n", Json(0));
+      kept = fields_changed(it->before, again);
+      const std::string fresh = std::string(op_type) + ":" + new_uuid(db());
+      again["id"] = key_of(fresh);
+      put(fresh, again);
+      record(fresh, nullptr);
+      first_now = again;
+    } else if (still(now, it->after)) {
+      Json before = it->before;
+      if (target != it->target && before.is_object())
+        before["id"] = key_of(target);
+      put(target, before);
+      record(target, now);
+      if (op_type == "entry" && !it->before.is_null() && !it->after.is_null())
+        reverted = fields_changed(it->before, it->after);
+    } else if (op_type == "entry" && it->before.is_object() && it->after.is_object() &&
+               now.is_object()) {
+      // An edit: each field it changed goes back only if it still holds the edit's value.
+      Json merged = now;
+      for (const std::string& field : fields_changed(it->before, it->after)) {
+        if (now.value(field, Json()) == it->after.value(field, Json())) {
+          merged[field] = it->before.value(field, Json());
+          reverted.push_back(field);
+        } else {
+          kept.push_back(field);
+        }
+      }
+      if (!reverted.empty()) {
+        if (std::find(reverted.begin(), reverted.end(), "start") != reverted.end())
+          merged["local_date"] = it->before.value("local_date", Json());
+        put(target, merged);
+        record(target, now);
+      }
+    } else {
+      ++kept_whole;  // changed or removed on another machine since: left as it is
+    }
+  }
+  undoes_.reset();
+  SQLite::Statement mark(db(), "UPDATE op SET undone = 1 WHERE change = ?");
+  mark.bind(1, change);
+  mark.exec();
+
+  if (type == "entry" && ops.size() == 1) {
+    // As it is now (or was, when removed), with its number.
+    const Json& entry = !first.before.is_null() ? first.before
+                        : !first_now.is_null()  ? first_now
+                                                : first.after;
+    undone.entry = entry_from_object(entry);
+    if (!first.before.is_null() && !first.after.is_null()) {
+      undone.detail = reverted.empty() ? "nothing" : changes(first.before, first.after, reverted);
+    } else if (stop && kept_whole == 0) {
+      timer_back(first.after);
+      undone.detail = "the timer runs again";
+    }
+    if (!kept.empty())
+      undone.kept = values(first_now, kept);
+    else if (kept_whole > 0)
+      undone.kept = "it";
+  } else if (type == "entry") {
+    undone.detail = std::to_string(ops.size()) + " entries";
+    if (kept_whole > 0)
+      undone.kept = std::to_string(kept_whole) + " of them";
+  } else if (type == "pause") {
+    const Json& shown_pause = first.before.is_null() ? first.after : first.before;
+    undone.detail = shown_pause.at("from").get<std::string>() + " to " +
+                    shown_pause.at("to").get<std::string>();
+    if (kept_whole > 0)
+      undone.kept = "it";
+  } else {
+    undone.detail = key_of(first.target);
+    if (kept_whole > 0)
+      undone.kept = "it as it is now";
+  }
+  return undone;
+}
+
+void OpLog::timer_back(const Json& entry) {
+  SQLite::Statement insert(
+      db(), "INSERT INTO timer (id, activity, start_utc, utc_offset) VALUES (1, ?, ?, ?)");
+  insert.bind(1, entry.at("activity").get<std::string>());
+  insert.bind(2, entry.at("start").get<std::int64_t>());
+  insert.bind(3, entry.at("offset_s").get<std::int64_t>());
+  insert.exec();
+}
+
+}  // namespace qlfit::storage
