@@ -266,12 +266,19 @@ TEST(Sync, RandomChangesOnTwoAndThreeMachinesConverge) {
   }
 }
 
-TEST(Sync, ADamagedFileAndANewerOneAreNamedAndSkippedTheRestApplied) {
+// Two machines; the first has logged a walk and synced it into `folder`.
+class TwoMachines : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    a.run({"log", "walk", "--minutes", "25"});
+    ASSERT_EQ(a.run({"sync", folder}).code, 0);
+  }
   CliHarness a;
   CliHarness b;
-  const std::string folder = a.dir.file("shared");
-  a.run({"log", "walk", "--minutes", "25"});
-  ASSERT_EQ(a.run({"sync", folder}).code, 0);
+  std::string folder = a.dir.file("shared");
+};
+
+TEST_F(TwoMachines, ADamagedFileAndANewerOneAreNamedAndSkippedTheRestApplied) {
   const std::string other = folder + "/0badc0de-0000-4000-8000-000000000000";
   fs::create_directories(other);
   write(other + "/000000000001-000000000001.jsonl", "{\"format\":\"qlfit-sync\",\"vers");
@@ -305,12 +312,7 @@ std::vector<std::string> device_folders(const std::string& folder) {
 // What legitimately sits beside qlfit's files is passed over by rule (docs/sync.md): hidden
 // names (.git, Syncthing's .stfolder, .stversions, .syncthing.*.tmp), "~" files, a README.
 // Anything else where qlfit's files go is named on stderr and skipped, exit 3.
-TEST(Sync, EveryOtherFileInTheFolderIsNamedOnlyHiddenOnesAndAReadmeArePassedOver) {
-  CliHarness a;
-  CliHarness b;
-  const std::string folder = a.dir.file("shared");
-  a.run({"log", "walk", "--minutes", "25"});
-  ASSERT_EQ(a.run({"sync", folder}).code, 0);
+TEST_F(TwoMachines, EveryOtherFileInTheFolderIsNamedOnlyHiddenOnesAndAReadmeArePassedOver) {
   const std::string from_a = device_folders(folder).at(0);
   fs::create_directories(folder + "/.git/objects");
   write(folder + "/.git/HEAD", "ref: refs/heads/main\n");

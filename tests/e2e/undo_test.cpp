@@ -189,6 +189,13 @@ class UndoAfterSync : public ::testing::Test {
     EXPECT_EQ(here.run({"export", "--format", "json"}).out,
               there.run({"export", "--format", "json"}).out);
   }
+  // `change` made on `machine` at `at` (its clock), then everyone synced.
+  void changed_then_synced(CliHarness& machine, const char* at,
+                           const std::vector<std::string>& change) {
+    machine.environment.qlfit_now = at;
+    ASSERT_EQ(machine.run(change).code, 0) << change.at(0);
+    sync();
+  }
   nlohmann::json entry(const CliHarness& machine) {
     return nlohmann::json::parse(machine.run({"list", "--json"}).out).at(0);
   }
@@ -200,9 +207,8 @@ class UndoAfterSync : public ::testing::Test {
 TEST_F(UndoAfterSync, AnEditKeepsTheFieldsAnotherMachineChangedSince) {
   ASSERT_EQ(here.run({"edit", "1", "--pain", "2", "--note", "b"}).code, 0);
   sync();
-  there.environment.qlfit_now = "2026-11-24T11:00:00+01:00";
-  ASSERT_EQ(there.run({"edit", "1", "--pain", "5"}).code, 0);  // later, elsewhere
-  sync();
+  changed_then_synced(there, "2026-11-24T11:00:00+01:00",
+                      {"edit", "1", "--pain", "5"});  // later, elsewhere
   here.environment.qlfit_now = "2026-11-24T12:00:00+01:00";
   EXPECT_EQ(here.run({"undo"}).out,
             "undid edit of #1: note; kept pain 5 (changed on another machine since)\n");
@@ -213,9 +219,7 @@ TEST_F(UndoAfterSync, AnEditKeepsTheFieldsAnotherMachineChangedSince) {
   // Nothing of it left to revert: the change is stepped over, and says so.
   ASSERT_EQ(here.run({"edit", "1", "--pain", "1"}).code, 0);
   sync();
-  there.environment.qlfit_now = "2026-11-24T13:00:00+01:00";
-  ASSERT_EQ(there.run({"edit", "1", "--pain", "6"}).code, 0);
-  sync();
+  changed_then_synced(there, "2026-11-24T13:00:00+01:00", {"edit", "1", "--pain", "6"});
   EXPECT_EQ(here.run({"undo"}).out,
             "undid edit of #1: nothing; kept pain 6 (changed on another machine since)\n");
   EXPECT_EQ(entry(here).at("pain"), 6);
@@ -223,9 +227,7 @@ TEST_F(UndoAfterSync, AnEditKeepsTheFieldsAnotherMachineChangedSince) {
 }
 
 TEST_F(UndoAfterSync, ALogAnotherMachineEditedSinceIsKept) {
-  there.environment.qlfit_now = "2026-11-24T11:00:00+01:00";
-  ASSERT_EQ(there.run({"edit", "1", "--pain", "3"}).code, 0);
-  sync();
+  changed_then_synced(there, "2026-11-24T11:00:00+01:00", {"edit", "1", "--pain", "3"});
   const auto undone = here.run({"undo"});
   EXPECT_EQ(undone.code, 0);
   EXPECT_NE(undone.out.find("undid log of #1 walk"), std::string::npos) << undone.out;
@@ -239,9 +241,8 @@ TEST_F(UndoAfterSync, ALogAnotherMachineEditedSinceIsKept) {
 
 TEST_F(UndoAfterSync, ARemovalComesBackWithWhatAnotherMachineChangedMeanwhile) {
   ASSERT_EQ(here.run({"rm", "1"}).code, 0);
-  there.environment.qlfit_now = "2026-11-24T11:00:00+01:00";
-  ASSERT_EQ(there.run({"edit", "1", "--pain", "6"}).code, 0);  // before the removal reached it
-  sync();
+  changed_then_synced(there, "2026-11-24T11:00:00+01:00",
+                      {"edit", "1", "--pain", "6"});    // before the removal reached it
   EXPECT_EQ(here.run({"list", "--json"}).out, "[]\n");  // a removal is final
   here.environment.qlfit_now = "2026-11-24T12:00:00+01:00";
   const auto undone = here.run({"undo"});
@@ -256,9 +257,7 @@ TEST_F(UndoAfterSync, ARemovalComesBackWithWhatAnotherMachineChangedMeanwhile) {
 TEST_F(UndoAfterSync, ASettingAnotherMachineChangedSinceIsKept) {
   ASSERT_EQ(here.run({"config", "set", "walk.min", "25"}).code, 0);
   sync();
-  there.environment.qlfit_now = "2026-11-24T11:00:00+01:00";
-  ASSERT_EQ(there.run({"config", "set", "walk.min", "28"}).code, 0);
-  sync();
+  changed_then_synced(there, "2026-11-24T11:00:00+01:00", {"config", "set", "walk.min", "28"});
   EXPECT_EQ(here.run({"undo"}).out,
             "undid config set walk.min; kept it as it is now (changed on another machine "
             "since)\n");
