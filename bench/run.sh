@@ -11,6 +11,7 @@ years=${1:-20}
 rounds=${2:-30}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for tool in timew sqlite3; do
     command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install timewarrior sqlite3)"; exit 1; }
 done
@@ -20,6 +21,18 @@ build=$PWD/build/release
 qlfit=$build/qlfit
 interleave=$build/bench/qlfit_interleave
 bash bench/generate.sh "$work" "$years"
+# `remind` with a bus: a private dbus-daemon standing in for the system bus, with the tests'
+# logind stand-in on it (the session unlocked and not idle: a due reminder is printed after
+# asking it). bus.sh makes a folder of its own; this one's is used instead.
+bench_work=$work
+. tests/logind/bus.sh "$qlfit" "$build/bench/fake_logind"
+rmdir "$work"
+work=$bench_work
+trap 'stop_logind; stop_bus; rm -rf "$work"' EXIT
+start_bus
+start_logind
+bus=$DBUS_SYSTEM_BUS_ADDRESS
+unset DBUS_SYSTEM_BUS_ADDRESS  # the other commands run as before, with no system bus
 entries=$(($(wc -l <"$work/history.csv") - 1))
 export TZ=UTC QLFIT_NOW=2026-11-24T12:00:00Z HOME=$work TIMEWARRIORDB=$work/timewarrior
 touch "$work/timewarrior/timewarrior.cfg"
@@ -33,11 +46,15 @@ week="SELECT kind, count(*), sum(duration_s) FROM entry WHERE local_date BETWEEN
 weeks="SELECT (julianday(local_date) - julianday('2005-11-21')) / 7 AS w, kind, count(*), sum(duration_s) FROM entry GROUP BY w, kind;"
 latest="SELECT * FROM entry ORDER BY start_utc DESC LIMIT 1;"
 last20="SELECT * FROM (SELECT * FROM entry ORDER BY start_utc DESC LIMIT 20) ORDER BY start_utc;"
+with_bus="env DBUS_SYSTEM_BUS_ADDRESS=$bus"
+[ -n "$($with_bus "$qlfit" --db "$db" remind)" ] ||
+    { echo "bench: no reminder is due at QLFIT_NOW, so remind would not ask the bus"; exit 1; }
 insert="INSERT INTO entry (activity, kind, start_utc, duration_s, local_date) VALUES ('break', 'break', 1795000000, 120, '2026-11-24');"
 "$interleave" "$rounds" 3 \
     "qlfit stats --week" :: "$qlfit" --db "$db" stats --week :: "floor: the week's aggregate" :: sqlite3 "$floor" "$week" :: \
     "qlfit list --limit 20" :: "$qlfit" --db "$db" list --limit 20 :: "floor: the last 20 rows" :: sqlite3 "$floor" "$last20" :: \
     "qlfit remind" :: "$qlfit" --db "$db" remind :: "floor: the latest entry" :: sqlite3 "$floor" "$latest" :: \
+    "qlfit remind (logind on a private bus, through env)" :: $with_bus "$qlfit" --db "$db" remind :: "floor: the latest entry (through env)" :: $with_bus sqlite3 "$floor" "$latest" :: \
     "qlfit status --bar waybar" :: "$qlfit" --db "$db" status --bar waybar :: "floor: the week's aggregate " :: sqlite3 "$floor" "$week" :: \
     "qlfit log break" :: "$qlfit" --db "$db" log break --at 11:00 :: "floor: insert one row" :: sqlite3 "$floor" "$insert" :: \
     "qlfit --version" :: "$qlfit" --version :: "sqlite3 -version" :: sqlite3 -version :: \
@@ -76,6 +93,7 @@ weeks_ms=$(median_of "$work/history.tsv" "qlfit stats --weeks 1100")
 json_ms=$(median_of "$work/history.tsv" "qlfit stats --weeks 1100 --json")
 report_ms=$(median_of "$work/history.tsv" "qlfit report --weeks 1100")
 timew_ms=$(median_of "$work/timew.tsv" "timew summary :all")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
     echo "# Performance"
     echo
@@ -83,7 +101,8 @@ timew_ms=$(median_of "$work/timew.tsv" "timew summary :all")
     echo "$(uname -m), release build (\`cmake --preset release\`). The history: $years years, $entries entries,"
     echo "from \`bench/generate.sh\` (a session on about 4 days a week, a walk on most days, about 12"
     echo "breaks each working day), as a qlfit database, a bare indexed SQLite table (the floor) and"
-    echo "timewarrior data. Run it again with \`bench/run.sh\`."
+    echo "timewarrior data. Run it again with \`bench/run.sh\`. Load average (1, 5, 15 min) before: $load_before;"
+    echo "after: $load_after (the machine may be shared: a load near or above $(nproc) means other work ran beside it)."
     echo
     echo "Every command runs directly (no shell), in interleaved rounds: one run of each command,"
     echo "then the next round, so drift on the machine falls on all alike ($rounds rounds after 3 warm-up"
@@ -94,6 +113,11 @@ timew_ms=$(median_of "$work/timew.tsv" "timew summary :all")
     echo "| qlfit | median ms (min–max) | floor | median ms (min–max) | ratio |"
     echo "|---|---|---|---|---|"
     pairs "$work/fast.tsv"
+    echo
+    echo "\`remind\` asking logind on a bus (a private dbus-daemon with the tests' stand-in) runs through"
+    echo "\`env\` to set \`DBUS_SYSTEM_BUS_ADDRESS\`, and so does its floor. \`status\` is polled by bars:"
+    awk -F'\t' '$1 == "qlfit status --bar waybar" { s = $2 } $1 == "qlfit stats --week" { w = $2 }
+        END { printf "its median is %.2f× that of `qlfit stats --week` (target: as fast).\n", s / w }' "$work/fast.tsv"
     echo
     echo "## The whole history (targets: ≤ 2× the floor; ≥ 100× faster than timewarrior)"
     echo "| qlfit | median ms (min–max) | floor | median ms (min–max) | ratio |"

@@ -22,8 +22,15 @@ bool begin_away_at(Store& store, const Moment& at);
 std::optional<Logged> end_away_at(Store& store, const Moment& at, const Settings& settings,
                                   const TimeContext& context);
 
-// The same for the words of `away begin|end [--at WHEN]`: WHEN as `log --at` takes it, but
-// never in the future (Error(kInvalidInput), nothing changed).
+// Closes the open away period now, as `watch` and `away end` without --at do: a period
+// another program opened later than `now` (up to 5 minutes ahead, by its own clock) ends
+// where it began, too short to be a break, and is never an error.
+std::optional<Logged> end_away_now(Store& store, date::sys_seconds now, const Settings& settings,
+                                   TimeContext context);
+
+// The same for the words of `away begin|end [--at WHEN]`: WHEN as `log --at` takes it (at
+// most 5 minutes in the future, else Error(kInvalidInput) and nothing changed). WHEN is
+// checked before the database is: a bad one is an error even when no period is open.
 bool begin_away(Store& store, const std::optional<std::string>& at, const TimeContext& context);
 std::optional<Logged> end_away(Store& store, const std::optional<std::string>& at,
                                const Settings& settings, const TimeContext& context);

@@ -184,9 +184,18 @@ class Store {
   virtual std::optional<AwayPeriod> away() = 0;
   // Opens an away period; false (nothing changed) when one is open already.
   virtual bool begin_away(const AwayPeriod& period) = 0;
-  // Closes the open away period and returns it; std::nullopt when none was open. The
-  // natural break it may become is added with `add`, as any entry is.
-  virtual std::optional<AwayPeriod> end_away() = 0;
+  // What closing an away period did: the period, and the natural break logged for it.
+  struct EndedAway {
+    AwayPeriod period;
+    std::optional<Entry> entry;
+  };
+  // The natural break a closed period becomes; std::nullopt when it is too short. Called
+  // inside the store's transaction: it must not use the store, and an error it throws
+  // leaves the period open and nothing written.
+  using NaturalBreak = std::function<std::optional<NewEntry>(const AwayPeriod& period)>;
+  // In one transaction: closes the open away period and adds the entry `natural_break`
+  // makes of it, recorded as one change ("away end"). std::nullopt when none was open.
+  virtual std::optional<EndedAway> end_away(const NaturalBreak& natural_break) = 0;
 
   // Adds a pause and returns it numbered.
   virtual Pause add_pause(const DateRange& days, const std::optional<std::string>& note) = 0;

@@ -30,7 +30,8 @@ struct DeskChange {
 };
 DeskChange desk_change(const Desk& before, const Desk& after, date::sys_seconds now);
 
-// The port to the session being followed (implemented by src/system with logind).
+// The port to the session being followed (implemented by src/system with logind and
+// GNOME's idle monitor).
 class DeskWatch {
  public:
   struct Event {
@@ -41,8 +42,9 @@ class DeskWatch {
   };
   virtual ~DeskWatch() = default;
   // Waits until the desk changes (kChanged), `until` passes (kTimeout), or SIGTERM/SIGINT
-  // asks to stop (kStop). A bus that goes away is reconnected meanwhile.
-  virtual Event wait(date::sys_seconds until) = 0;
+  // asks to stop (kStop). A bus that goes away is reconnected meanwhile. Where only the
+  // time without input is known (GNOME's idle monitor), `idle_after` of it is idle.
+  virtual Event wait(date::sys_seconds until, std::chrono::seconds idle_after) = 0;
 };
 
 // `qlfit watch`: follows the desk until asked to stop, opening and closing away periods

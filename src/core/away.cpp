@@ -10,20 +10,6 @@ namespace {
 // The builtin activity natural breaks are logged as.
 constexpr const char* kBreakActivity = "break";
 
-Moment moment_given(const std::optional<std::string>& at, const TimeContext& context) {
-  if (!at)
-    return context.now_here();
-  const Moment moment = parse_at(*at, context);
-  if (moment.instant > context.now) {
-    throw Error(ErrorCode::kInvalidInput,
-                "--at " + iso_datetime(moment.instant, moment.offset) +
-                    " is in the future (now is " +
-                    iso_datetime(context.now, context.now_here().offset) +
-                    "); away periods are told when they happen, or after");
-  }
-  return moment;
-}
-
 }  // namespace
 
 bool begin_away_at(Store& store, const Moment& at) {
@@ -32,35 +18,49 @@ bool begin_away_at(Store& store, const Moment& at) {
 
 std::optional<Logged> end_away_at(Store& store, const Moment& at, const Settings& settings,
                                   const TimeContext& context) {
-  const auto open = store.away();
-  if (!open)
+  if (!store.away())
+    return std::nullopt;  // nothing to close: the activities need not even be read
+  const Activity activity = activity_named(store, kBreakActivity);
+  const auto ended = store.end_away([&](const AwayPeriod& open) -> std::optional<NewEntry> {
+    if (at.instant < open.start) {
+      throw Error(ErrorCode::kInvalidInput, "--at " + iso_datetime(at.instant, at.offset) +
+                                                " is before the away period began (" +
+                                                iso_datetime(open.start, open.offset) +
+                                                "); give a later time");
+    }
+    const auto length =
+        std::min<std::chrono::seconds>(at.instant - open.start, std::chrono::hours{24});
+    if (length < settings.break_natural)
+      return std::nullopt;
+    NewEntry fresh =
+        new_entry_at(activity, moment_with_offset(open.start, open.offset), length, context);
+    fresh.source = Source::kAway;
+    return fresh;
+  });
+  if (!ended || !ended->entry)
     return std::nullopt;
-  if (at.instant < open->start) {
-    throw Error(ErrorCode::kInvalidInput, "--at " + iso_datetime(at.instant, at.offset) +
-                                              " is before the away period began (" +
-                                              iso_datetime(open->start, open->offset) +
-                                              "); give a later time");
-  }
-  const auto closed = store.end_away();
-  if (!closed)
-    return std::nullopt;  // another qlfit closed it meanwhile
-  const auto length =
-      std::min<std::chrono::seconds>(at.instant - closed->start, std::chrono::hours{24});
-  if (length < settings.break_natural)
-    return std::nullopt;
-  const Moment began = moment_with_offset(closed->start, closed->offset);
-  NewEntry fresh = new_entry_at(activity_named(store, kBreakActivity), began, length, context);
-  fresh.source = Source::kAway;
-  return logged_entry(store, store.add(fresh), began, settings, context);
+  return logged_entry(store, *ended->entry,
+                      moment_with_offset(ended->period.start, ended->period.offset), settings,
+                      context);
+}
+
+std::optional<Logged> end_away_now(Store& store, date::sys_seconds now, const Settings& settings,
+                                   TimeContext context) {
+  if (const auto open = store.away())
+    now = std::max(now, open->start);
+  context.now = std::max(context.now, now);
+  return end_away_at(store, moment_of(now, context.zone), settings, context);
 }
 
 bool begin_away(Store& store, const std::optional<std::string>& at, const TimeContext& context) {
-  return begin_away_at(store, moment_given(at, context));
+  return begin_away_at(store, at ? parse_at(*at, context) : context.now_here());
 }
 
 std::optional<Logged> end_away(Store& store, const std::optional<std::string>& at,
                                const Settings& settings, const TimeContext& context) {
-  return end_away_at(store, moment_given(at, context), settings, context);
+  if (!at)
+    return end_away_now(store, context.now, settings, context);
+  return end_away_at(store, parse_at(*at, context), settings, context);
 }
 
 }  // namespace qlfit

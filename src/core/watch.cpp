@@ -29,18 +29,15 @@ void watch_desk(Store& store, DeskWatch& desk, TimeContext context,
   Desk last;
   std::set<Kind> told;  // reminders handed out and still due
   const auto end_at = [&](date::sys_seconds at) {
-    // A period another program opened later than this end (a hook's own clock) is
-    // ended where it began: too short to be a break, and never an error that stops watch.
-    if (const auto open = store.away())
-      at = std::max(at, open->start);
-    context.now = std::max(context.now, at);
     const Settings settings = settings_from(store.settings());
-    if (const auto line = end_away_at(store, moment_of(at, context.zone), settings, context))
+    if (const auto line = end_away_now(store, at, settings, context))
       logged(*line);
+    context.now = std::max(context.now, at);
   };
   for (;;) {
     const auto wait = due ? kReminderCheck : kIdleCheck;
-    const DeskWatch::Event event = desk.wait(context.now + wait);
+    const DeskWatch::Event event =
+        desk.wait(context.now + wait, settings_from(store.settings()).break_natural);
     context.now = std::max(context.now, event.now);
     if (event.kind == DeskWatch::Event::Kind::kStop) {
       if (store.away())

@@ -52,7 +52,7 @@ class SqliteStore final : public Store {
   std::optional<Timer> cancel_timer() override;
   std::optional<AwayPeriod> away() override;
   bool begin_away(const AwayPeriod& period) override;
-  std::optional<AwayPeriod> end_away() override;
+  std::optional<EndedAway> end_away(const NaturalBreak& natural_break) override;
   Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override;
   std::vector<Pause> pauses() override;
   std::optional<Pause> remove_pause(std::int64_t n) override;

@@ -193,20 +193,28 @@ bool SqliteStore::begin_away(const AwayPeriod& period) {
   });
 }
 
-std::optional<AwayPeriod> SqliteStore::end_away() {
+std::optional<Store::EndedAway> SqliteStore::end_away(const NaturalBreak& natural_break) {
   opened(Access::kModify);
-  return guarded(path_, [&]() -> std::optional<AwayPeriod> {
+  return guarded(path_, [&]() -> std::optional<EndedAway> {
     SQLite::Transaction transaction(file_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement remove(file_->db(), "DELETE FROM away RETURNING start_utc, utc_offset");
-    if (!remove.executeStep())
-      return std::nullopt;
-    const AwayPeriod period{date::sys_seconds{std::chrono::seconds{remove.getColumn(0).getInt64()}},
-                            std::chrono::seconds{remove.getColumn(1).getInt64()}};
-    while (remove.executeStep()) {
+    std::optional<EndedAway> ended;
+    {
+      SQLite::Statement remove(file_->db(), "DELETE FROM away RETURNING start_utc, utc_offset");
+      if (!remove.executeStep())
+        return std::nullopt;
+      ended = EndedAway{
+          AwayPeriod{date::sys_seconds{std::chrono::seconds{remove.getColumn(0).getInt64()}},
+                     std::chrono::seconds{remove.getColumn(1).getInt64()}},
+          std::nullopt};
+      while (remove.executeStep()) {
+      }
     }
-    remove.reset();
+    if (const auto fresh = natural_break(ended->period)) {
+      log_->start_change("away end");
+      ended->entry = insert_entry(*fresh);
+    }
     file_->commit(transaction);
-    return period;
+    return ended;
   });
 }
 

@@ -119,7 +119,19 @@ LogindDeskWatch::~LogindDeskWatch() {
     ::close(signals_);
 }
 
-DeskWatch::Event LogindDeskWatch::wait(date::sys_seconds until) {
+Desk LogindDeskWatch::merged() const {
+  Desk desk = logind_;
+  if (monitor_.idle()) {
+    const bool earlier = !desk.idle || desk.idle_since.time_since_epoch().count() <= 0 ||
+                         monitor_.idle_since() < desk.idle_since;
+    desk.idle = true;
+    if (earlier)
+      desk.idle_since = monitor_.idle_since();
+  }
+  return desk;
+}
+
+DeskWatch::Event LogindDeskWatch::wait(date::sys_seconds until, std::chrono::seconds idle_after) {
   if (signals_ < 0) {
     sigset_t stop;
     sigemptyset(&stop);
@@ -128,13 +140,13 @@ DeskWatch::Event LogindDeskWatch::wait(date::sys_seconds until) {
     ::sigprocmask(SIG_BLOCK, &stop, nullptr);
     signals_ = ::signalfd(-1, &stop, SFD_CLOEXEC);
   }
-  Desk desk;
   for (;;) {
+    bool changed = false;
     if (!bus_) {
       auto fresh = std::make_unique<Bus>();
-      if (fresh->open() && fresh->desk(desk)) {
+      if (fresh->open() && fresh->desk(logind_)) {
         bus_ = std::move(fresh);
-        return {Event::Kind::kChanged, desk, clock_now()};
+        changed = true;
       }
     }
     if (bus_) {
@@ -143,44 +155,35 @@ DeskWatch::Event LogindDeskWatch::wait(date::sys_seconds until) {
       while ((r = sd_bus_process(bus_->bus, nullptr)) > 0) {
       }
       if (r < 0) {
-        bus_.reset();  // the bus went away: reconnect below
-        continue;
-      }
-      if (bus_->changed) {
+        bus_.reset();  // the bus went away: reconnect on a later turn
+      } else if (bus_->changed) {
         bus_->changed = false;
-        if (!bus_->desk(desk)) {
+        if (bus_->desk(logind_))
+          changed = true;
+        else
           bus_.reset();
-          continue;
-        }
-        return {Event::Kind::kChanged, desk, clock_now()};
       }
     }
+    if (monitor_.open(idle_after) && monitor_.process())
+      changed = monitor_.take_changed() || changed;
+    if (changed)
+      return {Event::Kind::kChanged, merged(), clock_now()};
     const auto now = clock_now();
     if (now >= until)
-      return {Event::Kind::kTimeout, desk, now};
+      return {Event::Kind::kTimeout, merged(), now};
     auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(until - now);
-    if (!bus_)
+    if (!bus_ || !monitor_.connected())
       timeout = std::min<std::chrono::milliseconds>(timeout, kReconnectEvery);
-    std::array<pollfd, 2> watched{pollfd{signals_, POLLIN, 0}, pollfd{-1, 0, 0}};
-    if (bus_) {
-      watched[1].fd = sd_bus_get_fd(bus_->bus);
-      watched[1].events = static_cast<short>(sd_bus_get_events(bus_->bus));
-      // sd-bus's own deadline (a pending call), on the monotonic clock.
-      std::uint64_t usec = 0;
-      if (sd_bus_get_timeout(bus_->bus, &usec) > 0 && usec != UINT64_MAX) {
-        const auto mono = std::chrono::duration_cast<std::chrono::microseconds>(
-                              std::chrono::steady_clock::now().time_since_epoch())
-                              .count();
-        const auto left = static_cast<std::int64_t>(usec) - mono;
-        timeout = std::min<std::chrono::milliseconds>(
-            timeout, std::chrono::milliseconds{left > 0 ? left / 1000 + 1 : 0});
-      }
-    }
+    std::array<pollfd, 3> watched{pollfd{signals_, POLLIN, 0}, pollfd{-1, 0, 0}, pollfd{-1, 0, 0}};
+    if (bus_)
+      watched[1] = poll_on(bus_->bus, timeout);
+    if (monitor_.connected())
+      watched[2] = poll_on(monitor_.bus(), timeout);
     ::poll(watched.data(), watched.size(), static_cast<int>(timeout.count()));
     if ((watched[0].revents & POLLIN) != 0) {
       signalfd_siginfo info{};
       [[maybe_unused]] const auto ignored = ::read(signals_, &info, sizeof info);
-      return {Event::Kind::kStop, desk, clock_now()};
+      return {Event::Kind::kStop, merged(), clock_now()};
     }
   }
 }

@@ -110,16 +110,59 @@ TEST(Away, ABreakLastsAtMostADay) {
 TEST(Away, BadInputIsRefusedAndWritesNothing) {
   CliHarness cli;
   at(cli, "10:00");
-  expect_refused(cli.run({"away", "begin", "--at", "10:01"}), 2, "in the future");
+  expect_refused(cli.run({"away", "begin", "--at", "10:06"}), 2, "in the future");
   expect_refused(cli.run({"away", "begin", "--at", "tomorrow"}), 2, "--at");
   expect_refused(cli.run({"away"}), 2, "");
   expect_refused(cli.run({"away", "sideways"}), 2, "sideways");
   EXPECT_FALSE(cli.db_exists());
   cli.run({"away", "begin", "--at", "09:50"});
   expect_refused(cli.run({"away", "end", "--at", "09:40"}), 2, "before the away period began");
-  expect_refused(cli.run({"away", "end", "--at", "10:02"}), 2, "in the future");
+  expect_refused(cli.run({"away", "end", "--at", "10:06"}), 2, "in the future");
   // Still open: the refusals changed nothing.
   EXPECT_EQ(cli.run({"away", "end"}).out.rfind("#1 break Tue 24 Nov 09:50", 0), 0U);
+}
+
+TEST(Away, AtAllowsFiveMinutesOfClockSkewAsLogDoes) {
+  CliHarness cli;
+  at(cli, "10:00");
+  // The same rule and the same words as `log --at`: 5 minutes ahead is a clock's skew.
+  const auto log_refused = cli.run({"log", "break", "--at", "10:06"});
+  const auto away_refused = cli.run({"away", "begin", "--at", "10:06"});
+  expect_refused(away_refused, 2, "in the future");
+  EXPECT_EQ(away_refused.err, log_refused.err);
+  expect_silent(cli.run({"away", "begin", "--at", "10:04"}));
+  EXPECT_NE(cli.run({"status", "--json"}).out.find("\"away\": true"), std::string::npos);
+  // Back before that skewed begin, by this clock: no break, no error, the period closed.
+  expect_silent(cli.run({"away", "end"}));
+  EXPECT_NE(cli.run({"status", "--json"}).out.find("\"away\": false"), std::string::npos);
+  EXPECT_TRUE(listed(cli).empty());
+  // An end up to 5 minutes ahead closes a period as any end does.
+  cli.run({"away", "begin", "--at", "09:50"});
+  EXPECT_EQ(cli.run({"away", "end", "--at", "10:05"}).out,
+            "#1 break Tue 24 Nov 09:50 — 1 break this week\n");
+  expect_one_break(cli, "2026-11-24T09:50:00+01:00", 900);
+}
+
+TEST(Away, ABadAtIsRefusedEvenWithNoPeriodOpen) {
+  // WHEN is checked before the database: a hook with a wrong --at fails the first time
+  // it runs, not only when a period happens to be open.
+  CliHarness cli;
+  at(cli, "10:00");
+  expect_refused(cli.run({"away", "end", "--at", "10:06"}), 2, "in the future");
+  expect_refused(cli.run({"away", "end", "--at", "2026-W48"}), 2, "--at");
+  EXPECT_FALSE(cli.db_exists());
+}
+
+TEST(Away, ClosingAPeriodAndLoggingItsBreakIsOneChange) {
+  CliHarness cli;
+  at(cli, "10:00");
+  cli.run({"away", "begin"});
+  at(cli, "10:07");
+  cli.run({"away", "end"});
+  EXPECT_EQ(cli.run({"undo"}).out, "undid away end of #1 break Tue 24 Nov 10:00 (7m)\n");
+  EXPECT_TRUE(listed(cli).empty());
+  EXPECT_NE(cli.run({"status", "--json"}).out.find("\"away\": false"), std::string::npos);
+  expect_refused(cli.run({"undo"}), 2, "nothing to undo");
 }
 
 TEST(Away, EntriesKeepTheirSourceThroughExportAndImport) {

@@ -5,6 +5,8 @@
 // org.qlfit.FakeLogind on /org/qlfit/FakeLogind: SetHints(locked, idle, idle_since_usec)
 // and Sleep(going_to_sleep).
 // Usage: fake_logind [--locked] [--idle]   (prints "ready" once it owns its name)
+#include "serve.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -99,11 +101,6 @@ const sd_bus_vtable kControl[] = {
     SD_BUS_VTABLE_END,
 };
 
-int fail(const char* what, int r) {
-  std::fprintf(stderr, "fake_logind: %s: %s\n", what, std::strerror(-r));
-  return 1;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -119,7 +116,7 @@ int main(int argc, char** argv) {
   sd_bus* bus = nullptr;
   int r = sd_bus_open_system(&bus);
   if (r < 0)
-    return fail("cannot reach the bus", r);
+    return stand_in::fail("fake_logind", "cannot reach the bus", r);
   if ((r = sd_bus_add_object_vtable(bus, nullptr, "/org/freedesktop/login1",
                                     "org.freedesktop.login1.Manager", kManager, &s)) < 0 ||
       (r = sd_bus_add_object_vtable(bus, nullptr, s.user_path.c_str(),
@@ -128,19 +125,7 @@ int main(int argc, char** argv) {
                                     "org.freedesktop.login1.Session", kSession, &s)) < 0 ||
       (r = sd_bus_add_object_vtable(bus, nullptr, "/org/qlfit/FakeLogind", "org.qlfit.FakeLogind",
                                     kControl, &s)) < 0) {
-    return fail("cannot add the objects", r);
+    return stand_in::fail("fake_logind", "cannot add the objects", r);
   }
-  if ((r = sd_bus_request_name(bus, "org.freedesktop.login1", 0)) < 0)
-    return fail("cannot own org.freedesktop.login1", r);
-  std::printf("ready\n");
-  std::fflush(stdout);
-  for (;;) {
-    r = sd_bus_process(bus, nullptr);
-    if (r < 0)
-      return fail("bus", r);
-    if (r > 0)
-      continue;
-    if ((r = sd_bus_wait(bus, UINT64_MAX)) < 0)
-      return fail("bus", r);
-  }
+  return stand_in::serve(bus, "fake_logind", "org.freedesktop.login1");
 }

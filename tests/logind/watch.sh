@@ -18,18 +18,6 @@ unset QLFIT_NOW
 
 usec_ago() { echo $((($(date +%s) - $1) * 1000000)); }
 entries() { "$qlfit" list --json | grep -c '"source": "away"'; }
-# Waits up to 10 s for COMMAND's output to be EXPECTED; prints what it was last.
-wait_for() {  # EXPECTED COMMAND...
-    local expected=$1 actual=""
-    shift
-    for _ in $(seq 100); do
-        actual=$("$@" 2>/dev/null)
-        [ "$actual" == "$expected" ] && break
-        sleep 0.1
-    done
-    echo "$actual"
-}
-away_now() { "$qlfit" status --json | grep -c '"away": true'; }
 start_watch() {
     "$qlfit" watch >>"$work/watch.out" 2>>"$work/watch.err" &
     watch_pid=$!

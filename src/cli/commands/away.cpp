@@ -17,7 +17,7 @@ Command register_away(CLI::App& root) {
   CLI::App* begin = app->add_subcommand("begin", "the user left the desk (locked, idle, asleep)");
   CLI::App* end = app->add_subcommand("end", "the user is back: logs a break when long enough");
   for (CLI::App* sub : {begin, end}) {
-    add_optional(*sub, "--at", *at, "when it happened (default now; never in the future)")
+    add_optional(*sub, "--at", *at, "when it happened (default now; at most 5 minutes ahead)")
         ->type_name("WHEN");
   }
   app->footer(R"(An away period of at least break.natural (default 2m) becomes a break; a

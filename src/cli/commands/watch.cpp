@@ -71,8 +71,10 @@ Command register_watch(CLI::App& root) {
   app->footer(R"(Runs in the foreground until SIGTERM or SIGINT, for a systemd user service.
 It follows systemd-logind on the system bus: a locked or idle session, or a suspend, opens
 an away period at the moment it began (an idle one at IdleSinceHint) and coming back
-closes it, as 'qlfit away begin|end' would; an open period is ended on SIGTERM. When the
-bus goes away it keeps running and reconnects. Logged breaks are printed, one a line.
+closes it, as 'qlfit away begin|end' would; an open period is ended on SIGTERM. Where
+GNOME's org.gnome.Mutter.IdleMonitor is on the session bus, idle time of break.natural
+counts too (from when it began). When a bus goes away it keeps running and reconnects.
+Logged breaks are printed, one a line.
 --install runs 'systemctl --user daemon-reload' and 'enable --now'; it is idempotent, and
 a failing systemctl is exit 3 with no unit file left behind.
 Examples:
