@@ -1,5 +1,6 @@
 #include "idle_monitor.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace qlfit::system {
