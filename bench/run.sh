@@ -28,7 +28,7 @@ bench_work=$work
 . tests/logind/bus.sh "$qlfit" "$build/bench/fake_logind"
 rmdir "$work"
 work=$bench_work
-trap 'stop_logind; stop_bus; rm -rf "$work"' EXIT
+trap 'stop_logind || true; stop_bus || true; rm -rf "$work"' EXIT
 start_bus
 start_logind
 bus=$DBUS_SYSTEM_BUS_ADDRESS
