@@ -18,6 +18,8 @@ struct DateRange {
   date::year_month_day last;
 
   bool contains(date::year_month_day day) const { return first <= day && day <= last; }
+  // True when the two ranges share a day.
+  bool overlaps(const DateRange& other) const { return first <= other.last && other.first <= last; }
   int days() const;
 };
 

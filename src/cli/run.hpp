@@ -3,6 +3,7 @@
 #include "qlfit/cron.hpp"
 #include "qlfit/files.hpp"
 #include "qlfit/git.hpp"
+#include "qlfit/history.hpp"
 #include "qlfit/presence.hpp"
 #include "qlfit/remind.hpp"
 #include "qlfit/store.hpp"
@@ -53,7 +54,8 @@ enum class StoreMode {
 struct StoreAccess {
   // Opens the database at a path. `own_folder`: the folder is qlfit's own (the default
   // location), so its mode may be tightened too.
-  std::function<std::unique_ptr<Store>(const std::string& path, StoreMode mode, bool own_folder)>
+  std::function<std::unique_ptr<LoggedStore>(const std::string& path, StoreMode mode,
+                                             bool own_folder)>
       open;
   // True when a database file is at that path.
   std::function<bool(const std::string& path)> exists;

@@ -9,7 +9,7 @@
 
 namespace qlfit::cli {
 
-Store& LazyStore::opened(StoreMode mode) {
+LoggedStore& LazyStore::opened(StoreMode mode) {
   if (static_cast<int>(mode) < static_cast<int>(least_))
     mode = least_;
   const auto at_least = [](StoreMode have, StoreMode want) {
@@ -47,6 +47,11 @@ void LazyStore::backup(const std::string& path) {
     throw Error(ErrorCode::kStorage, "no database at " + path_ + " yet: nothing to back up");
   }
   store.backup(path);
+}
+
+History& Session::history() {
+  store();
+  return *store_;
 }
 
 Store& Session::store() {

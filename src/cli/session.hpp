@@ -1,7 +1,7 @@
 #pragma once
 
+#include "qlfit/history.hpp"
 #include "qlfit/settings.hpp"
-#include "qlfit/store.hpp"
 #include "qlfit/when.hpp"
 
 #include "run.hpp"
@@ -15,7 +15,7 @@ namespace qlfit::cli {
 
 // Opens the database only when a command first touches it: reads of a missing file
 // see an empty database and create nothing; the first write opens it for writing.
-class LazyStore final : public Store {
+class LazyStore final : public LoggedStore {
  public:
   // `least`: how the file is opened even for reading (kModify for a command that will
   // change it, so that it opens once).
@@ -92,17 +92,17 @@ class LazyStore final : public Store {
 
  private:
   // The store, opened for at least `mode` (a reader is reopened to write).
-  Store& opened(StoreMode mode);
-  Store& reader() { return opened(StoreMode::kRead); }
-  Store& writer() { return opened(StoreMode::kWrite); }
+  LoggedStore& opened(StoreMode mode);
+  LoggedStore& reader() { return opened(StoreMode::kRead); }
+  LoggedStore& writer() { return opened(StoreMode::kWrite); }
   // Removals need no file of their own: a missing database has nothing to remove.
-  Store& remover() { return opened(StoreMode::kModify); }
+  LoggedStore& remover() { return opened(StoreMode::kModify); }
 
   StoreAccess access_;
   std::string path_;
   bool own_folder_ = false;
   StoreMode least_ = StoreMode::kRead;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<LoggedStore> store_;
   StoreMode mode_ = StoreMode::kRead;
   bool on_file_ = false;
   std::optional<date::sys_seconds> changes_at_;
@@ -124,6 +124,8 @@ class Session {
   void set_globals(const GlobalOptions& globals) { globals_ = globals; }
 
   Store& store();
+  // The same database's record of changes, for undo and sync.
+  History& history();
   // Says, before the store is first used, that this command changes the database, so
   // an existing file is opened once, for writing (a missing one is still created only
   // by the first write).

@@ -122,11 +122,7 @@ RemindFacts remind_facts(Store& store, const Settings& settings, const TimeConte
   facts.entries = store.facts(filter);
   facts.running = store.timer();
   facts.away = store.away().has_value();
-  for (const Pause& pause : store.pauses()) {
-    if (pause.days.last >= week.range.first && pause.days.first <= week.range.last) {
-      facts.pauses.push_back(pause);
-    }
-  }
+  facts.pauses = pauses_touching(store.pauses(), week.range);
   return facts;
 }
 

@@ -110,7 +110,7 @@ Activity read_activity(SQLite::Statement& row) {
                   row.getColumn(4).getInt() != 0};
 }
 
-class SqliteStore final : public Store {
+class SqliteStore final : public LoggedStore {
  public:
   SqliteStore(const std::string& path, Access access, bool own_folder)
       : path_(path), file_(path, access, own_folder), log_(file_) {}
@@ -798,7 +798,7 @@ bool database_exists(const std::string& path) {
   return path == kMemory || ::stat(path.c_str(), &info) == 0;
 }
 
-std::unique_ptr<Store> open_store(const std::string& path, Access access, bool own_folder) {
+std::unique_ptr<LoggedStore> open_store(const std::string& path, Access access, bool own_folder) {
   return std::make_unique<SqliteStore>(path, access, own_folder);
 }
 

@@ -4,6 +4,7 @@
 
 #include "files.hpp"
 #include "old_schema.hpp"
+#include "store_reads.hpp"
 #include "temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -24,6 +25,7 @@ namespace {
 
 using namespace date::literals;
 using qlfit::testing::contents;
+using qlfit::testing::entries_of;
 using qlfit::testing::listing;
 using qlfit::testing::mode_of;
 using qlfit::testing::TempDir;
@@ -88,7 +90,7 @@ TEST(OpenStore, ReadingAMissingFileCreatesNothing) {
   TempDir dir;
   const auto path = dir.file("sub/q.db");
   auto store = open_store(path, Access::kRead);
-  EXPECT_TRUE(store->entries({}).empty());
+  EXPECT_TRUE(entries_of(*store).empty());
   EXPECT_EQ(store->activities().size(), 3U);
   EXPECT_FALSE(std::filesystem::exists(dir.file("sub")));
   EXPECT_FALSE(database_exists(path));
@@ -98,7 +100,7 @@ TEST(OpenStore, ReopenKeepsTheData) {
   TempDir dir;
   const auto path = dir.file("q.db");
   const Entry first = open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
-  const auto entries = open_store(path, Access::kRead)->entries({});
+  const auto entries = entries_of(*open_store(path, Access::kRead));
   ASSERT_EQ(entries.size(), 1U);
   EXPECT_EQ(entries[0].id, first.id);
   EXPECT_EQ(entries[0].local_date, 2026_y / 11 / 24);
@@ -112,11 +114,11 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
   testing::make_schema_version_1(path);
   const std::string before = contents(path);
   // A reader reads a migrated copy and leaves the file as it is.
-  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).at(0).id, kept.id);
+  EXPECT_EQ(entries_of(*open_store(path, Access::kRead)).at(0).id, kept.id);
   EXPECT_EQ(open_store(path, Access::kRead)->settings().size(), 0U);
   EXPECT_EQ(contents(path), before);
   auto store = open_store(path, Access::kWrite);
-  EXPECT_EQ(store->entries({}).at(0).id, kept.id);
+  EXPECT_EQ(entries_of(*store).at(0).id, kept.id);
   store->set_setting("walk.min", "15");
   EXPECT_EQ(store->settings().at("walk.min"), "15");
   SQLite::Database db(path);
@@ -263,14 +265,14 @@ TEST(Store, EntriesAreOldestFirstAndLimitKeepsTheMostRecent) {
   store->add(session_on(2026_y / 11 / 24, 9));
   store->add(session_on(2026_y / 11 / 23, 9));
   store->add(session_on(2026_y / 11 / 24, 9));
-  const auto all = store->entries({});
+  const auto all = entries_of(*store);
   ASSERT_EQ(all.size(), 3U);
   EXPECT_EQ(all[0].n, 2);
   EXPECT_EQ(all[1].n, 1);
   EXPECT_EQ(all[2].n, 3);
   EntryFilter last_two;
   last_two.limit = 2;
-  const auto recent = store->entries(last_two);
+  const auto recent = entries_of(*store, last_two);
   ASSERT_EQ(recent.size(), 2U);
   EXPECT_EQ(recent[0].n, 1);
   EXPECT_EQ(recent[1].n, 3);
@@ -286,12 +288,12 @@ TEST(Store, FiltersByDatesActivityAndKind) {
   store->add(walk);
   EntryFilter filter;
   filter.local_dates = DateRange{2026_y / 11 / 23, 2026_y / 11 / 29};
-  EXPECT_EQ(store->entries(filter).size(), 2U);
+  EXPECT_EQ(entries_of(*store, filter).size(), 2U);
   filter.kind = Kind::kWalk;
-  EXPECT_EQ(store->entries(filter).size(), 1U);
+  EXPECT_EQ(entries_of(*store, filter).size(), 1U);
   filter.kind.reset();
   filter.activity = "butt-walk";
-  EXPECT_EQ(store->entries(filter).size(), 1U);
+  EXPECT_EQ(entries_of(*store, filter).size(), 1U);
 }
 
 TEST(Store, KeepsNotesVerbatim) {
@@ -319,7 +321,7 @@ TEST(Store, ConcurrentWritersLoseNothing) {
   }
   for (auto& writer : writers)
     writer.join();
-  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).size(),
+  EXPECT_EQ(entries_of(*open_store(path, Access::kRead)).size(),
             static_cast<std::size_t>(kWriters * kEach));
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
@@ -337,7 +339,7 @@ TEST(Store, AWriterWaitsForALockAndThenSucceeds) {
   });
   EXPECT_NO_THROW(store->add(session_on(2026_y / 11 / 24)));
   release.join();
-  EXPECT_EQ(store->entries({}).size(), 1U);
+  EXPECT_EQ(entries_of(*store).size(), 1U);
 }
 
 TEST(Store, ALockHeldPastTheTimeoutFailsCleanlyWritingNothing) {
@@ -354,7 +356,7 @@ TEST(Store, ALockHeldPastTheTimeoutFailsCleanlyWritingNothing) {
     EXPECT_NE(std::string(error.what()).find("locked"), std::string::npos) << error.what();
   }
   holder.exec("ROLLBACK");
-  EXPECT_TRUE(store->entries({}).empty());
+  EXPECT_TRUE(entries_of(*store).empty());
 }
 
 TEST(OpenStore, EightConnectionsMigratingAnOldSchemaAtOnceMigrateOnce) {
@@ -395,7 +397,7 @@ TEST(OpenStore, ADamagedDatabaseIsRefusedUntouched) {
     bytes[i] = '\xa5';  // every page but the first
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
   try {
-    open_store(path, Access::kRead)->entries({});
+    entries_of(*open_store(path, Access::kRead));
     ADD_FAILURE() << "read a damaged file";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ErrorCode::kStorage);
@@ -414,7 +416,7 @@ TEST(OpenStore, ATruncatedDatabaseIsRefusedUntouched) {
   }
   const std::string half = contents(path).substr(0, 6000);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << half;
-  EXPECT_THROW(open_store(path, Access::kRead)->entries({}), Error);
+  EXPECT_THROW(entries_of(*open_store(path, Access::kRead)), Error);
   EXPECT_EQ(contents(path), half);
 }
 
@@ -464,14 +466,14 @@ TEST(OpenStore, TightensQlfitsOwnFilesAndFolderOnly) {
   ::chmod(dir.file("own").c_str(), 0755);
   ::chmod((path + "-shm").c_str(), 0644);
   ::chmod(path.c_str(), 0640);
-  open_store(path, Access::kRead, false)->entries({});
+  entries_of(*open_store(path, Access::kRead, false));
   EXPECT_EQ(mode_of(path), 0600U);
   EXPECT_EQ(mode_of(path + "-shm"), 0600U);
   EXPECT_EQ(mode_of(dir.file("own")), 0755U);  // someone's folder: left alone
-  open_store(path, Access::kRead, true)->entries({});
+  entries_of(*open_store(path, Access::kRead, true));
   EXPECT_EQ(mode_of(dir.file("own")), 0700U);  // qlfit's own folder
   ::chmod(path.c_str(), 0444);                 // read-only stays read-only
-  open_store(path, Access::kRead)->entries({});
+  entries_of(*open_store(path, Access::kRead));
   EXPECT_EQ(mode_of(path), 0400U);
 }
 
@@ -488,7 +490,7 @@ TEST(OpenStore, ReadingChangesNoByteAndMakesNoFile) {
       const auto names = listing(dir.path().string());
       const std::string bytes = contents(file);
       auto store = open_store(file, access);
-      EXPECT_EQ(store->entries({}).size(), 1U) << file;
+      EXPECT_EQ(entries_of(*store).size(), 1U) << file;
       EXPECT_EQ(store->settings().size(), 0U);
       store.reset();
       EXPECT_EQ(contents(file), bytes) << file;
@@ -506,7 +508,7 @@ TEST(OpenStore, AWalFileWithoutItsWalIsReadSafelyAndKeepsItsBytes) {
   std::filesystem::remove(path + "-wal");
   std::filesystem::remove(path + "-shm");
   const std::string bytes = contents(path);
-  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).size(), 1U);
+  EXPECT_EQ(entries_of(*open_store(path, Access::kRead)).size(), 1U);
   EXPECT_EQ(contents(path), bytes);
   // SQLite needs them to read safely while another process may write; empty.
   EXPECT_EQ(listing(dir.path().string()),
@@ -545,7 +547,7 @@ TEST(OpenStore, AnEmptyFileIsNotTightenedByAReader) {
   const auto path = dir.file("empty");
   std::ofstream{path};
   ::chmod(path.c_str(), 0644);
-  EXPECT_TRUE(open_store(path, Access::kRead)->entries({}).empty());
+  EXPECT_TRUE(entries_of(*open_store(path, Access::kRead)).empty());
   EXPECT_EQ(mode_of(path), 0644U);
   EXPECT_EQ(std::filesystem::file_size(path), 0U);
 }
@@ -562,7 +564,7 @@ TEST(OpenStore, AnAbsurdHeaderIsDamagedNotACrash) {
     const std::string bytes = contents(path);
     for (const Access access : {Access::kRead, Access::kWrite}) {
       try {
-        open_store(path, access)->entries({});
+        entries_of(*open_store(path, access));
         ADD_FAILURE() << "opened a file with user_version " << version;
       } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::kStorage);
@@ -648,7 +650,7 @@ TEST(Import, ASuccessfulImportIntoAMissingDatabaseAppearsWhole) {
   EXPECT_EQ(mode_of(path), 0600U);
   EXPECT_EQ(mode_of(dir.file("a")), 0700U);
   auto reader = open_store(path, Access::kRead);
-  EXPECT_EQ(reader->entries({}).size(), 2U);
+  EXPECT_EQ(entries_of(*reader).size(), 2U);
   EXPECT_EQ(reader->settings().at("walk.min"), "25");
 }
 

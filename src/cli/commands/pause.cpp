@@ -1,5 +1,5 @@
 #include "qlfit/error.hpp"
-#include "qlfit/tracker.hpp"
+#include "qlfit/pauses.hpp"
 
 #include "../commands.hpp"
 #include "../render/text.hpp"

@@ -1,5 +1,6 @@
 // `export`, `import` and `backup`: the user's data in and out.
-#include "qlfit/data.hpp"
+#include "qlfit/transfer.hpp"
+
 #include "qlfit/error.hpp"
 
 #include "../commands.hpp"

@@ -111,9 +111,35 @@ std::string undone_line(const Undone& undone) {
 }
 
 std::string edited_line(const Edited& edited) {
+  const auto pain = [](const Entry& e) { return e.pain ? std::to_string(*e.pain) : "none"; };
+  const auto note = [](const Entry& e) { return e.note ? quote(*e.note) : "none"; };
+  const auto start = [](const Entry& e) { return iso_datetime(e.start, e.offset); };
+  const auto length = [](const Entry& e) { return format_duration(e.duration); };
+  const auto name = [](const Entry& e) { return e.activity; };
   std::string changes;
-  for (const std::string& change : edited.changes) {
-    changes += (changes.empty() ? "" : ", ") + printable(change);
+  for (const EntryField field : edited.changes) {
+    const auto change = [&](std::string_view what, const auto& text) {
+      return fmt::format("{} {} -> {}", what, text(edited.before), text(edited.entry));
+    };
+    std::string line;
+    switch (field) {
+      case EntryField::kActivity:
+        line = change("activity", name);
+        break;
+      case EntryField::kStart:
+        line = change("start", start);
+        break;
+      case EntryField::kLength:
+        line = change("length", length);
+        break;
+      case EntryField::kPain:
+        line = change("pain", pain);
+        break;
+      case EntryField::kNote:
+        line = change("note", note);
+        break;
+    }
+    changes += (changes.empty() ? "" : ", ") + printable(line);
   }
   return fmt::format("edited #{} {}: {}", edited.entry.n, edited.entry.activity,
                      changes.empty() ? "nothing changed" : changes);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "qlfit/data.hpp"
+#include "qlfit/transfer.hpp"
 
 #include <nlohmann/json.hpp>
 

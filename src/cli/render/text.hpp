@@ -1,11 +1,13 @@
 #pragma once
 
-#include "qlfit/data.hpp"
+#include "qlfit/entries.hpp"
 #include "qlfit/entry.hpp"
+#include "qlfit/history.hpp"
+#include "qlfit/periods.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/stats.hpp"
 #include "qlfit/store.hpp"
-#include "qlfit/tracker.hpp"
+#include "qlfit/transfer.hpp"
 
 #include <date/date.h>
 #include <nlohmann/json.hpp>
