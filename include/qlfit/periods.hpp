@@ -75,6 +75,11 @@ struct WeeksReport {
 WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Settings& settings,
                          const TimeContext& context);
 
+// What `stats --check` decides: passed when no week of the report missed its target, or
+// when the period owes no session (met, or paused).
+bool check_passed(const WeeksReport& report);
+bool check_passed(const PeriodStats& period);
+
 // The facts of `period`, from the entries whose habit day falls in it.
 PeriodStats period_stats(Store& store, const Period& period, const Settings& settings,
                          const TimeContext& context);

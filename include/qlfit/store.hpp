@@ -62,8 +62,8 @@ class Store {
   // Every activity, built-in ones first, archived ones included.
   virtual std::vector<Activity> activities() = 0;
   // Adds an activity, or brings back an archived one of the same kind (with the new
-  // description). Throws Error(kInvalidInput) when the name is taken otherwise.
-  virtual void add_activity(const Activity& activity) = 0;
+  // description); false (nothing changed) when the name is taken otherwise.
+  virtual bool add_activity(const Activity& activity) = 0;
   // How many entries an activity has.
   virtual std::size_t entry_count(const std::string& activity) = 0;
   // Removes an activity without entries, or archives one (`archive`); false when
@@ -137,11 +137,11 @@ class Store {
 
   // The running timer, if any.
   virtual std::optional<Timer> timer() = 0;
-  // Starts the timer. Throws Error(kInvalidInput) when one is already running.
-  virtual void start_timer(const Timer& timer) = 0;
-  // Stops the timer and adds `entry` in one transaction; returns the entry.
-  // Throws Error(kInvalidInput) when no timer is running.
-  virtual Entry finish_timer(const NewEntry& entry) = 0;
+  // Starts the timer; false (nothing changed) when one is already running.
+  virtual bool start_timer(const Timer& timer) = 0;
+  // Stops the timer and adds `entry` in one transaction; returns the entry, or
+  // std::nullopt (nothing changed) when no timer is running.
+  virtual std::optional<Entry> finish_timer(const NewEntry& entry) = 0;
   // Stops the timer without logging; returns it, or std::nullopt when none ran.
   virtual std::optional<Timer> cancel_timer() = 0;
 

@@ -35,6 +35,9 @@ struct ExportData {
   std::map<std::string, std::string> settings;
 };
 ExportData export_data(Store& store);
+// Calls `each` with every entry as an export writes them: by start, then id (the same
+// order on every synced machine), one at a time.
+void each_exported_entry(Store& store, const std::function<void(const Entry& entry)>& each);
 
 // Refuses an output file (`what` names it in the message: "backup", "--output") that is
 // the database at `db_path` or its -wal, -shm or -journal file, by whatever path:

@@ -29,7 +29,7 @@ class LazyStore final : public LoggedStore {
     return reader().find_activity(name);
   }
   std::vector<Activity> activities() override { return reader().activities(); }
-  void add_activity(const Activity& activity) override { writer().add_activity(activity); }
+  bool add_activity(const Activity& activity) override { return writer().add_activity(activity); }
   std::size_t entry_count(const std::string& activity) override {
     return reader().entry_count(activity);
   }
@@ -69,8 +69,10 @@ class LazyStore final : public LoggedStore {
   }
   bool unset_setting(const std::string& key) override { return remover().unset_setting(key); }
   std::optional<Timer> timer() override { return reader().timer(); }
-  void start_timer(const Timer& timer) override { writer().start_timer(timer); }
-  Entry finish_timer(const NewEntry& entry) override { return writer().finish_timer(entry); }
+  bool start_timer(const Timer& timer) override { return writer().start_timer(timer); }
+  std::optional<Entry> finish_timer(const NewEntry& entry) override {
+    return writer().finish_timer(entry);
+  }
   std::optional<Timer> cancel_timer() override { return remover().cancel_timer(); }
   std::optional<AwayPeriod> away() override { return reader().away(); }
   bool begin_away(const AwayPeriod& period) override { return writer().begin_away(period); }

@@ -46,13 +46,13 @@ Activity add_activity(Store& store, const std::string& name, const std::string& 
   check_activity_name(name);
   Activity activity{name, parse_kind(kind),
                     description ? parse_note(*description, "--description") : "", false, false};
-  if (const auto existing = store.find_activity(name);
-      existing && !(existing->archived && existing->kind == activity.kind)) {
-    throw Error(ErrorCode::kInvalidInput, "there is already an activity " + quote(name) + " (" +
-                                              std::string(to_string(existing->kind)) +
-                                              "); see 'qlfit activity list'");
+  if (!store.add_activity(activity)) {
+    const auto existing = store.find_activity(name);
+    throw Error(ErrorCode::kInvalidInput,
+                "there is already an activity " + quote(name) + " (" +
+                    std::string(to_string(existing ? existing->kind : activity.kind)) +
+                    "); see 'qlfit activity list'");
   }
-  store.add_activity(activity);
   return activity;
 }
 

@@ -169,6 +169,14 @@ Streak each_week(Store& store, const WeekSpan& span, const Settings& settings,
   return history_streak(store, pauses, settings, context);
 }
 
+bool check_passed(const WeeksReport& report) {
+  return !report.some_missed();
+}
+
+bool check_passed(const PeriodStats& period) {
+  return period.sessions.nothing_owed();
+}
+
 WeeksReport weeks_report(Store& store, const PeriodRequest& request, const Settings& settings,
                          const TimeContext& context) {
   const WeekSpan span = requested_weeks(request, settings, context);

@@ -74,6 +74,12 @@ ExportData export_data(Store& store) {
   return ExportData{activities, store.pauses(), store.settings()};
 }
 
+void each_exported_entry(Store& store, const std::function<void(const Entry& entry)>& each) {
+  EntryFilter all;
+  all.same_everywhere = true;
+  store.each_entry(all, each);
+}
+
 void check_output_target(Files& files, const std::string& output, const std::string& db_path,
                          const std::string& what) {
   for (const char* companion : {"", "-wal", "-shm", "-journal"}) {

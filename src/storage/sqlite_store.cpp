@@ -210,8 +210,8 @@ class SqliteStore final : public LoggedStore {
     });
   }
 
-  void add_activity(const Activity& activity) override {
-    guarded(path_, [&] {
+  bool add_activity(const Activity& activity) override {
+    return guarded(path_, [&] {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
       SQLite::Statement add(file_.db(), R"sql(
 INSERT INTO activity (name, kind, description) VALUES (:name, :kind, :description)
@@ -222,12 +222,11 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
       add.bind(":description", activity.description);
       log_.start_change("activity add");
       const Json before = log_.state("activity:" + activity.name);
-      if (add.exec() == 0) {
-        throw Error(ErrorCode::kInvalidInput, "there is already an activity \"" + activity.name +
-                                                  "\"; see 'qlfit activity list'");
-      }
+      if (add.exec() == 0)
+        return false;
       log_.record("activity:" + activity.name, before);
       file_.commit(transaction);
+      return true;
     });
   }
 
@@ -465,13 +464,11 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
     });
   }
 
-  void start_timer(const Timer& timer) override {
-    guarded(path_, [&] {
+  bool start_timer(const Timer& timer) override {
+    return guarded(path_, [&] {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
-      if (file_.db().execAndGet("SELECT count(*) FROM timer").getInt() != 0) {
-        throw Error(ErrorCode::kInvalidInput,
-                    "a timer is already running; see 'qlfit status', then 'qlfit stop'");
-      }
+      if (file_.db().execAndGet("SELECT count(*) FROM timer").getInt() != 0)
+        return false;
       SQLite::Statement insert(
           file_.db(),
           "INSERT INTO timer (id, activity, start_utc, utc_offset) VALUES (1, ?, ?, ?)");
@@ -480,15 +477,15 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
       insert.bind(3, static_cast<std::int64_t>(timer.offset.count()));
       insert.exec();
       file_.commit(transaction);
+      return true;
     });
   }
 
-  Entry finish_timer(const NewEntry& entry) override {
-    return guarded(path_, [&] {
+  std::optional<Entry> finish_timer(const NewEntry& entry) override {
+    return guarded(path_, [&]() -> std::optional<Entry> {
       SQLite::Transaction transaction(file_.db(), SQLite::TransactionBehavior::IMMEDIATE);
-      if (file_.db().exec("DELETE FROM timer") == 0) {
-        throw Error(ErrorCode::kInvalidInput, "no timer is running; start one with 'qlfit start'");
-      }
+      if (file_.db().exec("DELETE FROM timer") == 0)
+        return std::nullopt;
       log_.start_change("stop");
       Entry logged = insert_entry(entry);
       file_.commit(transaction);

@@ -26,20 +26,11 @@ namespace {
 using namespace date::literals;
 using qlfit::testing::contents;
 using qlfit::testing::entries_of;
+using qlfit::testing::imported;
 using qlfit::testing::listing;
 using qlfit::testing::mode_of;
+using qlfit::testing::session_on;
 using qlfit::testing::TempDir;
-
-NewEntry session_on(date::year_month_day day, int hour = 8) {
-  NewEntry entry;
-  entry.activity = "butt-walk";
-  entry.kind = Kind::kSession;
-  entry.offset = std::chrono::hours{1};
-  entry.start = to_instant(date::local_days{day} + std::chrono::hours{hour}, entry.offset);
-  entry.local_date = day;
-  entry.duration = std::chrono::minutes{10};
-  return entry;
-}
 
 void expect_storage_error(const std::string& path, const std::string& words) {
   try {
@@ -125,16 +116,6 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
   EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), kSchemaVersion);
 }
 
-TEST(Store, SettingsAreReplacedAndForgotten) {
-  auto store = open_store(":memory:", Access::kWrite);
-  store->set_setting("walk.min", "15");
-  store->set_setting("walk.min", "25");
-  EXPECT_EQ(store->settings(), (std::map<std::string, std::string>{{"walk.min", "25"}}));
-  EXPECT_TRUE(store->unset_setting("walk.min"));
-  EXPECT_FALSE(store->unset_setting("walk.min"));
-  EXPECT_TRUE(store->settings().empty());
-}
-
 TEST(OpenStore, RefusesANewerSchemaUntouched) {
   TempDir dir;
   const auto path = dir.file("q.db");
@@ -193,39 +174,6 @@ TEST(Store, NumbersAreNeverReusedAfterUndo) {
   EXPECT_EQ(first.id[14], '4');
 }
 
-TEST(Store, FactsAreTheEntriesStatsNeedInDayOrder) {
-  TempDir dir;
-  const auto path = dir.file("q.db");
-  auto store = open_store(path, Access::kWrite);
-  NewEntry walk = session_on(2026_y / 11 / 25, 7);
-  walk.activity = "walk";
-  walk.kind = Kind::kWalk;
-  walk.duration = std::chrono::minutes{25};
-  walk.pain = 4;
-  store->add(walk);
-  store->add(session_on(2026_y / 11 / 24, 9));
-  store->add(session_on(2026_y / 11 / 20));
-  EntryFilter filter;
-  filter.local_dates = DateRange{2026_y / 11 / 23, 2026_y / 11 / 29};
-  const auto facts = store->facts(filter);
-  ASSERT_EQ(facts.size(), 2U);
-  EXPECT_EQ(facts[0].start, session_on(2026_y / 11 / 24, 9).start);
-  EXPECT_EQ(facts[0].kind, Kind::kSession);
-  EXPECT_EQ(facts[0].pain, std::nullopt);
-  EXPECT_EQ(facts[1].kind, Kind::kWalk);
-  EXPECT_EQ(facts[1].start, walk.start);
-  EXPECT_EQ(facts[1].offset, walk.offset);
-  EXPECT_EQ(facts[1].duration, walk.duration);
-  EXPECT_EQ(facts[1].pain, 4);
-  filter.local_dates.reset();
-  filter.kind = Kind::kSession;
-  EXPECT_EQ(store->facts(filter).size(), 2U);
-  filter.kind.reset();
-  filter.activity = "walk";
-  ASSERT_EQ(store->facts(filter).size(), 1U);
-  EXPECT_EQ(store->facts(filter)[0].kind, Kind::kWalk);
-}
-
 TEST(Store, FactsComeFromOneCoveringIndexWithoutTheTable) {
   TempDir dir;
   const auto path = dir.file("q.db");
@@ -254,56 +202,6 @@ TEST(OpenStore, KeepsItsWalAndShmFilesPrivateAndTheWalEmptyBetweenRuns) {
   EXPECT_EQ(mode_of(path + "-shm"), 0600U);
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM entry").getInt(), 1);
-}
-
-TEST(Store, RemoveLastOnEmptyIsNothing) {
-  EXPECT_FALSE(open_store(":memory:", Access::kWrite)->remove_last());
-}
-
-TEST(Store, EntriesAreOldestFirstAndLimitKeepsTheMostRecent) {
-  auto store = open_store(":memory:", Access::kWrite);
-  store->add(session_on(2026_y / 11 / 24, 9));
-  store->add(session_on(2026_y / 11 / 23, 9));
-  store->add(session_on(2026_y / 11 / 24, 9));
-  const auto all = entries_of(*store);
-  ASSERT_EQ(all.size(), 3U);
-  EXPECT_EQ(all[0].n, 2);
-  EXPECT_EQ(all[1].n, 1);
-  EXPECT_EQ(all[2].n, 3);
-  EntryFilter last_two;
-  last_two.limit = 2;
-  const auto recent = entries_of(*store, last_two);
-  ASSERT_EQ(recent.size(), 2U);
-  EXPECT_EQ(recent[0].n, 1);
-  EXPECT_EQ(recent[1].n, 3);
-}
-
-TEST(Store, FiltersByDatesActivityAndKind) {
-  auto store = open_store(":memory:", Access::kWrite);
-  store->add(session_on(2026_y / 11 / 22));
-  store->add(session_on(2026_y / 11 / 23));
-  NewEntry walk = session_on(2026_y / 11 / 23);
-  walk.activity = "walk";
-  walk.kind = Kind::kWalk;
-  store->add(walk);
-  EntryFilter filter;
-  filter.local_dates = DateRange{2026_y / 11 / 23, 2026_y / 11 / 29};
-  EXPECT_EQ(entries_of(*store, filter).size(), 2U);
-  filter.kind = Kind::kWalk;
-  EXPECT_EQ(entries_of(*store, filter).size(), 1U);
-  filter.kind.reset();
-  filter.activity = "butt-walk";
-  EXPECT_EQ(entries_of(*store, filter).size(), 1U);
-}
-
-TEST(Store, KeepsNotesVerbatim) {
-  auto store = open_store(":memory:", Access::kWrite);
-  NewEntry entry = session_on(2026_y / 11 / 24);
-  entry.note = "'); DROP TABLE entry; -- \"quoted\"\nnew line 💪";
-  entry.pain = 0;
-  const Entry saved = store->add(entry);
-  EXPECT_EQ(saved.note, entry.note);
-  EXPECT_EQ(saved.pain, 0);
 }
 
 TEST(Store, ConcurrentWritersLoseNothing) {
@@ -599,19 +497,6 @@ TEST(OpenStore, AFolderPathCreatesNothing) {
   EXPECT_TRUE(listing(dir.path().string()).empty());
 }
 
-Entry imported(const std::string& id, date::year_month_day day) {
-  const NewEntry fresh = session_on(day);
-  Entry entry;
-  entry.id = id;
-  entry.activity = fresh.activity;
-  entry.kind = fresh.kind;
-  entry.start = fresh.start;
-  entry.offset = fresh.offset;
-  entry.local_date = fresh.local_date;
-  entry.duration = fresh.duration;
-  return entry;
-}
-
 TEST(Import, AFailedImportIntoAMissingDatabaseCreatesNothing) {
   TempDir dir;
   const auto path = dir.file("a/b/q.db");
@@ -652,24 +537,6 @@ TEST(Import, ASuccessfulImportIntoAMissingDatabaseAppearsWhole) {
   auto reader = open_store(path, Access::kRead);
   EXPECT_EQ(entries_of(*reader).size(), 2U);
   EXPECT_EQ(reader->settings().at("walk.min"), "25");
-}
-
-TEST(Import, OneIdOnTwoRowsNamesTheEarlierOne) {
-  auto store = open_store(":memory:", Access::kWrite);
-  const std::string present = "6ed672a2-866a-4695-92da-7810ba978d12";
-  const std::string fresh = "7ed672a2-866a-4695-92da-7810ba978d13";
-  store->import([&](const Store::ImportAdd& add) { add(imported(present, 2026_y / 11 / 24), 2); },
-                [] { return Store::ImportExtras{}; }, false);
-  std::vector<std::optional<std::size_t>> answers;
-  store->import(
-      [&](const Store::ImportAdd& add) {
-        answers.push_back(add(imported(present, 2026_y / 11 / 24), 2));
-        answers.push_back(add(imported(fresh, 2026_y / 11 / 24), 3));
-        answers.push_back(add(imported(fresh, 2026_y / 11 / 25), 7));
-        answers.push_back(add(imported(present, 2026_y / 11 / 24), 9));
-      },
-      [] { return Store::ImportExtras{}; }, true);
-  EXPECT_EQ(answers, (std::vector<std::optional<std::size_t>>{std::nullopt, std::nullopt, 3, 2}));
 }
 
 }  // namespace

@@ -15,6 +15,8 @@ namespace {
 
 using namespace date::literals;
 using testing::entries_of;
+using testing::imported;
+using testing::session_on;
 
 // A real SQLite file in a temporary folder.
 struct Sqlite {
@@ -63,41 +65,6 @@ TYPED_TEST(StoreContract, StartsWithTheThreeBuiltInActivities) {
   ASSERT_EQ(all.size(), 3U);
   EXPECT_EQ(all[0].name, "butt-walk");
   EXPECT_TRUE(all[2].builtin);
-}
-
-TYPED_TEST(StoreContract, EntriesComeOldestFirstWhateverTheOrderLogged) {
-  Store& store = this->store();
-  store.add(this->fresh("walk", Kind::kWalk, date::sys_days{2026_y / 11 / 24}, 9));
-  store.add(this->fresh("walk", Kind::kWalk, date::sys_days{2026_y / 11 / 23}, 9));
-  const auto all = entries_of(store);
-  ASSERT_EQ(all.size(), 2U);
-  EXPECT_EQ(all[0].n, 2);
-  EXPECT_EQ(all[1].n, 1);
-}
-
-TYPED_TEST(StoreContract, ALimitKeepsTheMostRecent) {
-  Store& store = this->store();
-  for (int hour = 6; hour < 10; ++hour)
-    store.add(this->fresh("walk", Kind::kWalk, date::sys_days{2026_y / 11 / 24}, hour));
-  EntryFilter last_two;
-  last_two.limit = 2;
-  const auto all = entries_of(store, last_two);
-  ASSERT_EQ(all.size(), 2U);
-  EXPECT_EQ(all[0].n, 3);
-  EXPECT_EQ(all[1].n, 4);
-}
-
-TYPED_TEST(StoreContract, FiltersNarrowByDatesActivityAndKind) {
-  Store& store = this->store();
-  store.add(this->fresh("walk", Kind::kWalk, date::sys_days{2026_y / 11 / 23}, 9));
-  store.add(this->fresh("butt-walk", Kind::kSession, date::sys_days{2026_y / 11 / 24}, 9));
-  EntryFilter filter;
-  filter.kind = Kind::kSession;
-  EXPECT_EQ(entries_of(store, filter).size(), 1U);
-  filter = {};
-  filter.local_dates = DateRange{2026_y / 11 / 23, 2026_y / 11 / 23};
-  EXPECT_EQ(entries_of(store, filter).at(0).activity, "walk");
-  EXPECT_EQ(store.first_local_date(), 2026_y / 11 / 23);
 }
 
 TYPED_TEST(StoreContract, AMissingEntryIsNoneAndRemovingItRemovesNothing) {
@@ -158,12 +125,17 @@ TYPED_TEST(StoreContract, ADryRunImportKeepsNothing) {
 
 TYPED_TEST(StoreContract, OneTimerAtATime) {
   Store& store = this->store();
-  store.start_timer(Timer{"walk", Kind::kWalk, date::sys_days{2026_y / 11 / 24}, {}});
-  EXPECT_THROW(store.start_timer(Timer{"walk", Kind::kWalk, {}, {}}), Error);
-  const Entry entry =
+  EXPECT_TRUE(store.start_timer(Timer{"walk", Kind::kWalk, date::sys_days{2026_y / 11 / 24}, {}}));
+  EXPECT_FALSE(store.start_timer(Timer{"break", Kind::kBreak, {}, {}}));
+  EXPECT_EQ(store.timer()->activity, "walk");
+  const auto entry =
       store.finish_timer(this->fresh("walk", Kind::kWalk, date::sys_days{2026_y / 11 / 24}, 0));
-  EXPECT_EQ(entry.n, 1);
+  ASSERT_TRUE(entry);
+  EXPECT_EQ(entry->n, 1);
   EXPECT_FALSE(store.timer());
+  EXPECT_FALSE(
+      store.finish_timer(this->fresh("walk", Kind::kWalk, date::sys_days{2026_y / 11 / 24}, 1)));
+  EXPECT_TRUE(entries_of(store).size() == 1U);
   EXPECT_FALSE(store.cancel_timer());
 }
 
@@ -178,20 +150,15 @@ TYPED_TEST(StoreContract, PausesComeEarliestFirstAndGoByNumber) {
 
 TYPED_TEST(StoreContract, AnArchivedActivityComesBackWithItsKind) {
   Store& store = this->store();
-  store.add_activity(Activity{"plank", Kind::kSession, "", false, false});
+  EXPECT_TRUE(store.add_activity(Activity{"plank", Kind::kSession, "", false, false}));
   EXPECT_TRUE(store.remove_activity("plank", true));
   EXPECT_TRUE(store.find_activity("plank")->archived);
-  store.add_activity(Activity{"plank", Kind::kSession, "again", false, false});
+  EXPECT_FALSE(store.add_activity(Activity{"plank", Kind::kWalk, "", false, false}));
+  EXPECT_TRUE(store.add_activity(Activity{"plank", Kind::kSession, "again", false, false}));
   EXPECT_FALSE(store.find_activity("plank")->archived);
+  EXPECT_EQ(store.find_activity("plank")->description, "again");
+  EXPECT_FALSE(store.add_activity(Activity{"walk", Kind::kWalk, "", false, false}));
   EXPECT_FALSE(store.remove_activity("yoga", false));
-}
-
-TYPED_TEST(StoreContract, SettingsAreStoredAndForgotten) {
-  Store& store = this->store();
-  store.set_setting("walk.min", "30");
-  EXPECT_EQ(store.settings().at("walk.min"), "30");
-  EXPECT_TRUE(store.unset_setting("walk.min"));
-  EXPECT_FALSE(store.unset_setting("walk.min"));
 }
 
 TYPED_TEST(StoreContract, OneAwayPeriodAtATime) {
@@ -201,6 +168,115 @@ TYPED_TEST(StoreContract, OneAwayPeriodAtATime) {
   EXPECT_FALSE(store.begin_away(period));
   EXPECT_EQ(store.end_away()->start, period.start);
   EXPECT_FALSE(store.end_away());
+}
+
+TYPED_TEST(StoreContract, SettingsAreReplacedAndForgotten) {
+  Store& store = this->store();
+  store.set_setting("walk.min", "15");
+  store.set_setting("walk.min", "25");
+  EXPECT_EQ(store.settings(), (std::map<std::string, std::string>{{"walk.min", "25"}}));
+  EXPECT_TRUE(store.unset_setting("walk.min"));
+  EXPECT_FALSE(store.unset_setting("walk.min"));
+  EXPECT_TRUE(store.settings().empty());
+}
+
+TYPED_TEST(StoreContract, FactsAreTheEntriesStatsNeedInDayOrder) {
+  Store& store = this->store();
+  NewEntry walk = session_on(2026_y / 11 / 25, 7);
+  walk.activity = "walk";
+  walk.kind = Kind::kWalk;
+  walk.duration = std::chrono::minutes{25};
+  walk.pain = 4;
+  store.add(walk);
+  store.add(session_on(2026_y / 11 / 24, 9));
+  store.add(session_on(2026_y / 11 / 20));
+  EntryFilter filter;
+  filter.local_dates = DateRange{2026_y / 11 / 23, 2026_y / 11 / 29};
+  const auto facts = store.facts(filter);
+  ASSERT_EQ(facts.size(), 2U);
+  EXPECT_EQ(facts[0].start, session_on(2026_y / 11 / 24, 9).start);
+  EXPECT_EQ(facts[0].kind, Kind::kSession);
+  EXPECT_EQ(facts[0].pain, std::nullopt);
+  EXPECT_EQ(facts[1].kind, Kind::kWalk);
+  EXPECT_EQ(facts[1].start, walk.start);
+  EXPECT_EQ(facts[1].offset, walk.offset);
+  EXPECT_EQ(facts[1].duration, walk.duration);
+  EXPECT_EQ(facts[1].pain, 4);
+  filter.local_dates.reset();
+  filter.kind = Kind::kSession;
+  EXPECT_EQ(store.facts(filter).size(), 2U);
+  filter.kind.reset();
+  filter.activity = "walk";
+  ASSERT_EQ(store.facts(filter).size(), 1U);
+  EXPECT_EQ(store.facts(filter)[0].kind, Kind::kWalk);
+}
+
+TYPED_TEST(StoreContract, RemoveLastOnEmptyIsNothing) {
+  EXPECT_FALSE(this->store().remove_last());
+}
+
+TYPED_TEST(StoreContract, EntriesAreOldestFirstAndLimitKeepsTheMostRecent) {
+  Store& store = this->store();
+  store.add(session_on(2026_y / 11 / 24, 9));
+  store.add(session_on(2026_y / 11 / 23, 9));
+  store.add(session_on(2026_y / 11 / 24, 9));
+  const auto all = entries_of(store);
+  ASSERT_EQ(all.size(), 3U);
+  EXPECT_EQ(all[0].n, 2);
+  EXPECT_EQ(all[1].n, 1);
+  EXPECT_EQ(all[2].n, 3);
+  EntryFilter last_two;
+  last_two.limit = 2;
+  const auto recent = entries_of(store, last_two);
+  ASSERT_EQ(recent.size(), 2U);
+  EXPECT_EQ(recent[0].n, 1);
+  EXPECT_EQ(recent[1].n, 3);
+}
+
+TYPED_TEST(StoreContract, FiltersByDatesActivityAndKind) {
+  Store& store = this->store();
+  store.add(session_on(2026_y / 11 / 22));
+  store.add(session_on(2026_y / 11 / 23));
+  NewEntry walk = session_on(2026_y / 11 / 23);
+  walk.activity = "walk";
+  walk.kind = Kind::kWalk;
+  store.add(walk);
+  EntryFilter filter;
+  filter.local_dates = DateRange{2026_y / 11 / 23, 2026_y / 11 / 29};
+  EXPECT_EQ(entries_of(store, filter).size(), 2U);
+  filter.kind = Kind::kWalk;
+  EXPECT_EQ(entries_of(store, filter).size(), 1U);
+  filter.kind.reset();
+  filter.activity = "butt-walk";
+  EXPECT_EQ(entries_of(store, filter).size(), 1U);
+}
+
+TYPED_TEST(StoreContract, KeepsNotesVerbatim) {
+  Store& store = this->store();
+  NewEntry entry = session_on(2026_y / 11 / 24);
+  entry.note = "'); DROP TABLE entry; -- \"quoted\"\nnew line 💪";
+  entry.pain = 0;
+  const Entry saved = store.add(entry);
+  EXPECT_EQ(saved.note, entry.note);
+  EXPECT_EQ(saved.pain, 0);
+}
+
+TYPED_TEST(StoreContract, OneIdOnTwoRowsNamesTheEarlierOne) {
+  Store& store = this->store();
+  const std::string present = "6ed672a2-866a-4695-92da-7810ba978d12";
+  const std::string fresh = "7ed672a2-866a-4695-92da-7810ba978d13";
+  store.import([&](const Store::ImportAdd& add) { add(imported(present, 2026_y / 11 / 24), 2); },
+               [] { return Store::ImportExtras{}; }, false);
+  std::vector<std::optional<std::size_t>> answers;
+  store.import(
+      [&](const Store::ImportAdd& add) {
+        answers.push_back(add(imported(present, 2026_y / 11 / 24), 2));
+        answers.push_back(add(imported(fresh, 2026_y / 11 / 24), 3));
+        answers.push_back(add(imported(fresh, 2026_y / 11 / 25), 7));
+        answers.push_back(add(imported(present, 2026_y / 11 / 24), 9));
+      },
+      [] { return Store::ImportExtras{}; }, true);
+  EXPECT_EQ(answers, (std::vector<std::optional<std::size_t>>{std::nullopt, std::nullopt, 3, 2}));
 }
 
 }  // namespace

@@ -46,19 +46,18 @@ std::vector<Activity> MemoryStore::activities() {
   return state_.activities;
 }
 
-void MemoryStore::add_activity(const Activity& activity) {
+bool MemoryStore::add_activity(const Activity& activity) {
   for (Activity& known : state_.activities) {
     if (known.name != activity.name)
       continue;
-    if (!known.archived || known.kind != activity.kind) {
-      throw Error(ErrorCode::kInvalidInput, "there is already an activity \"" + activity.name +
-                                                "\"; see 'qlfit activity list'");
-    }
+    if (!known.archived || known.kind != activity.kind)
+      return false;
     known.archived = false;
     known.description = activity.description;
-    return;
+    return true;
   }
   state_.activities.push_back(Activity{activity.name, activity.kind, activity.description});
+  return true;
 }
 
 std::size_t MemoryStore::entry_count(const std::string& activity) {
@@ -276,17 +275,16 @@ std::optional<Timer> MemoryStore::timer() {
   return state_.timer;
 }
 
-void MemoryStore::start_timer(const Timer& timer) {
-  if (state_.timer) {
-    throw Error(ErrorCode::kInvalidInput,
-                "a timer is already running; see 'qlfit status', then 'qlfit stop'");
-  }
+bool MemoryStore::start_timer(const Timer& timer) {
+  if (state_.timer)
+    return false;
   state_.timer = timer;
+  return true;
 }
 
-Entry MemoryStore::finish_timer(const NewEntry& entry) {
+std::optional<Entry> MemoryStore::finish_timer(const NewEntry& entry) {
   if (!state_.timer)
-    throw Error(ErrorCode::kInvalidInput, "no timer is running; start one with 'qlfit start'");
+    return std::nullopt;
   state_.timer.reset();
   return numbered(state_, entry);
 }

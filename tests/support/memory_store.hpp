@@ -21,7 +21,7 @@ class MemoryStore final : public Store {
 
   std::optional<Activity> find_activity(std::string_view name) override;
   std::vector<Activity> activities() override;
-  void add_activity(const Activity& activity) override;
+  bool add_activity(const Activity& activity) override;
   std::size_t entry_count(const std::string& activity) override;
   bool remove_activity(const std::string& name, bool archive) override;
   Entry add(const NewEntry& entry) override;
@@ -42,8 +42,8 @@ class MemoryStore final : public Store {
   void set_setting(const std::string& key, const std::string& value) override;
   bool unset_setting(const std::string& key) override;
   std::optional<Timer> timer() override;
-  void start_timer(const Timer& timer) override;
-  Entry finish_timer(const NewEntry& entry) override;
+  bool start_timer(const Timer& timer) override;
+  std::optional<Entry> finish_timer(const NewEntry& entry) override;
   std::optional<Timer> cancel_timer() override;
   std::optional<AwayPeriod> away() override;
   bool begin_away(const AwayPeriod& period) override;

@@ -63,9 +63,7 @@ Examples:
             const ExportData data = export_data(session.store());
             // Entries go out one at a time, so an export of any size fits in memory.
             const auto each = [&session](const std::function<void(const Entry&)>& entry) {
-              EntryFilter all;
-              all.same_everywhere = true;
-              session.store().each_entry(all, entry);
+              each_exported_entry(session.store(), entry);
             };
             const auto write = [&](std::ostream& out) {
               if (json) {

@@ -62,21 +62,23 @@ std::string when_logged(const Entry& entry, bool with_offset) {
 
 }  // namespace
 
+const char* weekday_name(date::weekday weekday) {
+  return kWeekdays[weekday.c_encoding()];
+}
+
 const char* month_name(date::month month) {
   return kMonths[static_cast<unsigned>(month) - 1];
 }
 
 std::string human_day(date::year_month_day day) {
   const date::weekday weekday{date::sys_days{day}};
-  return fmt::format("{} {} {}", kWeekdays[weekday.c_encoding()], static_cast<unsigned>(day.day()),
+  return fmt::format("{} {} {}", weekday_name(weekday), static_cast<unsigned>(day.day()),
                      month_name(day.month()));
 }
 
 std::string human_time(date::local_seconds local) {
-  const auto day = date::floor<date::days>(local);
-  const date::hh_mm_ss<std::chrono::seconds> time{local - day};
-  return fmt::format("{} {:02}:{:02}", human_day(date::year_month_day{day}), time.hours().count(),
-                     time.minutes().count());
+  return fmt::format("{} {}", human_day(date::year_month_day{date::floor<date::days>(local)}),
+                     clock_time(local));
 }
 
 std::string logged_line(const Logged& logged) {

@@ -29,6 +29,8 @@ std::string human_time(date::local_seconds local);
 std::string human_day(date::year_month_day day);
 // "Nov".
 const char* month_name(date::month month);
+// "Mon".
+const char* weekday_name(date::weekday weekday);
 
 // "#42 butt-walk Tue 24 Nov 07:30 — 2 of 3–4 sessions this week".
 std::string logged_line(const Logged& logged);
