@@ -46,12 +46,20 @@ Activity add_activity(Store& store, const std::string& name, const std::string& 
   check_activity_name(name);
   Activity activity{name, parse_kind(kind),
                     description ? parse_note(*description, "--description") : "", false, false};
+  const auto taken = [&name](Kind held) {
+    throw Error(ErrorCode::kInvalidInput, "there is already an activity " + quote(name) + " (" +
+                                              std::string(to_string(held)) +
+                                              "); see 'qlfit activity list'");
+  };
+  // Checked before writing, so a refusal opens no file for writing; the store's answer
+  // covers another qlfit adding the name meanwhile.
+  if (const auto existing = store.find_activity(name);
+      existing && !(existing->archived && existing->kind == activity.kind)) {
+    taken(existing->kind);
+  }
   if (!store.add_activity(activity)) {
     const auto existing = store.find_activity(name);
-    throw Error(ErrorCode::kInvalidInput,
-                "there is already an activity " + quote(name) + " (" +
-                    std::string(to_string(existing ? existing->kind : activity.kind)) +
-                    "); see 'qlfit activity list'");
+    taken(existing ? existing->kind : activity.kind);
   }
   return activity;
 }

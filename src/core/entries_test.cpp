@@ -77,14 +77,20 @@ TEST(FindEntry, AUniqueIdPrefixNamesTheEntry) {
   EXPECT_THROW(find_entry(store, "7"), Error);
 }
 
-TEST(EditEntry, SaysWhichFieldsChangedAndKeepsTheNumber) {
-  MemoryStore store;
+// Entry #1, a 20-minute walk, edited to `minutes` and `pain`.
+Edited walk_edited(MemoryStore& store, const char* minutes,
+                   std::optional<std::string> pain = std::nullopt) {
   logged(store, "walk", "2026-11-23 08:00", "20");
   EditRequest request;
   request.id = "1";
-  request.minutes = "30";
-  request.pain = "2";
-  const Edited edited = edit_entry(store, request, kNow);
+  request.minutes = minutes;
+  request.pain = std::move(pain);
+  return edit_entry(store, request, kNow);
+}
+
+TEST(EditEntry, SaysWhichFieldsChangedAndKeepsTheNumber) {
+  MemoryStore store;
+  const Edited edited = walk_edited(store, "30", "2");
   EXPECT_EQ(edited.changes, (std::vector<EntryField>{EntryField::kLength, EntryField::kPain}));
   EXPECT_EQ(edited.before.duration, std::chrono::minutes{20});
   EXPECT_EQ(entries_of(store).at(0).duration, std::chrono::minutes{30});
@@ -93,11 +99,7 @@ TEST(EditEntry, SaysWhichFieldsChangedAndKeepsTheNumber) {
 
 TEST(EditEntry, TheSameValueIsNoChange) {
   MemoryStore store;
-  logged(store, "walk", "2026-11-23 08:00", "20");
-  EditRequest request;
-  request.id = "1";
-  request.minutes = "20";
-  EXPECT_TRUE(edit_entry(store, request, kNow).changes.empty());
+  EXPECT_TRUE(walk_edited(store, "20").changes.empty());
 }
 
 TEST(RemoveEntries, AnUnknownIdRemovesNone) {
