@@ -1,8 +1,8 @@
 // libFuzzer target for the import readers (CSV and JSON): no crash, no exception but
 // qlfit::Error, whatever the bytes and however they are cut into pieces. The first byte
 // picks the format, the second the piece size; the rest is the file.
-#include "qlfit/data.hpp"
 #include "qlfit/error.hpp"
+#include "qlfit/transfer.hpp"
 
 #include "formats/csv.hpp"
 #include "formats/export_json.hpp"

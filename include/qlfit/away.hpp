@@ -1,8 +1,8 @@
 #pragma once
 
+#include "qlfit/entries.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/store.hpp"
-#include "qlfit/tracker.hpp"
 #include "qlfit/when.hpp"
 
 #include <optional>

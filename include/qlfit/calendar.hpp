@@ -18,6 +18,8 @@ struct DateRange {
   date::year_month_day last;
 
   bool contains(date::year_month_day day) const { return first <= day && day <= last; }
+  // True when the two ranges share a day.
+  bool overlaps(const DateRange& other) const { return first <= other.last && other.first <= last; }
   int days() const;
 };
 
@@ -85,6 +87,8 @@ date::sys_seconds day_begins(date::year_month_day day, const Zone* zone,
 
 // "+01:00", "-03:30", "+00:00"; "-00:44:30" for the rare historic offset with seconds.
 std::string format_offset(std::chrono::seconds offset);
+// "07:30": the wall clock's hours and minutes.
+std::string clock_time(date::local_seconds local);
 // "2026-11-24T07:30:00+01:00": the local time with its own offset.
 std::string iso_datetime(date::sys_seconds instant, std::chrono::seconds offset);
 

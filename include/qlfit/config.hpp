@@ -1,5 +1,6 @@
 #pragma once
 
+#include "qlfit/history.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/store.hpp"
 
@@ -20,11 +21,13 @@ struct SettingRow {
   bool changed = false;  // set by the user
 };
 
-// Every setting with its value in force, default and meaning, in `config list` order.
-std::vector<SettingRow> list_settings(Store& store);
+// Every setting with its value in force, default and meaning, in `config list` order;
+// last, sync.dir, which `history` keeps (this machine's own: it never syncs).
+std::vector<SettingRow> list_settings(Store& store, History& history);
 
-// The value in force of one setting. Unknown key: Error(kInvalidInput).
-std::string get_setting(Store& store, std::string_view key);
+// The value in force of one setting (sync.dir from `history`). Unknown key:
+// Error(kInvalidInput).
+std::string get_setting(Store& store, History& history, std::string_view key);
 
 // Checks and stores one setting; returns its value in canonical notation. A bad
 // value, or one that contradicts another setting: Error(kInvalidInput), nothing stored.

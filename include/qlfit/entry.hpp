@@ -71,9 +71,6 @@ struct Fact {
   std::optional<int> pain;
   Source source = Source::kManual;
 
-  static Fact of(const Entry& entry) {
-    return Fact{entry.kind, entry.start, entry.offset, entry.duration, entry.pain, entry.source};
-  }
   date::sys_seconds end() const { return start + duration; }
   date::local_seconds local_start() const {
     return date::local_seconds{start.time_since_epoch() + offset};

@@ -22,9 +22,16 @@ struct RemindFacts {
   bool away = false;             // the user is away from the desk: an open away period
 };
 
+// A reminder due, as data (the CLI words it: src/cli/render/reminders.cpp). It holds no
+// note and no pain value.
 struct Reminder {
   Kind kind = Kind::kBreak;
-  std::string text;  // one plain line: never a note or a pain value
+  std::chrono::minutes sat{0};     // break: how long the user has sat
+  date::local_seconds since{};     // break: since when, on the wall clock here
+  int to_go = 0;                   // session: sessions still needed this week
+  int days_left = 0;               // session: unpaused days left, today included
+  std::chrono::minutes walked{0};  // walk: minutes walked today
+  int walk_min = 0;                // walk: the daily minimum (walk.min)
 };
 
 // The reminders due at `context.now`, in the order break, session, walk; only

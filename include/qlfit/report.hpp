@@ -2,10 +2,10 @@
 
 #include "qlfit/entry.hpp"
 #include "qlfit/files.hpp"
+#include "qlfit/periods.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/stats.hpp"
 #include "qlfit/store.hpp"
-#include "qlfit/tracker.hpp"
 #include "qlfit/when.hpp"
 
 #include <string>

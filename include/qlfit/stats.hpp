@@ -118,6 +118,9 @@ Band session_target(int unpaused, const Settings& settings);
 SessionSummary judge_sessions(int count, const Period& period, std::span<const Pause> pauses,
                               const Settings& settings, date::year_month_day today);
 
+// The pauses that share a day with `range`, in their order.
+std::vector<Pause> pauses_touching(std::span<const Pause> pauses, const DateRange& range);
+
 // The facts of `period` from `entries` (any order: those whose habit day is outside
 // the period and the four weeks before it are ignored; those weeks give the pain
 // trend) as seen at `context.now`. One pass over the entries.

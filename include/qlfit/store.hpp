@@ -49,37 +49,9 @@ struct Pause {
   std::string id;  // UUID: the same on every synced machine
 };
 
-// What one `undo` reverted: the latest change made here (docs/sync.md).
-struct Undone {
-  std::string label;           // the change: "log", "edit", "rm", "import", "config set", ...
-  std::optional<Entry> entry;  // the entry it was about, as it is now (or was, if removed)
-  std::string detail;          // "pain 4 -> 2", "walk.min", "2026-11-01 to 2026-11-07", ...
-  std::size_t operations = 0;  // how many operations the change held (an import: many)
-  std::string kept;            // what another machine changed since, left as it is: "pain 5", "it"
-};
-
-// What one `sync` did.
-struct SyncReport {
-  std::size_t sent = 0;              // operations written to new files
-  std::size_t received = 0;          // other devices' operations applied
-  std::string device;                // this database's device id (its folder's name)
-  std::vector<std::string> skipped;  // "FILE: why", files named on stderr
-};
-
-// What `sync --status` shows.
-struct SyncStatus {
-  std::optional<std::string> dir;     // sync.dir, once a sync ran
-  std::optional<std::string> device;  // this database's device id, once made
-  struct Device {
-    std::string id;
-    std::int64_t last_change_ms = 0;  // the time of its latest operation here
-    std::size_t operations = 0;
-  };
-  std::vector<Device> devices;  // every device whose operations are here, this one too
-  std::size_t unwritten = 0;    // local operations not yet written to a sync folder
-};
-
-// The port the core keeps its data behind (implemented by src/storage).
+// The port the core keeps its data behind (implemented by src/storage, and by
+// tests/support/memory_store.hpp for the use cases' tests). Changes made through it are
+// recorded for undo and sync by stores that keep a History (qlfit/history.hpp).
 // Every method throws Error(kStorage) when the database cannot be used.
 class Store {
  public:
@@ -90,8 +62,8 @@ class Store {
   // Every activity, built-in ones first, archived ones included.
   virtual std::vector<Activity> activities() = 0;
   // Adds an activity, or brings back an archived one of the same kind (with the new
-  // description). Throws Error(kInvalidInput) when the name is taken otherwise.
-  virtual void add_activity(const Activity& activity) = 0;
+  // description); false (nothing changed) when the name is taken otherwise.
+  virtual bool add_activity(const Activity& activity) = 0;
   // How many entries an activity has.
   virtual std::size_t entry_count(const std::string& activity) = 0;
   // Removes an activity without entries, or archives one (`archive`); false when
@@ -105,13 +77,6 @@ class Store {
   // the order logged): the whole history, one at a time.
   virtual void each_entry(const EntryFilter& filter,
                           const std::function<void(const Entry& entry)>& each) = 0;
-  // The same entries, all at once.
-  std::vector<Entry> entries(const EntryFilter& filter) {
-    std::vector<Entry> all;
-    each_entry(filter, [&all](const Entry& entry) { all.push_back(entry); });
-    return all;
-  }
-
   // Calls `each` with the facts of the entries matching `filter` (all but its limit),
   // ordered by local date, then instant: years of them, one at a time.
   virtual void each_fact(const EntryFilter& filter,
@@ -172,11 +137,11 @@ class Store {
 
   // The running timer, if any.
   virtual std::optional<Timer> timer() = 0;
-  // Starts the timer. Throws Error(kInvalidInput) when one is already running.
-  virtual void start_timer(const Timer& timer) = 0;
-  // Stops the timer and adds `entry` in one transaction; returns the entry.
-  // Throws Error(kInvalidInput) when no timer is running.
-  virtual Entry finish_timer(const NewEntry& entry) = 0;
+  // Starts the timer; false (nothing changed) when one is already running.
+  virtual bool start_timer(const Timer& timer) = 0;
+  // Stops the timer and adds `entry` in one transaction; returns the entry, or
+  // std::nullopt (nothing changed) when no timer is running.
+  virtual std::optional<Entry> finish_timer(const NewEntry& entry) = 0;
   // Stops the timer without logging; returns it, or std::nullopt when none ran.
   virtual std::optional<Timer> cancel_timer() = 0;
 
@@ -203,21 +168,6 @@ class Store {
   virtual std::vector<Pause> pauses() = 0;
   // Removes pause `n`; returns it, or std::nullopt when there is none.
   virtual std::optional<Pause> remove_pause(std::int64_t n) = 0;
-
-  // Every change above is also recorded, in its own transaction, as operations.
-  // Reverts the latest change made here that is not undone yet (recording the reversal
-  // as a change that syncs); std::nullopt when there is none.
-  virtual std::optional<Undone> undo() = 0;
-  // Writes this device's new operations under `dir`/<device-id>/ and applies every
-  // other device's new ones in one transaction; remembers `dir` (sync.dir).
-  virtual SyncReport sync(const std::string& dir) = 0;
-  virtual SyncStatus sync_status() = 0;
-  // The folder the last sync used (sync.dir); std::nullopt before the first.
-  virtual std::optional<std::string> sync_dir() = 0;
-  // From now on, changes are recorded as made at `now` (QLFIT_NOW: scripts and tests fix
-  // the clock, and which of two changes is later must follow it); unless told, a store
-  // records the real time.
-  virtual void record_changes_at(date::sys_seconds now) = 0;
 };
 
 }  // namespace qlfit

@@ -12,6 +12,12 @@ namespace qlfit {
 // anything past 60 characters cut with "...".
 std::string quote(std::string_view text);
 
+// True when `text` is not empty and every character of it is one of `allowed`.
+bool consists_of(std::string_view text, std::string_view allowed);
+
+// `text` with A-Z made a-z (and nothing else changed).
+std::string ascii_lower(std::string_view text);
+
 // True when `text` is well-formed UTF-8 (no overlong forms, no surrogates).
 bool is_valid_utf8(std::string_view text);
 

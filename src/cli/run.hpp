@@ -3,6 +3,7 @@
 #include "qlfit/cron.hpp"
 #include "qlfit/files.hpp"
 #include "qlfit/git.hpp"
+#include "qlfit/history.hpp"
 #include "qlfit/presence.hpp"
 #include "qlfit/remind.hpp"
 #include "qlfit/store.hpp"
@@ -55,7 +56,8 @@ struct StoreAccess {
   // writing at the first write; a reader of a missing file creates nothing).
   // `own_folder`: the folder is qlfit's own (the default location), so its mode may be
   // tightened too.
-  std::function<std::unique_ptr<Store>(const std::string& path, StoreMode least, bool own_folder)>
+  std::function<std::unique_ptr<LoggedStore>(const std::string& path, StoreMode least,
+                                             bool own_folder)>
       open;
 };
 

@@ -20,6 +20,11 @@ std::string Session::cron_default_db_path() const {
   return resolve_db_path(std::nullopt, std::nullopt, std::nullopt, environment_.home);
 }
 
+History& Session::history() {
+  store();
+  return *store_;
+}
+
 Store& Session::store() {
   if (!store_) {
     store_ = outside_.store.open(db_path(), changes_ ? StoreMode::kModify : StoreMode::kRead,

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "qlfit/history.hpp"
 #include "qlfit/settings.hpp"
-#include "qlfit/store.hpp"
 #include "qlfit/when.hpp"
 
 #include "run.hpp"
@@ -29,6 +29,8 @@ class Session {
   void set_globals(const GlobalOptions& globals) { globals_ = globals; }
 
   Store& store();
+  // The same database's record of changes, for undo and sync.
+  History& history();
   // Says, before the store is first used, that this command changes the database, so
   // an existing file is opened once, for writing (a missing one is still created only
   // by the first write).
@@ -69,7 +71,7 @@ class Session {
   GlobalOptions globals_;
   bool changes_ = false;
   std::optional<Settings> settings_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<LoggedStore> store_;
   std::optional<TimeContext> time_;
 
  public:

@@ -1,5 +1,6 @@
 #include "qlfit/away.hpp"
 
+#include "qlfit/activities.hpp"
 #include "qlfit/error.hpp"
 
 #include <algorithm>

@@ -21,12 +21,6 @@ std::string pad(long value, int width) {
   return value < 0 ? "-" + digits : digits;
 }
 
-std::string clock_time(date::local_seconds local) {
-  const auto day = date::floor<days>(local);
-  const date::hh_mm_ss<std::chrono::seconds> time{local - day};
-  return pad(time.hours().count(), 2) + ":" + pad(time.minutes().count(), 2);
-}
-
 }  // namespace
 
 int DateRange::days() const {
@@ -129,6 +123,11 @@ std::string format_offset(std::chrono::seconds offset) {
   if (total % 60 != 0)
     text += ":" + pad(total % 60, 2);
   return text;
+}
+
+std::string clock_time(date::local_seconds local) {
+  const date::hh_mm_ss<std::chrono::seconds> time{local - date::floor<days>(local)};
+  return pad(time.hours().count(), 2) + ":" + pad(time.minutes().count(), 2);
 }
 
 std::string iso_datetime(date::sys_seconds instant, std::chrono::seconds offset) {

@@ -22,7 +22,7 @@ Settings load_settings(Store& store) {
   return settings_from(store.settings());
 }
 
-std::vector<SettingRow> list_settings(Store& store) {
+std::vector<SettingRow> list_settings(Store& store, History& history) {
   const auto stored = store.settings();
   const Settings settings = settings_from(stored);
   std::vector<SettingRow> rows;
@@ -31,16 +31,16 @@ std::vector<SettingRow> list_settings(Store& store) {
     rows.push_back(SettingRow{name, setting_value(settings, name), std::string(key.default_value),
                               std::string(key.meaning), stored.contains(name)});
   }
-  const auto dir = store.sync_dir();
+  const auto dir = history.sync_dir();
   rows.push_back(SettingRow{std::string(kSyncDir), dir.value_or("none"), "none",
                             "the folder 'qlfit sync' uses (set by 'qlfit sync DIR')",
                             dir.has_value()});
   return rows;
 }
 
-std::string get_setting(Store& store, std::string_view key) {
+std::string get_setting(Store& store, History& history, std::string_view key) {
   if (key == kSyncDir) {
-    if (auto dir = store.sync_dir())
+    if (auto dir = history.sync_dir())
       return *dir;
     throw Error(ErrorCode::kInvalidInput,
                 "sync.dir is not set yet: 'qlfit sync DIR' sets it on the first sync");

@@ -13,16 +13,6 @@ namespace {
 
 using std::chrono::minutes;
 
-std::string clock_text(date::local_seconds local) {
-  const date::hh_mm_ss<std::chrono::seconds> time{local - date::floor<date::days>(local)};
-  const auto two = [](long value) { return (value < 10 ? "0" : "") + std::to_string(value); };
-  return two(time.hours().count()) + ":" + two(time.minutes().count());
-}
-
-std::string plural(long count, const char* one, const char* many) {
-  return std::to_string(count) + " " + (count == 1 ? one : many);
-}
-
 bool paused(const std::vector<Pause>& pauses, date::year_month_day day) {
   return std::any_of(pauses.begin(), pauses.end(),
                      [day](const Pause& pause) { return pause.days.contains(day); });
@@ -36,9 +26,11 @@ std::optional<Reminder> break_reminder(const RemindFacts& facts, const Settings&
   const auto sat = date::floor<minutes>(context.now - *since);
   if (*since > context.now || sat < settings.break_every)
     return std::nullopt;
-  return Reminder{Kind::kBreak, "Time to stand up and move: you have sat " + format_duration(sat) +
-                                    " (since " + clock_text(moment_of(*since, context.zone).local) +
-                                    "). Log it with 'qlfit log break'."};
+  Reminder reminder;
+  reminder.kind = Kind::kBreak;
+  reminder.sat = sat;
+  reminder.since = moment_of(*since, context.zone).local;
+  return reminder;
 }
 
 std::optional<Reminder> session_reminder(const PeriodStats& week, const RemindFacts& facts,
@@ -52,9 +44,11 @@ std::optional<Reminder> session_reminder(const PeriodStats& week, const RemindFa
       sessions.to_go < sessions.days_left) {
     return std::nullopt;
   }
-  return Reminder{Kind::kSession, plural(sessions.to_go, "session", "sessions") + " to go and " +
-                                      plural(sessions.days_left, "day", "days") +
-                                      " left this week: time for your QL routine today."};
+  Reminder reminder;
+  reminder.kind = Kind::kSession;
+  reminder.to_go = sessions.to_go;
+  reminder.days_left = sessions.days_left;
+  return reminder;
 }
 
 std::optional<Reminder> walk_reminder(const PeriodStats& week, const Settings& settings,
@@ -62,9 +56,11 @@ std::optional<Reminder> walk_reminder(const PeriodStats& week, const Settings& s
   const auto walked = date::floor<minutes>(week.walked_on(today));
   if (walked >= minutes{settings.walk.min})
     return std::nullopt;
-  return Reminder{Kind::kWalk, std::to_string(walked.count()) + " of " +
-                                   std::to_string(settings.walk.min) +
-                                   " minutes walked today: time for a walk."};
+  Reminder reminder;
+  reminder.kind = Kind::kWalk;
+  reminder.walked = walked;
+  reminder.walk_min = settings.walk.min;
+  return reminder;
 }
 
 }  // namespace
@@ -122,11 +118,7 @@ RemindFacts remind_facts(Store& store, const Settings& settings, const TimeConte
   facts.entries = store.facts(filter);
   facts.running = store.timer();
   facts.away = store.away().has_value();
-  for (const Pause& pause : store.pauses()) {
-    if (pause.days.last >= week.range.first && pause.days.first <= week.range.last) {
-      facts.pauses.push_back(pause);
-    }
-  }
+  facts.pauses = pauses_touching(store.pauses(), week.range);
   return facts;
 }
 

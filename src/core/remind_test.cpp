@@ -14,12 +14,27 @@ using std::chrono::minutes;
 const auto& at = testing::berlin_at;
 const auto& entry = testing::berlin_fact;
 
+// Each reminder due as a short line of its data: "break 30m since 10:25", "session 3 to go
+// 3 left", "walk 12 of 20".
 std::vector<std::string> due(const RemindFacts& facts, const char* now,
                              std::optional<Kind> only = std::nullopt,
                              const Settings& settings = Settings{}) {
   std::vector<std::string> lines;
   for (const Reminder& reminder : due_reminders(facts, settings, at(now), only)) {
-    lines.push_back(reminder.text);
+    switch (reminder.kind) {
+      case Kind::kBreak:
+        lines.push_back("break " + std::to_string(reminder.sat.count()) + "m since " +
+                        clock_time(reminder.since));
+        break;
+      case Kind::kSession:
+        lines.push_back("session " + std::to_string(reminder.to_go) + " to go " +
+                        std::to_string(reminder.days_left) + " left");
+        break;
+      case Kind::kWalk:
+        lines.push_back("walk " + std::to_string(reminder.walked.count()) + " of " +
+                        std::to_string(reminder.walk_min));
+        break;
+    }
   }
   return lines;
 }
@@ -51,9 +66,7 @@ TEST(BreakReminder, CountsFromWhenTheLastEntryEnded) {
   facts.entries.push_back(entry(Kind::kWalk, "2026-11-24T10:00:00+01:00", minutes{25}));
   EXPECT_FALSE(break_due(facts, "2026-11-24T10:45:00+01:00"));  // ended 20 minutes ago
   EXPECT_TRUE(break_due(facts, "2026-11-24T10:55:00+01:00"));
-  EXPECT_EQ(due(facts, "2026-11-24T10:55:00+01:00", Kind::kBreak).at(0),
-            "Time to stand up and move: you have sat 30m (since 10:25). Log it with "
-            "'qlfit log break'.");
+  EXPECT_EQ(due(facts, "2026-11-24T10:55:00+01:00", Kind::kBreak).at(0), "break 30m since 10:25");
 }
 
 TEST(Reminders, NothingIsDueWhileTheUserIsAway) {
@@ -107,11 +120,11 @@ TEST(SessionReminder, SpeaksOnlyWhenEveryDayLeftIsNeeded) {
   // Thursday: 3 to go, 4 days left. Friday: 3 to go, 3 days left (today included).
   EXPECT_TRUE(due(facts, "2026-11-26T18:00:00+01:00", Kind::kSession).empty());
   EXPECT_EQ(due(facts, "2026-11-27T18:00:00+01:00", Kind::kSession).at(0),
-            "3 sessions to go and 3 days left this week: time for your QL routine today.");
+            "session 3 to go 3 left");
   facts.entries.push_back(entry(Kind::kSession, "2026-11-23T08:00:00+01:00", minutes{10}));
   EXPECT_TRUE(due(facts, "2026-11-27T18:00:00+01:00", Kind::kSession).empty());
   EXPECT_EQ(due(facts, "2026-11-28T18:00:00+01:00", Kind::kSession).at(0),
-            "2 sessions to go and 2 days left this week: time for your QL routine today.");
+            "session 2 to go 2 left");
 }
 
 TEST(SessionReminder, QuietOnceTodaysSessionIsDoneOrTheTargetMet) {
@@ -130,8 +143,7 @@ TEST(WalkReminder, SaysHowFarTodayIsFromTheMinimum) {
   RemindFacts facts;
   facts.entries.push_back(entry(Kind::kWalk, "2026-11-24T08:00:00+01:00", minutes{12}));
   facts.entries.push_back(entry(Kind::kWalk, "2026-11-23T08:00:00+01:00", minutes{30}));
-  EXPECT_EQ(due(facts, "2026-11-24T19:00:00+01:00", Kind::kWalk).at(0),
-            "12 of 20 minutes walked today: time for a walk.");
+  EXPECT_EQ(due(facts, "2026-11-24T19:00:00+01:00", Kind::kWalk).at(0), "walk 12 of 20");
   facts.entries.push_back(entry(Kind::kWalk, "2026-11-24T12:00:00+01:00", minutes{8}));
   EXPECT_TRUE(due(facts, "2026-11-24T19:00:00+01:00", Kind::kWalk).empty());
 }
@@ -146,8 +158,8 @@ TEST(DueReminders, NothingIsDueOnAPausedDay) {
 TEST(DueReminders, EveryKindDueInOrderWithoutFor) {
   const auto lines = due({}, "2026-11-29T10:00:00+01:00");  // Sunday: no break
   ASSERT_EQ(lines.size(), 2U);
-  EXPECT_EQ(lines[0].rfind("3 sessions to go", 0), 0U);
-  EXPECT_EQ(lines[1].rfind("0 of 20 minutes", 0), 0U);
+  EXPECT_EQ(lines[0], "session 3 to go 1 left");
+  EXPECT_EQ(lines[1], "walk 0 of 20");
 }
 
 }  // namespace

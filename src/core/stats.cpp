@@ -1,6 +1,7 @@
 #include "qlfit/stats.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace qlfit {
 namespace {
@@ -129,6 +130,13 @@ SessionSummary judge_sessions(int count, const Period& period, std::span<const P
   return summary;
 }
 
+std::vector<Pause> pauses_touching(std::span<const Pause> pauses, const DateRange& range) {
+  std::vector<Pause> touching;
+  std::copy_if(pauses.begin(), pauses.end(), std::back_inserter(touching),
+               [&range](const Pause& pause) { return pause.days.overlaps(range); });
+  return touching;
+}
+
 PeriodStats summarize(std::span<const Fact> entries, const Period& period,
                       std::span<const Pause> pauses, const Settings& settings,
                       const TimeContext& context) {
@@ -137,11 +145,7 @@ PeriodStats summarize(std::span<const Fact> entries, const Period& period,
   stats.walk.target = settings.walk;
   const auto today = context.today();
   const DateRange& range = period.range;
-  for (const Pause& pause : pauses) {
-    if (pause.days.last >= range.first && pause.days.first <= range.last) {
-      stats.pauses.push_back(pause);
-    }
-  }
+  stats.pauses = pauses_touching(pauses, range);
   for (auto day = date::sys_days{range.first}; day <= date::sys_days{range.last};
        day += date::days{1}) {
     DayFacts facts;

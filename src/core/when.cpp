@@ -103,15 +103,6 @@ struct Reading {
   }
 };
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // HH:MM or HH:MM:SS; nullopt when the text is not of that shape.
 std::optional<seconds> take_clock(Reader& in, const Failure& fail) {
   Reader probe = in;
@@ -345,7 +336,7 @@ When parse(std::string_view text, std::string_view what, const TimeContext& cont
   const Failure fail{what, text};
   if (text.empty() || text.size() > 64)
     fail.unknown();
-  const std::string lowered = lower_ascii(text);
+  const std::string lowered = ascii_lower(text);
   const Reader in{lowered};
   if (auto when = parse_iso(in, text, fail, context))
     return *when;

@@ -1,7 +1,7 @@
 #pragma once
 
 // The JSON form of an export (docs/cli.md), written and read as it streams.
-#include "qlfit/data.hpp"
+#include "qlfit/transfer.hpp"
 
 #include <functional>
 #include <iosfwd>

@@ -1,8 +1,8 @@
-#include "sqlite_store.hpp"
-
 #include "qlfit/error.hpp"
 
 #include "files.hpp"
+#include "sqlite_store.hpp"
+#include "store_reads.hpp"
 #include "temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -14,6 +14,7 @@ namespace {
 
 using namespace date::literals;
 using qlfit::testing::contents;
+using qlfit::testing::entries_of;
 using qlfit::testing::listing;
 using qlfit::testing::TempDir;
 
@@ -53,8 +54,8 @@ TEST(LazyStore, AReaderOfAMissingFileCreatesNothingAndTheFirstWriteCreatesIt) {
   EXPECT_FALSE(std::filesystem::exists(dir.file("data")));
   store->add(walk_on(2026_y / 11 / 24));
   EXPECT_TRUE(std::filesystem::exists(path));
-  EXPECT_EQ(store->entries({}).size(), 1U);
-  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).size(), 1U);
+  EXPECT_EQ(entries_of(*store).size(), 1U);
+  EXPECT_EQ(entries_of(*open_store(path, Access::kRead)).size(), 1U);
 }
 
 TEST(LazyStore, ARemovalFromAMissingFileCreatesNothing) {
@@ -73,18 +74,19 @@ TEST(LazyStore, AReaderChangesNoByteOfAnExistingFileUntilItWrites) {
   const auto names = listing(dir.path().string());
   const std::string bytes = contents(path);
   auto store = open_lazy_store(path, Access::kRead);
-  EXPECT_EQ(store->entries({}).size(), 1U);
+  EXPECT_EQ(entries_of(*store).size(), 1U);
   EXPECT_EQ(contents(path), bytes);
   EXPECT_EQ(listing(dir.path().string()), names);
   store->add(walk_on(2026_y / 11 / 24));  // reopened to write
-  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).size(), 2U);
+  EXPECT_EQ(entries_of(*open_store(path, Access::kRead)).size(), 2U);
 }
 
 TEST(LazyStore, BackingUpAMissingDatabaseSaysThereIsNone) {
   TempDir dir;
   auto store = open_lazy_store(dir.file("q.db"), Access::kRead);
-  EXPECT_NE(storage_error_of([&] { store->backup(dir.file("copy.db")); })
-                .find("no database at " + dir.file("q.db") + " yet: nothing to back up"),
+  EXPECT_NE(storage_error_of([&] {
+              store->backup(dir.file("copy.db"));
+            }).find("no database at " + dir.file("q.db") + " yet: nothing to back up"),
             std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir.file("copy.db")));
 }

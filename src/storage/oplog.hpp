@@ -3,7 +3,7 @@
 // The operation log (docs/sync.md): every change to entries, pauses, activities and
 // settings, recorded in the transaction that makes it; what `undo` reverts and `sync`
 // sends. Its states are JSON objects, one function per kind of row.
-#include "qlfit/store.hpp"
+#include "qlfit/history.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>

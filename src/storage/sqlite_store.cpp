@@ -85,11 +85,12 @@ bool database_exists(const std::string& path) {
   return path == kMemory || ::stat(path.c_str(), &info) == 0;
 }
 
-std::unique_ptr<Store> open_store(const std::string& path, Access access, bool own_folder) {
+std::unique_ptr<LoggedStore> open_store(const std::string& path, Access access, bool own_folder) {
   return std::make_unique<SqliteStore>(path, access, own_folder, false);
 }
 
-std::unique_ptr<Store> open_lazy_store(const std::string& path, Access least, bool own_folder) {
+std::unique_ptr<LoggedStore> open_lazy_store(const std::string& path, Access least,
+                                             bool own_folder) {
   return std::make_unique<SqliteStore>(path, least, own_folder, true);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "qlfit/store.hpp"
+#include "qlfit/history.hpp"
 
 #include <memory>
 #include <string>
@@ -35,13 +35,14 @@ inline constexpr int kApplicationId = 0x716C6674;
 // qlfit's, from a newer qlfit, damaged or unreachable; such a file is left as it was.
 // Only a file identified as qlfit's has its mode (and its -wal, -shm and -journal
 // files' modes) tightened to the owner's; its folder too when `own_folder`.
-std::unique_ptr<Store> open_store(const std::string& path, Access access, bool own_folder = false);
+std::unique_ptr<LoggedStore> open_store(const std::string& path, Access access,
+                                        bool own_folder = false);
 
 // Like open_store, but the file is opened on the first query, for at least `least` and
 // as much more as that query needs: a reader of a missing file creates nothing, and
 // the first write (re)opens it to write. Opening errors are thrown by that query.
-std::unique_ptr<Store> open_lazy_store(const std::string& path, Access least,
-                                       bool own_folder = false);
+std::unique_ptr<LoggedStore> open_lazy_store(const std::string& path, Access least,
+                                             bool own_folder = false);
 
 // True when `open_store(path, Access::kRead)` would read a real file.
 bool database_exists(const std::string& path);

@@ -4,7 +4,7 @@
 // state_queries.cpp (activities, settings, the timer, away, pauses) and
 // transfer_queries.cpp (import, backup); sqlite_store.cpp opens the file on first use
 // (database_file.cpp is everything about the file before the first query).
-#include "qlfit/store.hpp"
+#include "qlfit/history.hpp"
 
 #include "database_file.hpp"
 #include "oplog.hpp"
@@ -19,7 +19,7 @@
 
 namespace qlfit::storage {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public LoggedStore {
  public:
   // Opens the file for `least` now, or, when `lazy`, on the first query (opened()).
   SqliteStore(std::string path, Access least, bool own_folder, bool lazy);
@@ -32,7 +32,7 @@ class SqliteStore final : public Store {
                  const std::function<void(const Fact& fact)>& each) override;
   void each_entry(const EntryFilter& filter,
                   const std::function<void(const Entry& entry)>& each) override;
-  void add_activity(const Activity& activity) override;
+  bool add_activity(const Activity& activity) override;
   std::size_t entry_count(const std::string& activity) override;
   bool remove_activity(const std::string& name, bool archive) override;
   std::optional<date::year_month_day> first_local_date() override;
@@ -47,8 +47,8 @@ class SqliteStore final : public Store {
   void set_setting(const std::string& key, const std::string& value) override;
   bool unset_setting(const std::string& key) override;
   std::optional<Timer> timer() override;
-  void start_timer(const Timer& timer) override;
-  Entry finish_timer(const NewEntry& entry) override;
+  bool start_timer(const Timer& timer) override;
+  std::optional<Entry> finish_timer(const NewEntry& entry) override;
   std::optional<Timer> cancel_timer() override;
   std::optional<AwayPeriod> away() override;
   bool begin_away(const AwayPeriod& period) override;

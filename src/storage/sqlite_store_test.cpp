@@ -4,6 +4,7 @@
 
 #include "files.hpp"
 #include "old_schema.hpp"
+#include "store_reads.hpp"
 #include "temp_dir.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -24,20 +25,12 @@ namespace {
 
 using namespace date::literals;
 using qlfit::testing::contents;
+using qlfit::testing::entries_of;
+using qlfit::testing::imported;
 using qlfit::testing::listing;
 using qlfit::testing::mode_of;
+using qlfit::testing::session_on;
 using qlfit::testing::TempDir;
-
-NewEntry session_on(date::year_month_day day, int hour = 8) {
-  NewEntry entry;
-  entry.activity = "butt-walk";
-  entry.kind = Kind::kSession;
-  entry.offset = std::chrono::hours{1};
-  entry.start = to_instant(date::local_days{day} + std::chrono::hours{hour}, entry.offset);
-  entry.local_date = day;
-  entry.duration = std::chrono::minutes{10};
-  return entry;
-}
 
 void expect_storage_error(const std::string& path, const std::string& words) {
   try {
@@ -88,7 +81,7 @@ TEST(OpenStore, ReadingAMissingFileCreatesNothing) {
   TempDir dir;
   const auto path = dir.file("sub/q.db");
   auto store = open_store(path, Access::kRead);
-  EXPECT_TRUE(store->entries({}).empty());
+  EXPECT_TRUE(entries_of(*store).empty());
   EXPECT_EQ(store->activities().size(), 3U);
   EXPECT_FALSE(std::filesystem::exists(dir.file("sub")));
   EXPECT_FALSE(database_exists(path));
@@ -98,7 +91,7 @@ TEST(OpenStore, ReopenKeepsTheData) {
   TempDir dir;
   const auto path = dir.file("q.db");
   const Entry first = open_store(path, Access::kWrite)->add(session_on(2026_y / 11 / 24));
-  const auto entries = open_store(path, Access::kRead)->entries({});
+  const auto entries = entries_of(*open_store(path, Access::kRead));
   ASSERT_EQ(entries.size(), 1U);
   EXPECT_EQ(entries[0].id, first.id);
   EXPECT_EQ(entries[0].local_date, 2026_y / 11 / 24);
@@ -112,25 +105,15 @@ TEST(OpenStore, MigratesAVersionOneDatabaseKeepingItsEntries) {
   testing::make_schema_version_1(path);
   const std::string before = contents(path);
   // A reader reads a migrated copy and leaves the file as it is.
-  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).at(0).id, kept.id);
+  EXPECT_EQ(entries_of(*open_store(path, Access::kRead)).at(0).id, kept.id);
   EXPECT_EQ(open_store(path, Access::kRead)->settings().size(), 0U);
   EXPECT_EQ(contents(path), before);
   auto store = open_store(path, Access::kWrite);
-  EXPECT_EQ(store->entries({}).at(0).id, kept.id);
+  EXPECT_EQ(entries_of(*store).at(0).id, kept.id);
   store->set_setting("walk.min", "15");
   EXPECT_EQ(store->settings().at("walk.min"), "15");
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), kSchemaVersion);
-}
-
-TEST(Store, SettingsAreReplacedAndForgotten) {
-  auto store = open_store(":memory:", Access::kWrite);
-  store->set_setting("walk.min", "15");
-  store->set_setting("walk.min", "25");
-  EXPECT_EQ(store->settings(), (std::map<std::string, std::string>{{"walk.min", "25"}}));
-  EXPECT_TRUE(store->unset_setting("walk.min"));
-  EXPECT_FALSE(store->unset_setting("walk.min"));
-  EXPECT_TRUE(store->settings().empty());
 }
 
 TEST(OpenStore, RefusesANewerSchemaUntouched) {
@@ -191,39 +174,6 @@ TEST(Store, NumbersAreNeverReusedAfterUndo) {
   EXPECT_EQ(first.id[14], '4');
 }
 
-TEST(Store, FactsAreTheEntriesStatsNeedInDayOrder) {
-  TempDir dir;
-  const auto path = dir.file("q.db");
-  auto store = open_store(path, Access::kWrite);
-  NewEntry walk = session_on(2026_y / 11 / 25, 7);
-  walk.activity = "walk";
-  walk.kind = Kind::kWalk;
-  walk.duration = std::chrono::minutes{25};
-  walk.pain = 4;
-  store->add(walk);
-  store->add(session_on(2026_y / 11 / 24, 9));
-  store->add(session_on(2026_y / 11 / 20));
-  EntryFilter filter;
-  filter.local_dates = DateRange{2026_y / 11 / 23, 2026_y / 11 / 29};
-  const auto facts = store->facts(filter);
-  ASSERT_EQ(facts.size(), 2U);
-  EXPECT_EQ(facts[0].start, session_on(2026_y / 11 / 24, 9).start);
-  EXPECT_EQ(facts[0].kind, Kind::kSession);
-  EXPECT_EQ(facts[0].pain, std::nullopt);
-  EXPECT_EQ(facts[1].kind, Kind::kWalk);
-  EXPECT_EQ(facts[1].start, walk.start);
-  EXPECT_EQ(facts[1].offset, walk.offset);
-  EXPECT_EQ(facts[1].duration, walk.duration);
-  EXPECT_EQ(facts[1].pain, 4);
-  filter.local_dates.reset();
-  filter.kind = Kind::kSession;
-  EXPECT_EQ(store->facts(filter).size(), 2U);
-  filter.kind.reset();
-  filter.activity = "walk";
-  ASSERT_EQ(store->facts(filter).size(), 1U);
-  EXPECT_EQ(store->facts(filter)[0].kind, Kind::kWalk);
-}
-
 TEST(Store, FactsComeFromOneCoveringIndexWithoutTheTable) {
   TempDir dir;
   const auto path = dir.file("q.db");
@@ -254,56 +204,6 @@ TEST(OpenStore, KeepsItsWalAndShmFilesPrivateAndTheWalEmptyBetweenRuns) {
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM entry").getInt(), 1);
 }
 
-TEST(Store, RemoveLastOnEmptyIsNothing) {
-  EXPECT_FALSE(open_store(":memory:", Access::kWrite)->remove_last());
-}
-
-TEST(Store, EntriesAreOldestFirstAndLimitKeepsTheMostRecent) {
-  auto store = open_store(":memory:", Access::kWrite);
-  store->add(session_on(2026_y / 11 / 24, 9));
-  store->add(session_on(2026_y / 11 / 23, 9));
-  store->add(session_on(2026_y / 11 / 24, 9));
-  const auto all = store->entries({});
-  ASSERT_EQ(all.size(), 3U);
-  EXPECT_EQ(all[0].n, 2);
-  EXPECT_EQ(all[1].n, 1);
-  EXPECT_EQ(all[2].n, 3);
-  EntryFilter last_two;
-  last_two.limit = 2;
-  const auto recent = store->entries(last_two);
-  ASSERT_EQ(recent.size(), 2U);
-  EXPECT_EQ(recent[0].n, 1);
-  EXPECT_EQ(recent[1].n, 3);
-}
-
-TEST(Store, FiltersByDatesActivityAndKind) {
-  auto store = open_store(":memory:", Access::kWrite);
-  store->add(session_on(2026_y / 11 / 22));
-  store->add(session_on(2026_y / 11 / 23));
-  NewEntry walk = session_on(2026_y / 11 / 23);
-  walk.activity = "walk";
-  walk.kind = Kind::kWalk;
-  store->add(walk);
-  EntryFilter filter;
-  filter.local_dates = DateRange{2026_y / 11 / 23, 2026_y / 11 / 29};
-  EXPECT_EQ(store->entries(filter).size(), 2U);
-  filter.kind = Kind::kWalk;
-  EXPECT_EQ(store->entries(filter).size(), 1U);
-  filter.kind.reset();
-  filter.activity = "butt-walk";
-  EXPECT_EQ(store->entries(filter).size(), 1U);
-}
-
-TEST(Store, KeepsNotesVerbatim) {
-  auto store = open_store(":memory:", Access::kWrite);
-  NewEntry entry = session_on(2026_y / 11 / 24);
-  entry.note = "'); DROP TABLE entry; -- \"quoted\"\nnew line 💪";
-  entry.pain = 0;
-  const Entry saved = store->add(entry);
-  EXPECT_EQ(saved.note, entry.note);
-  EXPECT_EQ(saved.pain, 0);
-}
-
 TEST(Store, ConcurrentWritersLoseNothing) {
   TempDir dir;
   const auto path = dir.file("q.db");
@@ -319,7 +219,7 @@ TEST(Store, ConcurrentWritersLoseNothing) {
   }
   for (auto& writer : writers)
     writer.join();
-  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).size(),
+  EXPECT_EQ(entries_of(*open_store(path, Access::kRead)).size(),
             static_cast<std::size_t>(kWriters * kEach));
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
@@ -337,7 +237,7 @@ TEST(Store, AWriterWaitsForALockAndThenSucceeds) {
   });
   EXPECT_NO_THROW(store->add(session_on(2026_y / 11 / 24)));
   release.join();
-  EXPECT_EQ(store->entries({}).size(), 1U);
+  EXPECT_EQ(entries_of(*store).size(), 1U);
 }
 
 TEST(Store, ALockHeldPastTheTimeoutFailsCleanlyWritingNothing) {
@@ -354,7 +254,7 @@ TEST(Store, ALockHeldPastTheTimeoutFailsCleanlyWritingNothing) {
     EXPECT_NE(std::string(error.what()).find("locked"), std::string::npos) << error.what();
   }
   holder.exec("ROLLBACK");
-  EXPECT_TRUE(store->entries({}).empty());
+  EXPECT_TRUE(entries_of(*store).empty());
 }
 
 TEST(OpenStore, EightConnectionsMigratingAnOldSchemaAtOnceMigrateOnce) {
@@ -395,7 +295,7 @@ TEST(OpenStore, ADamagedDatabaseIsRefusedUntouched) {
     bytes[i] = '\xa5';  // every page but the first
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
   try {
-    open_store(path, Access::kRead)->entries({});
+    entries_of(*open_store(path, Access::kRead));
     ADD_FAILURE() << "read a damaged file";
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ErrorCode::kStorage);
@@ -414,7 +314,7 @@ TEST(OpenStore, ATruncatedDatabaseIsRefusedUntouched) {
   }
   const std::string half = contents(path).substr(0, 6000);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << half;
-  EXPECT_THROW(open_store(path, Access::kRead)->entries({}), Error);
+  EXPECT_THROW(entries_of(*open_store(path, Access::kRead)), Error);
   EXPECT_EQ(contents(path), half);
 }
 
@@ -464,14 +364,14 @@ TEST(OpenStore, TightensQlfitsOwnFilesAndFolderOnly) {
   ::chmod(dir.file("own").c_str(), 0755);
   ::chmod((path + "-shm").c_str(), 0644);
   ::chmod(path.c_str(), 0640);
-  open_store(path, Access::kRead, false)->entries({});
+  entries_of(*open_store(path, Access::kRead, false));
   EXPECT_EQ(mode_of(path), 0600U);
   EXPECT_EQ(mode_of(path + "-shm"), 0600U);
   EXPECT_EQ(mode_of(dir.file("own")), 0755U);  // someone's folder: left alone
-  open_store(path, Access::kRead, true)->entries({});
+  entries_of(*open_store(path, Access::kRead, true));
   EXPECT_EQ(mode_of(dir.file("own")), 0700U);  // qlfit's own folder
   ::chmod(path.c_str(), 0444);                 // read-only stays read-only
-  open_store(path, Access::kRead)->entries({});
+  entries_of(*open_store(path, Access::kRead));
   EXPECT_EQ(mode_of(path), 0400U);
 }
 
@@ -488,7 +388,7 @@ TEST(OpenStore, ReadingChangesNoByteAndMakesNoFile) {
       const auto names = listing(dir.path().string());
       const std::string bytes = contents(file);
       auto store = open_store(file, access);
-      EXPECT_EQ(store->entries({}).size(), 1U) << file;
+      EXPECT_EQ(entries_of(*store).size(), 1U) << file;
       EXPECT_EQ(store->settings().size(), 0U);
       store.reset();
       EXPECT_EQ(contents(file), bytes) << file;
@@ -506,7 +406,7 @@ TEST(OpenStore, AWalFileWithoutItsWalIsReadSafelyAndKeepsItsBytes) {
   std::filesystem::remove(path + "-wal");
   std::filesystem::remove(path + "-shm");
   const std::string bytes = contents(path);
-  EXPECT_EQ(open_store(path, Access::kRead)->entries({}).size(), 1U);
+  EXPECT_EQ(entries_of(*open_store(path, Access::kRead)).size(), 1U);
   EXPECT_EQ(contents(path), bytes);
   // SQLite needs them to read safely while another process may write; empty.
   EXPECT_EQ(listing(dir.path().string()),
@@ -545,7 +445,7 @@ TEST(OpenStore, AnEmptyFileIsNotTightenedByAReader) {
   const auto path = dir.file("empty");
   std::ofstream{path};
   ::chmod(path.c_str(), 0644);
-  EXPECT_TRUE(open_store(path, Access::kRead)->entries({}).empty());
+  EXPECT_TRUE(entries_of(*open_store(path, Access::kRead)).empty());
   EXPECT_EQ(mode_of(path), 0644U);
   EXPECT_EQ(std::filesystem::file_size(path), 0U);
 }
@@ -562,7 +462,7 @@ TEST(OpenStore, AnAbsurdHeaderIsDamagedNotACrash) {
     const std::string bytes = contents(path);
     for (const Access access : {Access::kRead, Access::kWrite}) {
       try {
-        open_store(path, access)->entries({});
+        entries_of(*open_store(path, access));
         ADD_FAILURE() << "opened a file with user_version " << version;
       } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::kStorage);
@@ -595,19 +495,6 @@ TEST(OpenStore, AFolderPathCreatesNothing) {
   EXPECT_THROW(open_store(dir.file("new/"), Access::kWrite), Error);
   EXPECT_THROW(open_store(dir.file("a/b/"), Access::kImport), Error);
   EXPECT_TRUE(listing(dir.path().string()).empty());
-}
-
-Entry imported(const std::string& id, date::year_month_day day) {
-  const NewEntry fresh = session_on(day);
-  Entry entry;
-  entry.id = id;
-  entry.activity = fresh.activity;
-  entry.kind = fresh.kind;
-  entry.start = fresh.start;
-  entry.offset = fresh.offset;
-  entry.local_date = fresh.local_date;
-  entry.duration = fresh.duration;
-  return entry;
 }
 
 TEST(Import, AFailedImportIntoAMissingDatabaseCreatesNothing) {
@@ -648,26 +535,8 @@ TEST(Import, ASuccessfulImportIntoAMissingDatabaseAppearsWhole) {
   EXPECT_EQ(mode_of(path), 0600U);
   EXPECT_EQ(mode_of(dir.file("a")), 0700U);
   auto reader = open_store(path, Access::kRead);
-  EXPECT_EQ(reader->entries({}).size(), 2U);
+  EXPECT_EQ(entries_of(*reader).size(), 2U);
   EXPECT_EQ(reader->settings().at("walk.min"), "25");
-}
-
-TEST(Import, OneIdOnTwoRowsNamesTheEarlierOne) {
-  auto store = open_store(":memory:", Access::kWrite);
-  const std::string present = "6ed672a2-866a-4695-92da-7810ba978d12";
-  const std::string fresh = "7ed672a2-866a-4695-92da-7810ba978d13";
-  store->import([&](const Store::ImportAdd& add) { add(imported(present, 2026_y / 11 / 24), 2); },
-                [] { return Store::ImportExtras{}; }, false);
-  std::vector<std::optional<std::size_t>> answers;
-  store->import(
-      [&](const Store::ImportAdd& add) {
-        answers.push_back(add(imported(present, 2026_y / 11 / 24), 2));
-        answers.push_back(add(imported(fresh, 2026_y / 11 / 24), 3));
-        answers.push_back(add(imported(fresh, 2026_y / 11 / 25), 7));
-        answers.push_back(add(imported(present, 2026_y / 11 / 24), 9));
-      },
-      [] { return Store::ImportExtras{}; }, true);
-  EXPECT_EQ(answers, (std::vector<std::optional<std::size_t>>{std::nullopt, std::nullopt, 3, 2}));
 }
 
 }  // namespace

@@ -34,9 +34,9 @@ std::vector<Activity> SqliteStore::activities() {
   });
 }
 
-void SqliteStore::add_activity(const Activity& activity) {
+bool SqliteStore::add_activity(const Activity& activity) {
   opened(Access::kWrite);
-  guarded(path_, [&] {
+  return guarded(path_, [&] {
     SQLite::Transaction transaction(file_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement add(file_->db(), R"sql(
 INSERT INTO activity (name, kind, description) VALUES (:name, :kind, :description)
@@ -47,12 +47,11 @@ WHERE archived = 1 AND kind = excluded.kind)sql");
     add.bind(":description", activity.description);
     log_->start_change("activity add");
     const Json before = log_->state("activity:" + activity.name);
-    if (add.exec() == 0) {
-      throw Error(ErrorCode::kInvalidInput, "there is already an activity \"" + activity.name +
-                                                "\"; see 'qlfit activity list'");
-    }
+    if (add.exec() == 0)
+      return false;
     log_->record("activity:" + activity.name, before);
     file_->commit(transaction);
+    return true;
   });
 }
 
@@ -124,14 +123,12 @@ FROM timer JOIN activity ON activity.name = timer.activity)sql");
   });
 }
 
-void SqliteStore::start_timer(const Timer& timer) {
+bool SqliteStore::start_timer(const Timer& timer) {
   opened(Access::kWrite);
-  guarded(path_, [&] {
+  return guarded(path_, [&] {
     SQLite::Transaction transaction(file_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    if (file_->db().execAndGet("SELECT count(*) FROM timer").getInt() != 0) {
-      throw Error(ErrorCode::kInvalidInput,
-                  "a timer is already running; see 'qlfit status', then 'qlfit stop'");
-    }
+    if (file_->db().execAndGet("SELECT count(*) FROM timer").getInt() != 0)
+      return false;
     SQLite::Statement insert(
         file_->db(), "INSERT INTO timer (id, activity, start_utc, utc_offset) VALUES (1, ?, ?, ?)");
     insert.bind(1, timer.activity);
@@ -139,16 +136,16 @@ void SqliteStore::start_timer(const Timer& timer) {
     insert.bind(3, static_cast<std::int64_t>(timer.offset.count()));
     insert.exec();
     file_->commit(transaction);
+    return true;
   });
 }
 
-Entry SqliteStore::finish_timer(const NewEntry& entry) {
+std::optional<Entry> SqliteStore::finish_timer(const NewEntry& entry) {
   opened(Access::kWrite);
-  return guarded(path_, [&] {
+  return guarded(path_, [&]() -> std::optional<Entry> {
     SQLite::Transaction transaction(file_->db(), SQLite::TransactionBehavior::IMMEDIATE);
-    if (file_->db().exec("DELETE FROM timer") == 0) {
-      throw Error(ErrorCode::kInvalidInput, "no timer is running; start one with 'qlfit start'");
-    }
+    if (file_->db().exec("DELETE FROM timer") == 0)
+      return std::nullopt;
     log_->start_change("stop");
     Entry logged = insert_entry(entry);
     file_->commit(transaction);

@@ -1,7 +1,7 @@
 #include "qlfit/activity.hpp"
 
+#include "qlfit/activities.hpp"
 #include "qlfit/text.hpp"
-#include "qlfit/tracker.hpp"
 
 #include "../commands.hpp"
 
@@ -54,12 +54,8 @@ Examples:
                                          removed.name);
             } else {
               std::string out;
-              for (const Activity& activity : store.activities()) {
-                // --names feeds completion scripts: a name that could not have been
-                // added (only a damaged or foreign file holds one) is left out.
-                if ((activity.archived && !options->all) ||
-                    (options->names && !is_activity_name(activity.name)))
-                  continue;
+              for (const Activity& activity :
+                   listed_activities(store, ActivityListing{options->all, options->names})) {
                 out += options->names
                            ? activity.name + "\n"
                            : fmt::format("{:<16} {:<8} {}{}\n", activity.name,

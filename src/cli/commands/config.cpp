@@ -38,14 +38,14 @@ Examples:
   return {app, [=](Session& session) {
             Store& store = session.store();
             if (list->parsed()) {
-              for (const SettingRow& row : list_settings(store)) {
+              for (const SettingRow& row : list_settings(store, session.history())) {
                 const std::string value =
                     row.changed ? fmt::format("{} (default {})", row.value, row.default_value)
                                 : row.value;
                 session.out << fmt::format("{:<18} {:<24} {}\n", row.key, value, row.meaning);
               }
             } else if (get->parsed()) {
-              session.out << get_setting(store, options->key) << '\n';
+              session.out << get_setting(store, session.history(), options->key) << '\n';
             } else if (set->parsed()) {
               session.out << fmt::format("{} = {}\n", options->key,
                                          change_setting(store, options->key, options->value));

@@ -1,5 +1,5 @@
 // `edit` and `rm`: changing what was logged.
-#include "qlfit/data.hpp"
+#include "qlfit/entries.hpp"
 
 #include "../commands.hpp"
 #include "../render/render.hpp"

@@ -1,4 +1,4 @@
-#include "qlfit/tracker.hpp"
+#include "qlfit/entries.hpp"
 
 #include "../commands.hpp"
 #include "../render/render.hpp"

@@ -1,5 +1,5 @@
 #include "qlfit/error.hpp"
-#include "qlfit/tracker.hpp"
+#include "qlfit/pauses.hpp"
 
 #include "../commands.hpp"
 #include "../render/render.hpp"
@@ -39,7 +39,7 @@ Examples:
   return {app, [=](Session& session) {
             Store& store = session.store();
             if (list->parsed()) {
-              session.out << render::pause_table(store.pauses());
+              session.out << render::pause_table(list_pauses(store));
             } else if (remove->parsed()) {
               const Pause removed = remove_pause(store, options->number);
               session.out << "removed " << render::pause_line(removed) << '\n';

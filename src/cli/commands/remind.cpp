@@ -1,6 +1,7 @@
 #include "qlfit/remind.hpp"
 
 #include "../commands.hpp"
+#include "../render/reminders.hpp"
 
 #include <memory>
 
@@ -31,9 +32,9 @@ Examples:
             for (const Reminder& reminder :
                  reminders_now(session.store(), options->kind, session.settings(), session.time(),
                                session.presence())) {
-              if (!options->notify || !session.notify(reminder.text)) {
-                session.out << reminder.text << '\n';
-              }
+              const std::string text = render::reminder_text(reminder);
+              if (!options->notify || !session.notify(text))
+                session.out << text << '\n';
             }
             return 0;
           }};

@@ -1,7 +1,7 @@
 // `qlfit report`: the HTML page of charts, to look at or to bring to a provider.
 #include "qlfit/report.hpp"
 
-#include "qlfit/data.hpp"
+#include "qlfit/transfer.hpp"
 
 #include "../commands.hpp"
 #include "../render/report.hpp"

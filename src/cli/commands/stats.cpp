@@ -1,4 +1,4 @@
-#include "qlfit/tracker.hpp"
+#include "qlfit/periods.hpp"
 
 #include "../commands.hpp"
 #include "../render/render.hpp"
@@ -66,7 +66,7 @@ Command register_stats(CLI::App& root) {
               } else {
                 session.out << render::weeks_text(report, session.color(), session.width());
               }
-              return options->check && report.some_missed() ? 1 : 0;
+              return options->check && !check_passed(report) ? 1 : 0;
             }
             const Period period =
                 requested_period(options->period, session.settings(), session.time());
@@ -79,7 +79,7 @@ Command register_stats(CLI::App& root) {
             } else {
               session.out << render::period_text(stats, session.color());
             }
-            return options->check && !stats.sessions.nothing_owed() ? 1 : 0;
+            return options->check && !check_passed(stats) ? 1 : 0;
           }};
 }
 

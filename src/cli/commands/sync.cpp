@@ -31,7 +31,7 @@ void git_step(Session& session, const std::string& dir, const std::vector<std::s
 // another device pushed first is pulled, applied and pushed once more.
 SyncReport sync_through_git(Session& session, const std::string& dir) {
   git_step(session, dir, {"pull", "--rebase", "--quiet"});
-  SyncReport report = session.store().sync(dir);
+  SyncReport report = session.history().sync(dir);
   const std::string& device = report.device;
   git_step(session, dir, {"add", "--", device});
   if (!session.git().run(dir, {"diff", "--cached", "--quiet", "--", device}).empty()) {
@@ -40,7 +40,7 @@ SyncReport sync_through_git(Session& session, const std::string& dir) {
   }
   if (!session.git().run(dir, {"push", "--quiet"}).empty()) {
     git_step(session, dir, {"pull", "--rebase", "--quiet"});
-    report.received += session.store().sync(dir).received;
+    report.received += session.history().sync(dir).received;
     git_step(session, dir, {"push", "--quiet"});
   }
   return report;
@@ -70,7 +70,7 @@ std::string utc_time(std::int64_t at_ms) {
 }
 
 int show_status(Session& session) {
-  const SyncStatus status = session.store().sync_status();
+  const SyncStatus status = session.history().sync_status();
   session.out << "sync folder: " << status.dir.value_or("none yet (qlfit sync DIR)") << '\n';
   for (const SyncStatus::Device& device : status.devices) {
     const bool here = !status.device || device.id == *status.device;
@@ -110,7 +110,7 @@ Examples:
             std::string dir;
             if (options->dir) {
               dir = std::filesystem::absolute(*options->dir).lexically_normal().string();
-            } else if (auto remembered = session.store().sync_dir()) {
+            } else if (auto remembered = session.history().sync_dir()) {
               dir = *remembered;
             } else {
               throw Error(ErrorCode::kInvalidInput,
@@ -118,7 +118,7 @@ Examples:
             }
             check_folder(session, dir);
             const SyncReport report =
-                options->git ? sync_through_git(session, dir) : session.store().sync(dir);
+                options->git ? sync_through_git(session, dir) : session.history().sync(dir);
             if (report.sent == 0 && report.received == 0) {
               session.out << "up to date\n";
             } else {

@@ -1,5 +1,5 @@
 // `start` and `stop`: the verbs of the timer (`status` shows it).
-#include "qlfit/tracker.hpp"
+#include "qlfit/timer.hpp"
 
 #include "../commands.hpp"
 #include "../render/render.hpp"

@@ -1,5 +1,6 @@
 // `export`, `import` and `backup`: the user's data in and out.
-#include "qlfit/data.hpp"
+#include "qlfit/transfer.hpp"
+
 #include "qlfit/error.hpp"
 
 #include "../commands.hpp"
@@ -60,9 +61,7 @@ Examples:
             const ExportData data = export_data(session.store());
             // Entries go out one at a time, so an export of any size fits in memory.
             const auto each = [&session](const std::function<void(const Entry&)>& entry) {
-              EntryFilter all;
-              all.same_everywhere = true;
-              session.store().each_entry(all, entry);
+              each_exported_entry(session.store(), entry);
             };
             const auto write = [&](std::ostream& out) {
               if (json) {

@@ -1,4 +1,4 @@
-#include "qlfit/error.hpp"
+#include "qlfit/history.hpp"
 
 #include "../commands.hpp"
 #include "../render/render.hpp"
@@ -16,13 +16,7 @@ Example:
   qlfit undo)");
   return {app,
           [](Session& session) {
-            const auto undone = session.store().undo();
-            if (!undone) {
-              throw Error(ErrorCode::kInvalidInput,
-                          "nothing to undo: no change has been made on this machine, or all "
-                          "are undone already");
-            }
-            session.out << render::undone_line(*undone) << '\n';
+            session.out << render::undone_line(undo_last_change(session.history())) << '\n';
             return 0;
           },
           true};

@@ -4,6 +4,7 @@
 #include "qlfit/unit.hpp"
 
 #include "../commands.hpp"
+#include "../render/reminders.hpp"
 #include "../render/render.hpp"
 
 #include <filesystem>
@@ -100,8 +101,9 @@ Examples:
               session.out.flush();
             };
             const auto due = [&session](const Reminder& reminder) {
-              if (!session.notify(reminder.text)) {
-                session.out << reminder.text << '\n';
+              const std::string text = render::reminder_text(reminder);
+              if (!session.notify(text)) {
+                session.out << text << '\n';
                 session.out.flush();
               }
             };

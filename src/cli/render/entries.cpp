@@ -62,21 +62,23 @@ std::string when_logged(const Entry& entry, bool with_offset) {
 
 }  // namespace
 
+const char* weekday_name(date::weekday weekday) {
+  return kWeekdays[weekday.c_encoding()];
+}
+
 const char* month_name(date::month month) {
   return kMonths[static_cast<unsigned>(month) - 1];
 }
 
 std::string human_day(date::year_month_day day) {
   const date::weekday weekday{date::sys_days{day}};
-  return fmt::format("{} {} {}", kWeekdays[weekday.c_encoding()], static_cast<unsigned>(day.day()),
+  return fmt::format("{} {} {}", weekday_name(weekday), static_cast<unsigned>(day.day()),
                      month_name(day.month()));
 }
 
 std::string human_time(date::local_seconds local) {
-  const auto day = date::floor<date::days>(local);
-  const date::hh_mm_ss<std::chrono::seconds> time{local - day};
-  return fmt::format("{} {:02}:{:02}", human_day(date::year_month_day{day}), time.hours().count(),
-                     time.minutes().count());
+  return fmt::format("{} {}", human_day(date::year_month_day{date::floor<date::days>(local)}),
+                     clock_time(local));
 }
 
 std::string logged_line(const Logged& logged) {
@@ -121,9 +123,35 @@ std::string undone_line(const Undone& undone) {
 }
 
 std::string edited_line(const Edited& edited) {
+  const auto pain = [](const Entry& e) { return e.pain ? std::to_string(*e.pain) : "none"; };
+  const auto note = [](const Entry& e) { return e.note ? quote(*e.note) : "none"; };
+  const auto start = [](const Entry& e) { return iso_datetime(e.start, e.offset); };
+  const auto length = [](const Entry& e) { return format_duration(e.duration); };
+  const auto name = [](const Entry& e) { return e.activity; };
   std::string changes;
-  for (const std::string& change : edited.changes) {
-    changes += (changes.empty() ? "" : ", ") + printable(change);
+  for (const EntryField field : edited.changes) {
+    const auto change = [&](std::string_view what, const auto& text) {
+      return fmt::format("{} {} -> {}", what, text(edited.before), text(edited.entry));
+    };
+    std::string line;
+    switch (field) {
+      case EntryField::kActivity:
+        line = change("activity", name);
+        break;
+      case EntryField::kStart:
+        line = change("start", start);
+        break;
+      case EntryField::kLength:
+        line = change("length", length);
+        break;
+      case EntryField::kPain:
+        line = change("pain", pain);
+        break;
+      case EntryField::kNote:
+        line = change("note", note);
+        break;
+    }
+    changes += (changes.empty() ? "" : ", ") + printable(line);
   }
   return fmt::format("edited #{} {}: {}", edited.entry.n, edited.entry.activity,
                      changes.empty() ? "nothing changed" : changes);

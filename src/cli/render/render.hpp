@@ -1,11 +1,13 @@
 #pragma once
 
-#include "qlfit/data.hpp"
+#include "qlfit/entries.hpp"
 #include "qlfit/entry.hpp"
+#include "qlfit/history.hpp"
+#include "qlfit/periods.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/stats.hpp"
 #include "qlfit/store.hpp"
-#include "qlfit/tracker.hpp"
+#include "qlfit/transfer.hpp"
 
 #include "formats/json_writer.hpp"
 
@@ -29,6 +31,8 @@ std::string human_time(date::local_seconds local);
 std::string human_day(date::year_month_day day);
 // "Nov".
 const char* month_name(date::month month);
+// "Mon".
+const char* weekday_name(date::weekday weekday);
 
 // "#42 butt-walk Tue 24 Nov 07:30 — 2 of 3–4 sessions this week".
 std::string logged_line(const Logged& logged);

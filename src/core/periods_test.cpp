@@ -1,0 +1,52 @@
+#include "qlfit/periods.hpp"
+
+#include "qlfit/entries.hpp"
+#include "qlfit/error.hpp"
+
+#include "berlin.hpp"
+#include "memory_store.hpp"
+#include "requests.hpp"
+
+#include <gtest/gtest.h>
+
+namespace qlfit {
+namespace {
+
+using testing::MemoryStore;
+
+const TimeContext kNow = testing::berlin_at("2026-11-26T10:00:00+01:00");
+
+TEST(RequestedPeriod, FromWithoutToIsRefused) {
+  PeriodRequest request;
+  request.from = "2026-11-01";
+  EXPECT_THROW(requested_period(request, Settings{}, kNow), Error);
+}
+
+TEST(RequestedPeriod, TwoKindsOfPeriodAreRefused) {
+  PeriodRequest request;
+  request.week = "";
+  request.month = "";
+  EXPECT_THROW(requested_period(request, Settings{}, kNow), Error);
+}
+
+TEST(WeeksReport, WeeksBeforeTheFirstEntryAreUntracked) {
+  MemoryStore store;
+  log_activity(store, testing::log_request("butt-walk"), Settings{}, kNow);
+  PeriodRequest request;
+  request.weeks = "2";
+  const WeeksReport report = weeks_report(store, request, Settings{}, kNow);
+  ASSERT_EQ(report.weeks.size(), 2U);
+  EXPECT_EQ(report.weeks[0].sessions.verdict, Verdict::kUntracked);
+  EXPECT_EQ(report.weeks[1].sessions.count, 1);
+}
+
+TEST(PeriodStats, CountsTheEntriesOfThePeriod) {
+  MemoryStore store;
+  log_activity(store, testing::log_request("butt-walk"), Settings{}, kNow);
+  log_activity(store, testing::log_request("butt-walk", "2026-11-10 08:00"), Settings{}, kNow);
+  const Period week = week_containing(kNow.today(), Settings{}.week_start);
+  EXPECT_EQ(period_stats(store, week, Settings{}, kNow).sessions.count, 1);
+}
+
+}  // namespace
+}  // namespace qlfit
