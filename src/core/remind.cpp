@@ -121,7 +121,9 @@ RemindFacts remind_facts(Store& store, const Settings& settings, const TimeConte
   RemindFacts facts;
   facts.entries = store.facts(filter);
   facts.running = store.timer();
-  facts.away = store.away().has_value();
+  // A period that a hook opened a little ahead of the clock has not begun yet.
+  const auto away = store.away();
+  facts.away = away && away->start <= context.now;
   for (const Pause& pause : store.pauses()) {
     if (pause.days.last >= week.range.first && pause.days.first <= week.range.last) {
       facts.pauses.push_back(pause);
