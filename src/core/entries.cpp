@@ -103,8 +103,11 @@ Logged logged_entry(Store& store, const Entry& entry, const Moment& moment,
   logged.weeks_ago = static_cast<int>(
       (date::sys_days{this_week} - date::sys_days{logged.week.period.range.first}).count() / 7);
   logged.pain_advice = entry.pain && *entry.pain >= settings.pain_warn;
-  logged.show_offset =
-      moment.ambiguous || moment.offset != moment_of(moment.instant, context.zone).offset;
+  // A wall time that happened twice names its instant only with the offset, however the
+  // moment was made (typed, measured by the timer or an away period, or given an offset).
+  logged.show_offset = moment.ambiguous ||
+                       moment.offset != moment_of(moment.instant, context.zone).offset ||
+                       context.zone->at_local(moment.local).kind == LocalTimeInfo::Kind::kRepeated;
   return logged;
 }
 

@@ -117,7 +117,9 @@ RemindFacts remind_facts(Store& store, const Settings& settings, const TimeConte
   RemindFacts facts;
   facts.entries = store.facts(filter);
   facts.running = store.timer();
-  facts.away = store.away().has_value();
+  // A period that a hook opened a little ahead of the clock has not begun yet.
+  const auto away = store.away();
+  facts.away = away && away->start <= context.now;
   facts.pauses = pauses_touching(store.pauses(), week.range);
   return facts;
 }

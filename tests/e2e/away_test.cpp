@@ -51,6 +51,15 @@ TEST(Away, ALongEnoughAbsenceIsABreakFromItsBeginning) {
   EXPECT_EQ(listed(cli).size(), 1U);
 }
 
+TEST(Away, ABreakAtAWallTimeThatHappenedTwiceShowsItsOffsetAsLogDoes) {
+  CliHarness cli;
+  cli.environment.qlfit_now = "2026-10-25T03:00:00+01:00";
+  expect_silent(cli.run({"away", "begin", "--at", "02:30"}));
+  const auto ended = cli.run({"away", "end"});
+  EXPECT_EQ(ended.code, 0);
+  EXPECT_NE(ended.out.find("break Sun 25 Oct 02:30 +02:00"), std::string::npos) << ended.out;
+}
+
 TEST(Away, AShortAbsenceIsDroppedSilently) {
   CliHarness cli;
   at(cli, "10:00");
@@ -131,7 +140,11 @@ TEST(Away, AtAllowsFiveMinutesOfClockSkewAsLogDoes) {
   expect_refused(away_refused, 2, "in the future");
   EXPECT_EQ(away_refused.err, log_refused.err);
   expect_silent(cli.run({"away", "begin", "--at", "10:04"}));
+  // Open, but not begun by this clock: away only from 10:04.
+  EXPECT_NE(cli.run({"status", "--json"}).out.find("\"away\": false"), std::string::npos);
+  at(cli, "10:04");
   EXPECT_NE(cli.run({"status", "--json"}).out.find("\"away\": true"), std::string::npos);
+  at(cli, "10:00");
   // Back before that skewed begin, by this clock: no break, no error, the period closed.
   expect_silent(cli.run({"away", "end"}));
   EXPECT_NE(cli.run({"status", "--json"}).out.find("\"away\": false"), std::string::npos);

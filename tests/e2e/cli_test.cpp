@@ -72,6 +72,13 @@ TEST(Log, FallBackTimeShowsItsOffset) {
   EXPECT_NE(result.out.find("Sun 26 Oct 02:30 +02:00"), std::string::npos) << result.out;
 }
 
+TEST(Log, TheSecondOfTwoEqualWallTimesShowsItsOffset) {
+  CliHarness cli;
+  cli.environment.qlfit_now = "2025-10-26T12:00:00+01:00";
+  const auto result = cli.run({"log", "break", "--at", "2025-10-26T02:40:00+01:00"});
+  EXPECT_NE(result.out.find("Sun 26 Oct 02:40 +01:00"), std::string::npos) << result.out;
+}
+
 TEST(Log, ExplicitOffsetIsKeptAndShown) {
   CliHarness cli;
   const auto result = cli.run({"log", "break", "--at", "2026-11-23T22:30:00-05:00"});

@@ -68,6 +68,19 @@ TEST(Status, OutsideWorkingHoursThereIsNoSittingAndAwayWaits) {
   EXPECT_TRUE(status["due"].empty());
 }
 
+TEST(Status, AnAwayPeriodThatBeginsAMomentFromNowHasNotBegunYet) {
+  CliHarness cli;
+  busy_morning(cli);
+  cli.run({"away", "begin", "--at", "10:44"});
+  auto status = nlohmann::json::parse(cli.run({"status", "--json"}).out);
+  EXPECT_EQ(status["away"], false);
+  EXPECT_EQ(status["due"], nlohmann::json::parse(R"(["break", "walk"])"));
+  at(cli, "10:45");
+  status = nlohmann::json::parse(cli.run({"status", "--json"}).out);
+  EXPECT_EQ(status["away"], true);
+  EXPECT_TRUE(status["due"].empty());
+}
+
 TEST(Status, WaybarGetsOneJsonLineWithClassesAndAnIntegerPercentage) {
   CliHarness cli;
   busy_morning(cli);
