@@ -5,8 +5,6 @@
 #include "qlfit/settings.hpp"
 #include "qlfit/text.hpp"
 
-#include <algorithm>
-
 namespace qlfit {
 namespace {
 

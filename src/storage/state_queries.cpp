@@ -1,5 +1,4 @@
 // Activities, settings, the timer, away and pauses.
-#include "qlfit/error.hpp"
 
 #include "sql_rows.hpp"
 #include "sqlite_store_impl.hpp"
