@@ -1,8 +1,7 @@
-#include "sqlite_store.hpp"
-
 #include "qlfit/error.hpp"
 
 #include "files.hpp"
+#include "sqlite_store.hpp"
 #include "temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -83,8 +82,9 @@ TEST(LazyStore, AReaderChangesNoByteOfAnExistingFileUntilItWrites) {
 TEST(LazyStore, BackingUpAMissingDatabaseSaysThereIsNone) {
   TempDir dir;
   auto store = open_lazy_store(dir.file("q.db"), Access::kRead);
-  EXPECT_NE(storage_error_of([&] { store->backup(dir.file("copy.db")); })
-                .find("no database at " + dir.file("q.db") + " yet: nothing to back up"),
+  EXPECT_NE(storage_error_of([&] {
+              store->backup(dir.file("copy.db"));
+            }).find("no database at " + dir.file("q.db") + " yet: nothing to back up"),
             std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir.file("copy.db")));
 }
