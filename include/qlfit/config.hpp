@@ -33,6 +33,10 @@ std::string get_setting(Store& store, History& history, std::string_view key);
 // value, or one that contradicts another setting: Error(kInvalidInput), nothing stored.
 std::string change_setting(Store& store, std::string_view key, std::string_view value);
 
+// Checks one setting that came from another machine as `config set` checks it, on its
+// own (keys changed on different machines merge): Error(kInvalidInput) as config set words it.
+void check_synced_setting(std::string_view key, std::string_view value);
+
 // Puts one setting back to its default; returns that default. Unknown key:
 // Error(kInvalidInput); a key that was not set is not an error.
 std::string reset_setting(Store& store, std::string_view key);

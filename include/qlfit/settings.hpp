@@ -61,6 +61,10 @@ std::string setting_value(const Settings& settings, std::string_view key);
 // naming the key, quoting the value and saying what would be right.
 Settings with_setting(Settings settings, std::string_view key, std::string_view text);
 
+// Checks `key` and `text` as with_setting does, but on their own, not against the other
+// keys (a sync merges keys changed on different machines). Throws as with_setting.
+void check_setting(std::string_view key, std::string_view text);
+
 // `settings` with every key of `changes` set from its text, checked as `config set`
 // checks one, and then against each other once they are all in. Throws as with_setting.
 Settings with_settings(Settings settings, const std::map<std::string, std::string>& changes);

@@ -56,6 +56,11 @@ std::string change_setting(Store& store, std::string_view key, std::string_view 
   return canonical;
 }
 
+void check_synced_setting(std::string_view key, std::string_view value) {
+  refuse_sync_dir(key);
+  check_setting(key, value);
+}
+
 std::string reset_setting(Store& store, std::string_view key) {
   refuse_sync_dir(key);
   std::string fallback = setting_value(Settings{}, key);

@@ -239,6 +239,10 @@ Settings with_setting(Settings settings, std::string_view key, std::string_view 
   return settings;
 }
 
+void check_setting(std::string_view key, std::string_view text) {
+  applied(Settings{}, key, text);
+}
+
 Settings with_settings(Settings settings, const std::map<std::string, std::string>& changes) {
   for (const auto& [key, value] : changes)
     settings = applied(settings, key, value);

@@ -53,6 +53,11 @@ struct Operation {
   Json data;               // the state after (null for a removal)
 };
 
+// Why another device's operation is not applied here, or std::nullopt: it gets the checks
+// the same change gets when typed (docs/sync.md, "Refused operations"); a kind this qlfit
+// does not know is never applied as another.
+std::optional<std::string> refusal_of(const Operation& op);
+
 class OpLog {
   // Calls idle() when the public call it guards returns or throws.
   struct Idle {

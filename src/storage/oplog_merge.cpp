@@ -1,7 +1,15 @@
-// Another device's operations merged into the tables (apply), and what a sync needs of
-// the log: the device id, local values, the history of a database older than the log.
+// Another device's operations checked (refusal_of) and merged into the tables (apply), and what
+// a sync needs of the log: the device id, local values, the history of a database older
+// than the log.
 // Undo, the other way back into the tables, is in oplog_undo.cpp.
+#include "qlfit/activity.hpp"
+#include "qlfit/config.hpp"
+#include "qlfit/error.hpp"
+
 #include "oplog.hpp"
+
+#include <algorithm>
+#include <array>
 
 namespace qlfit::storage {
 
@@ -65,6 +73,34 @@ SELECT data IS NULL FROM op WHERE target = ? ORDER BY at_ms DESC, device DESC LI
   SQLite::Statement& removal = cached("SELECT 1 FROM op WHERE target = ? AND data IS NULL LIMIT 1");
   removal.bind(1, target);
   return removal.executeStep();
+}
+
+std::optional<std::string> refusal_of(const Operation& op) {
+  static const std::array<std::string_view, 9> kKinds{
+      "entry.create", "entry.edit",      "entry.remove", "pause.add",    "pause.remove",
+      "activity.set", "activity.remove", "setting.set",  "setting.unset"};
+  if (std::find(kKinds.begin(), kKinds.end(), op.kind) == kKinds.end())
+    return "a kind of operation this qlfit does not know";
+  const bool removal = op.kind.ends_with(".remove") || op.kind.ends_with(".unset");
+  if (removal != op.data.is_null())
+    return "its data does not match its kind";
+  try {
+    if (op.kind == "setting.set") {
+      const std::string key = key_of(op.target);
+      if (op.data.value("key", key) != key)
+        return "its key does not match its target";
+      check_synced_setting(key, op.data.at("value").get<std::string>());
+    } else if (op.kind == "activity.set") {
+      check_activity_name(key_of(op.target));
+    } else if (!removal && type_of(op.target) == "entry") {
+      check_activity_name(op.data.at("activity").get<std::string>());
+    }
+  } catch (const Error& failure) {
+    if (failure.code() == ErrorCode::kStorage)
+      throw;
+    return failure.what();
+  }
+  return std::nullopt;
 }
 
 bool OpLog::apply(const Operation& op) {

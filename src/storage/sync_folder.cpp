@@ -71,6 +71,11 @@ Json line_of(const Operation& op) {
               {"data", op.data}};
 }
 
+// The sync_local key that notes a file with a refused operation: read again at every sync.
+std::string refused_key(const std::string& device, const fs::path& path) {
+  return "sync.refused " + device + "/" + path.filename().string();
+}
+
 }  // namespace
 
 SyncFolder::SyncFolder(SQLite::Database& db, OpLog& log, std::string dir)
@@ -197,12 +202,24 @@ std::size_t SyncFolder::read_file(const std::string& device, const fs::path& pat
   have.bind(2, range->first);
   have.bind(3, range->second);
   have.executeStep();
-  if (have.getColumn(0).getInt64() == (range->first == range->second ? 1 : 2))
+  const std::string noted = refused_key(device, path);
+  const bool was_refused = log_.local_value(noted).has_value();
+  if (have.getColumn(0).getInt64() == (range->first == range->second ? 1 : 2) && !was_refused)
     return 0;  // every operation of it is here already
   db_.exec("SAVEPOINT sync_file");
   std::size_t applied = 0;
   try {
-    applied = apply_file(device, *range, path);
+    std::vector<std::string> refused;
+    applied = apply_file(device, *range, path, refused);
+    for (const std::string& why : refused)
+      skipped.push_back(path.string() + ": " + why);
+    if (!refused.empty()) {
+      log_.set_local_value(noted, "1");
+      marked_ = true;
+    } else if (was_refused) {
+      log_.forget_local_value(noted);
+      marked_ = true;
+    }
     db_.exec("RELEASE sync_file");
   } catch (const SQLite::Exception& failure) {
     db_.exec("ROLLBACK TO sync_file");
@@ -226,7 +243,7 @@ std::size_t SyncFolder::read_file(const std::string& device, const fs::path& pat
 
 std::size_t SyncFolder::apply_file(const std::string& device,
                                    std::pair<std::int64_t, std::int64_t> range,
-                                   const fs::path& path) {
+                                   const fs::path& path, std::vector<std::string>& refused) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw Error(ErrorCode::kInvalidInput, "cannot be read");
@@ -270,6 +287,10 @@ std::size_t SyncFolder::apply_file(const std::string& device,
     if (op.seq != expected++ || op.target.find(':') == std::string::npos ||
         op.kind.rfind(type + ".", 0) != 0 || !(op.data.is_null() || op.data.is_object()))
       throw Error(ErrorCode::kInvalidInput, "damaged (operation " + std::to_string(op.seq) + ")");
+    if (const auto why = refusal_of(op)) {
+      refused.push_back("operation " + std::to_string(op.seq) + " not applied: " + *why);
+      continue;
+    }
     if (log_.apply(op))
       ++applied;
   }
@@ -336,7 +357,7 @@ SyncReport sync_through(DatabaseFile& file, OpLog& log, const std::string& dir) 
   report.received = folder.receive(report.device, report.skipped);
   if (folder.last_written() > counted)
     log.set_local_value("sync.written", std::to_string(folder.last_written()));
-  if (report.received > 0 || folder.last_written() > counted)
+  if (report.received > 0 || folder.last_written() > counted || folder.marked())
     file.commit(transaction);
   return report;
 }

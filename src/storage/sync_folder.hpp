@@ -35,17 +35,20 @@ class SyncFolder {
   std::size_t receive(const std::string& device, std::vector<std::string>& skipped);
   // The highest local sequence number in a file after send().
   std::int64_t last_written() const { return written_; }
+  // True when receive() noted or forgot a file with a refused operation (to commit).
+  bool marked() const { return marked_; }
 
  private:
   std::size_t read_file(const std::string& device, const std::filesystem::path& path,
                         std::vector<std::string>& skipped);
   std::size_t apply_file(const std::string& device, std::pair<std::int64_t, std::int64_t> range,
-                         const std::filesystem::path& path);
+                         const std::filesystem::path& path, std::vector<std::string>& refused);
 
   SQLite::Database& db_;
   OpLog& log_;
   std::string dir_;
   std::int64_t written_ = 0;
+  bool marked_ = false;
 };
 
 class DatabaseFile;

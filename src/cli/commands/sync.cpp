@@ -109,6 +109,9 @@ Examples:
               return show_status(session);
             std::string dir;
             if (options->dir) {
+              if (options->dir->empty())
+                throw Error(ErrorCode::kInvalidInput,
+                            "sync needs a folder, got an empty DIR, e.g. qlfit sync ~/Sync/qlfit");
               dir = std::filesystem::absolute(*options->dir).lexically_normal().string();
             } else if (auto remembered = session.history().sync_dir()) {
               dir = *remembered;

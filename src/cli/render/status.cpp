@@ -1,6 +1,7 @@
 #include "status.hpp"
 
 #include "qlfit/parse.hpp"
+#include "qlfit/text.hpp"
 
 #include "render.hpp"
 #include "report.hpp"
@@ -98,7 +99,9 @@ std::optional<Bar> bar_named(std::string_view name) {
 }
 
 std::string status_text(const Status& status, date::sys_seconds now) {
-  std::string text = status_line(status.timer, now) + "\n";
+  // A name is checked where it comes in; a line that reaches a bar or a terminal is made
+  // printable all the same (no control character, whatever the database holds).
+  std::string text = printable_line(status_line(status.timer, now)) + "\n";
   text +=
       fmt::format("sessions  {} of {} this week\n", status.sessions, band(status.sessions_target));
   text += fmt::format("walk      {} of {} min today\n", status.walked.count(),
@@ -139,7 +142,7 @@ nlohmann::ordered_json status_document(const Status& status, date::sys_seconds n
 }
 
 std::string status_bar(const Status& status, Bar bar, date::sys_seconds now) {
-  const std::string text = bar_text(status, now);
+  const std::string text = printable_line(bar_text(status, now));
   const std::string colour = colour_of(status);
   switch (bar) {
     case Bar::kWaybar: {

@@ -1,0 +1,166 @@
+// What arrives from another device's sync file gets the checks the same change gets when
+// typed (docs/sync.md, "Refused operations"); the bars print no control character.
+#include "cli_harness.hpp"
+#include "files.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace qlfit::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kOther = "11111111-2222-4333-8444-555555555555";
+
+// A machine that has logged a walk and synced into `folder`, and a hand-written file of
+// another device there.
+class SyncedFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cli.run({"log", "walk", "--minutes", "20"});
+    ASSERT_EQ(cli.run({"sync", folder}).code, 0);
+    fs::create_directories(folder + "/" + kOther);
+  }
+  // Writes the other device's file of operations 1..n, one per line of `operations`
+  // (each a JSON object without "seq", which is added).
+  std::string plant(const std::vector<std::string>& operations) const {
+    const auto n = std::to_string(operations.size());
+    std::string text = R"({"format":"qlfit-sync","version":1,"device":")" + std::string(kOther) +
+                       R"(","first":1,"last":)" + n + "}\n";
+    for (std::size_t i = 0; i < operations.size(); ++i)
+      text += R"({"seq":)" + std::to_string(i + 1) + "," + operations[i] + "}\n";
+    const std::string padded = std::string(12 - n.size(), '0') + n;
+    const std::string path = folder + "/" + kOther + "/000000000001-" + padded + ".jsonl";
+    write(path, text);
+    return path;
+  }
+  CliHarness cli;
+  std::string folder = cli.dir.file("shared");
+};
+
+std::string setting_op(const std::string& key, const std::string& value) {
+  return R"("at":1795507200000,"kind":"setting.set","target":"setting:)" + key +
+         R"(","data":{"key":")" + key + R"(","value":")" + value + R"("})";
+}
+
+TEST_F(SyncedFile, ASettingConfigSetWouldRefuseIsNamedNotAppliedAndTheRestIsApplied) {
+  const std::string path = plant({
+      setting_op("remind.break_at", "10:00"),
+      setting_op("walk.min", "25"),
+      setting_op("break.natural", "abc"),
+      setting_op("sync.dir", "/elsewhere"),
+      setting_op("device.id", "0badc0de-0000-4000-8000-000000000000"),
+  });
+  const auto result = cli.run({"sync"});
+  EXPECT_EQ(result.code, 3);
+  EXPECT_EQ(result.out, "sent 0 operations, received 1\n");
+  for (const char* why : {": operation 1 not applied: ", ": operation 3 not applied: break.natural",
+                          ": operation 4 not applied: sync.dir is set by 'qlfit sync DIR'",
+                          ": operation 5 not applied: "}) {
+    EXPECT_NE(result.err.find("qlfit: skipped " + path + why), std::string::npos) << why << "\n"
+                                                                                  << result.err;
+  }
+  EXPECT_EQ(result.err.find(": operation 2 "), std::string::npos) << result.err;
+  // The database is as usable as before, with the one good setting.
+  EXPECT_EQ(cli.run({"config", "get", "walk.min"}).out, "25\n");
+  EXPECT_EQ(cli.run({"config", "get", "break.natural"}).out, "2m\n");
+  EXPECT_EQ(cli.run({"config", "get", "sync.dir"}).out, folder + "\n");
+  EXPECT_EQ(cli.run({"status"}).code, 0);
+  EXPECT_EQ(cli.run({"config", "list"}).code, 0);
+
+  // The file is read again at every sync (a later qlfit may know the operation), and
+  // named again; what it applied once changes nothing the second time.
+  const auto again = cli.run({"sync"});
+  EXPECT_EQ(again.code, 3);
+  EXPECT_EQ(again.out, "up to date\n");
+  EXPECT_NE(again.err.find(path + ": operation 1 not applied"), std::string::npos) << again.err;
+  // Once it is gone, sync is quiet again.
+  fs::remove(path);
+  const auto gone = cli.run({"sync"});
+  EXPECT_EQ(gone.code, 0) << gone.err;
+  EXPECT_EQ(gone.err, "");
+}
+
+TEST_F(SyncedFile, AnOperationOfAKindQlfitDoesNotKnowIsNotAppliedAsAnother) {
+  const std::string path = plant({
+      R"("at":1795507200000,"kind":"setting.frob","target":"setting:walk.min","data":{"key":"walk.min","value":"25"})",
+      R"("at":1795507200000,"kind":"entry.edit","target":"entry:9a2b3c4d-0000-4000-8000-000000000000","data":null)",
+  });
+  const auto result = cli.run({"sync"});
+  EXPECT_EQ(result.code, 3);
+  EXPECT_NE(result.err.find(path + ": operation 1 not applied: a kind of operation this qlfit "
+                                   "does not know"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find(path + ": operation 2 not applied: its data does not match its kind"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(cli.run({"config", "get", "walk.min"}).out, "20\n");
+}
+
+TEST_F(SyncedFile, AnActivityNameActivityAddWouldRefuseIsNamedNotApplied) {
+  const std::string path = plant({
+      "\"at\":1795507200000,\"kind\":\"activity.set\",\"target\":\"activity:x\\u001b[2Jy\","
+      "\"data\":{\"name\":\"x\\u001b[2Jy\",\"kind\":\"session\",\"description\":\"\","
+      "\"archived\":false}",
+      R"("at":1795507200000,"kind":"activity.set","target":"activity:%{A1:reboot:}x%{A}","data":{"name":"%{A1:reboot:}x%{A}","kind":"session","description":"","archived":false})",
+      R"("at":1795507200000,"kind":"entry.create","target":"entry:9a2b3c4d-0000-4000-8000-000000000000","data":{"id":"9a2b3c4d-0000-4000-8000-000000000000","activity":"Bad Name","kind":"session","start":1795507200,"offset_s":3600,"local_date":"2026-11-24","duration_s":600,"pain":null,"note":null,"created":1795507200,"source":"manual"})",
+      R"("at":1795507200000,"kind":"activity.set","target":"activity:plank","data":{"name":"plank","kind":"session","description":"","archived":false})",
+  });
+  const auto result = cli.run({"sync"});
+  EXPECT_EQ(result.code, 3);
+  EXPECT_EQ(result.out, "sent 0 operations, received 1\n");
+  EXPECT_NE(result.err.find(path + ": operation 1 not applied: an activity name is"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find(path + ": operation 2 not applied"), std::string::npos);
+  EXPECT_NE(result.err.find(path + ": operation 3 not applied"), std::string::npos);
+  EXPECT_EQ(result.err.find('\x1b'), std::string::npos);  // named, never printed raw
+  const std::string list = cli.run({"activity", "list"}).out;
+  EXPECT_NE(list.find("plank"), std::string::npos) << list;
+  EXPECT_EQ(list.find("reboot"), std::string::npos) << list;
+  EXPECT_EQ(list.find("Bad Name"), std::string::npos) << list;
+  EXPECT_EQ(list.find('\x1b'), std::string::npos);
+}
+
+TEST(SyncInput, AnEmptyDirIsBadInput) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "20"});
+  expect_refused(cli.run({"sync", ""}), 2, "empty DIR");
+}
+
+// Whatever the database holds (here a name written into it by hand), no bar prints a
+// control character: the line a bar reads cannot drive it or the terminal.
+TEST(StatusBar, NoBarPrintsAControlCharacterWhateverTheDatabaseHolds) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "20"});
+  {
+    SQLite::Database db(cli.db_path(), SQLite::OPEN_READWRITE);
+    db.exec(
+        "INSERT INTO activity (name, kind) VALUES ('x' || char(27) || '[2J' || char(7), "
+        "'session')");
+    db.exec(
+        "INSERT INTO timer (id, activity, start_utc, utc_offset) VALUES (1, 'x' || char(27) "
+        "|| '[2J' || char(7), 1795497600, 3600)");
+  }
+  for (const char* bar : {"waybar", "i3blocks", "polybar", "tmux"}) {
+    const auto result = cli.run({"status", "--bar", bar});
+    EXPECT_EQ(result.code, 0) << bar << result.err;
+    EXPECT_TRUE(std::none_of(result.out.begin(), result.out.end(),
+                             [](char c) {
+                               const auto byte = static_cast<unsigned char>(c);
+                               return c != '\n' && (byte < 0x20 || byte == 0x7f);
+                             }))
+        << bar << ": " << result.out;
+    EXPECT_NE(result.out.find("x\\"), std::string::npos) << bar << ": " << result.out;
+  }
+  const auto text = cli.run({"status"});
+  EXPECT_EQ(text.out.find('\x1b'), std::string::npos) << text.out;
+}
+
+}  // namespace
+}  // namespace qlfit::testing
