@@ -20,6 +20,8 @@ struct RemindFacts {
   std::optional<Timer> running;  // a running timer
   std::vector<Pause> pauses;     // pauses touching this week
   bool away = false;             // the user is away from the desk: an open away period
+  // When the user last came back from a natural break (where that absence ended).
+  std::optional<date::sys_seconds> back;
 };
 
 // A reminder due, as data (the CLI words it: src/cli/render/reminders.cpp). It holds no

@@ -147,6 +147,9 @@ class Store {
 
   // The open away period, if any.
   virtual std::optional<AwayPeriod> away() = 0;
+  // When the user last came back from an absence long enough to be a natural break: where
+  // that period ended (its break stops at 24h; this does not). std::nullopt before any.
+  virtual std::optional<date::sys_seconds> back_at() = 0;
   // Opens an away period; false (nothing changed) when one is open already.
   virtual bool begin_away(const AwayPeriod& period) = 0;
   // What closing an away period did: the period, and the natural break logged for it.
@@ -158,9 +161,11 @@ class Store {
   // inside the store's transaction: it must not use the store, and an error it throws
   // leaves the period open and nothing written.
   using NaturalBreak = std::function<std::optional<NewEntry>(const AwayPeriod& period)>;
-  // In one transaction: closes the open away period and adds the entry `natural_break`
-  // makes of it, recorded as one change ("away end"). std::nullopt when none was open.
-  virtual std::optional<EndedAway> end_away(const NaturalBreak& natural_break) = 0;
+  // In one transaction: closes the open away period at `back` and adds the entry
+  // `natural_break` makes of it, recorded as one change ("away end"), and when it makes
+  // one, `back` is what back_at() says from then on. std::nullopt when none was open.
+  virtual std::optional<EndedAway> end_away(date::sys_seconds back,
+                                            const NaturalBreak& natural_break) = 0;
 
   // Adds a pause and returns it numbered.
   virtual Pause add_pause(const DateRange& days, const std::optional<std::string>& note) = 0;

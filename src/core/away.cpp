@@ -14,6 +14,10 @@ constexpr const char* kBreakActivity = "break";
 }  // namespace
 
 bool begin_away_at(Store& store, const Moment& at) {
+  // While one is open another begin changes nothing: it need not open the file to write
+  // (a read-only database answers it too).
+  if (store.away())
+    return false;
   return store.begin_away(AwayPeriod{at.instant, at.offset});
 }
 
@@ -22,22 +26,23 @@ std::optional<Logged> end_away_at(Store& store, const Moment& at, const Settings
   if (!store.away())
     return std::nullopt;  // nothing to close: the activities need not even be read
   const Activity activity = activity_named(store, kBreakActivity);
-  const auto ended = store.end_away([&](const AwayPeriod& open) -> std::optional<NewEntry> {
-    if (at.instant < open.start) {
-      throw Error(ErrorCode::kInvalidInput, "--at " + iso_datetime(at.instant, at.offset) +
-                                                " is before the away period began (" +
-                                                iso_datetime(open.start, open.offset) +
-                                                "); give a later time");
-    }
-    const auto length =
-        std::min<std::chrono::seconds>(at.instant - open.start, std::chrono::hours{24});
-    if (length < settings.break_natural)
-      return std::nullopt;
-    NewEntry fresh =
-        new_entry_at(activity, moment_with_offset(open.start, open.offset), length, context);
-    fresh.source = Source::kAway;
-    return fresh;
-  });
+  const auto ended =
+      store.end_away(at.instant, [&](const AwayPeriod& open) -> std::optional<NewEntry> {
+        if (at.instant < open.start) {
+          throw Error(ErrorCode::kInvalidInput, "--at " + iso_datetime(at.instant, at.offset) +
+                                                    " is before the away period began (" +
+                                                    iso_datetime(open.start, open.offset) +
+                                                    "); give a later time");
+        }
+        const auto length =
+            std::min<std::chrono::seconds>(at.instant - open.start, std::chrono::hours{24});
+        if (length < settings.break_natural)
+          return std::nullopt;
+        NewEntry fresh =
+            new_entry_at(activity, moment_with_offset(open.start, open.offset), length, context);
+        fresh.source = Source::kAway;
+        return fresh;
+      });
   if (!ended || !ended->entry)
     return std::nullopt;
   return logged_entry(store, *ended->entry,

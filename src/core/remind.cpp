@@ -79,6 +79,10 @@ std::optional<date::sys_seconds> sitting_since(const RemindFacts& facts, const S
   for (const Fact& entry : facts.entries) {
     since = std::max(since, entry.end());
   }
+  // Away longer than a day: its natural break stops at 24h, but the user sat only from
+  // the moment they came back.
+  if (facts.back)
+    since = std::max(since, *facts.back);
   return since;
 }
 
@@ -120,6 +124,7 @@ RemindFacts remind_facts(Store& store, const Settings& settings, const TimeConte
   // A period that a hook opened a little ahead of the clock has not begun yet.
   const auto away = store.away();
   facts.away = away && away->start <= context.now;
+  facts.back = store.back_at();
   facts.pauses = pauses_touching(store.pauses(), week.range);
   return facts;
 }

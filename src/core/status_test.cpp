@@ -46,5 +46,21 @@ TEST(StatusOf, AwayOrMovingIsNotSittingAndNothingIsDue) {
   EXPECT_FALSE(status_of({}, Settings{}, at("2026-11-28T10:47:00+01:00")).sitting);
 }
 
+// Away from Friday 17:00 to Monday 09:50: the natural break stops at Saturday 17:00, but
+// the user sat only from the moment they came back, and no break is due yet.
+TEST(StatusOf, AfterAWeekendAwaySittingCountsFromTheReturnNotTheCappedBreak) {
+  RemindFacts facts;
+  facts.entries = {fact(Kind::kBreak, "2026-11-20T17:00:00+01:00", std::chrono::hours{24})};
+  facts.back = parse_instant("2026-11-23T09:50:00+01:00", "t");
+  Status status = status_of(facts, Settings{}, at("2026-11-23T10:05:00+01:00"));
+  EXPECT_EQ(status.sitting, minutes{15});
+  EXPECT_FALSE(status.is_due(Kind::kBreak));
+  // Without the return, working hours' start would be taken: 65 minutes, a break due.
+  facts.back.reset();
+  status = status_of(facts, Settings{}, at("2026-11-23T10:05:00+01:00"));
+  EXPECT_EQ(status.sitting, minutes{65});
+  EXPECT_TRUE(status.is_due(Kind::kBreak));
+}
+
 }  // namespace
 }  // namespace qlfit

@@ -15,6 +15,7 @@ namespace {
 using namespace date::literals;
 using qlfit::testing::TempDir;
 
+const date::sys_seconds kBack{date::sys_days{2026_y / 11 / 24} + std::chrono::hours{10}};
 const AwayPeriod kLeft{date::sys_days{2026_y / 11 / 24} + std::chrono::hours{9},
                        std::chrono::hours{1}};
 
@@ -40,11 +41,12 @@ TEST(EndAway, ClosesThePeriodAndLogsItsBreakAsOneChange) {
   const auto path = dir.file("q.db");
   auto store = open_store(path, Access::kWrite);
   ASSERT_TRUE(store->begin_away(kLeft));
-  const auto ended = store->end_away([](const AwayPeriod& period) -> std::optional<NewEntry> {
-    EXPECT_EQ(period.start, kLeft.start);
-    EXPECT_EQ(period.offset, kLeft.offset);
-    return break_for(period);
-  });
+  const auto ended =
+      store->end_away(kBack, [](const AwayPeriod& period) -> std::optional<NewEntry> {
+        EXPECT_EQ(period.start, kLeft.start);
+        EXPECT_EQ(period.offset, kLeft.offset);
+        return break_for(period);
+      });
   ASSERT_TRUE(ended);
   EXPECT_EQ(ended->period.start, kLeft.start);
   ASSERT_TRUE(ended->entry);
@@ -66,20 +68,22 @@ TEST(EndAway, AFailureWhileLoggingTheBreakLeavesThePeriodOpenAndNothingWritten) 
   auto store = open_store(path, Access::kWrite);
   ASSERT_TRUE(store->begin_away(kLeft));
   const int operations = rows(path, "op");
-  EXPECT_THROW(store->end_away([](const AwayPeriod&) -> std::optional<NewEntry> {
-    throw Error(ErrorCode::kInvalidInput, "interrupted");
-  }),
+  EXPECT_THROW(store->end_away(kBack,
+                               [](const AwayPeriod&) -> std::optional<NewEntry> {
+                                 throw Error(ErrorCode::kInvalidInput, "interrupted");
+                               }),
                Error);
   ASSERT_TRUE(store->away());
   EXPECT_EQ(store->away()->start, kLeft.start);
   EXPECT_EQ(rows(path, "entry"), 0);
   EXPECT_EQ(rows(path, "op"), operations);
   // An entry the database refuses (no such activity) is the same: the period stays open.
-  EXPECT_THROW(store->end_away([](const AwayPeriod& period) -> std::optional<NewEntry> {
-    NewEntry entry = break_for(period);
-    entry.activity = "no-such-activity";
-    return entry;
-  }),
+  EXPECT_THROW(store->end_away(kBack,
+                               [](const AwayPeriod& period) -> std::optional<NewEntry> {
+                                 NewEntry entry = break_for(period);
+                                 entry.activity = "no-such-activity";
+                                 return entry;
+                               }),
                Error);
   EXPECT_TRUE(store->away());
   EXPECT_EQ(rows(path, "entry"), 0);
@@ -91,8 +95,8 @@ TEST(EndAway, AShortPeriodIsClosedWithoutAnEntryOrAChange) {
   const auto path = dir.file("q.db");
   auto store = open_store(path, Access::kWrite);
   ASSERT_TRUE(store->begin_away(kLeft));
-  const auto ended =
-      store->end_away([](const AwayPeriod&) -> std::optional<NewEntry> { return std::nullopt; });
+  const auto ended = store->end_away(
+      kBack, [](const AwayPeriod&) -> std::optional<NewEntry> { return std::nullopt; });
   ASSERT_TRUE(ended);
   EXPECT_FALSE(ended->entry);
   EXPECT_FALSE(store->away());
@@ -104,7 +108,7 @@ TEST(EndAway, NoPeriodOpenAsksForNoBreak) {
   TempDir dir;
   auto store = open_store(dir.file("q.db"), Access::kWrite);
   bool asked = false;
-  EXPECT_FALSE(store->end_away([&asked](const AwayPeriod&) -> std::optional<NewEntry> {
+  EXPECT_FALSE(store->end_away(kBack, [&asked](const AwayPeriod&) -> std::optional<NewEntry> {
     asked = true;
     return std::nullopt;
   }));

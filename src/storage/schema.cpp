@@ -118,6 +118,12 @@ UPDATE pause SET id = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2
 CREATE UNIQUE INDEX pause_by_id ON pause (id);
 CREATE INDEX entry_by_start_id ON entry (start_utc, id);
 )sql",
+    // The away row stays when its period closes, with when the user came back from the
+    // latest natural break: a break stops at 24h, the absence may not (status, remind).
+    R"sql(
+ALTER TABLE away ADD COLUMN open INTEGER NOT NULL DEFAULT 1 CHECK (open IN (0, 1));
+ALTER TABLE away ADD COLUMN back_utc INTEGER;
+)sql",
 };
 
 [[noreturn]] void damaged(const std::string& path, const std::string& what) {

@@ -26,7 +26,7 @@ enum class Access {
 };
 
 // The schema version this build writes; a file with a higher one is refused.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 // PRAGMA application_id of a qlfit database: "qlft".
 inline constexpr int kApplicationId = 0x716C6674;
 

@@ -51,8 +51,10 @@ class SqliteStore final : public LoggedStore {
   std::optional<Entry> finish_timer(const NewEntry& entry) override;
   std::optional<Timer> cancel_timer() override;
   std::optional<AwayPeriod> away() override;
+  std::optional<date::sys_seconds> back_at() override;
   bool begin_away(const AwayPeriod& period) override;
-  std::optional<EndedAway> end_away(const NaturalBreak& natural_break) override;
+  std::optional<EndedAway> end_away(date::sys_seconds back,
+                                    const NaturalBreak& natural_break) override;
   Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override;
   std::vector<Pause> pauses() override;
   std::optional<Pause> remove_pause(std::int64_t n) override;

@@ -166,11 +166,21 @@ std::optional<Timer> SqliteStore::cancel_timer() {
 std::optional<AwayPeriod> SqliteStore::away() {
   opened(Access::kRead);
   return guarded(path_, [&]() -> std::optional<AwayPeriod> {
-    SQLite::Statement query(file_->db(), "SELECT start_utc, utc_offset FROM away");
+    SQLite::Statement query(file_->db(), "SELECT start_utc, utc_offset FROM away WHERE open = 1");
     if (!query.executeStep())
       return std::nullopt;
     return AwayPeriod{date::sys_seconds{std::chrono::seconds{query.getColumn(0).getInt64()}},
                       std::chrono::seconds{query.getColumn(1).getInt64()}};
+  });
+}
+
+std::optional<date::sys_seconds> SqliteStore::back_at() {
+  opened(Access::kRead);
+  return guarded(path_, [&]() -> std::optional<date::sys_seconds> {
+    SQLite::Statement query(file_->db(), "SELECT back_utc FROM away WHERE back_utc IS NOT NULL");
+    if (!query.executeStep())
+      return std::nullopt;
+    return date::sys_seconds{std::chrono::seconds{query.getColumn(0).getInt64()}};
   });
 }
 
@@ -180,7 +190,9 @@ bool SqliteStore::begin_away(const AwayPeriod& period) {
     SQLite::Transaction transaction(file_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement insert(
         file_->db(),
-        "INSERT INTO away (id, start_utc, utc_offset) VALUES (1, ?, ?) ON CONFLICT DO NOTHING");
+        "INSERT INTO away (id, start_utc, utc_offset) VALUES (1, ?, ?) ON CONFLICT (id) DO "
+        "UPDATE SET start_utc = excluded.start_utc, utc_offset = excluded.utc_offset, open = 1 "
+        "WHERE open = 0");
     insert.bind(1, static_cast<std::int64_t>(period.start.time_since_epoch().count()));
     insert.bind(2, static_cast<std::int64_t>(period.offset.count()));
     const bool opened = insert.exec() == 1;
@@ -189,25 +201,32 @@ bool SqliteStore::begin_away(const AwayPeriod& period) {
   });
 }
 
-std::optional<Store::EndedAway> SqliteStore::end_away(const NaturalBreak& natural_break) {
+std::optional<Store::EndedAway> SqliteStore::end_away(date::sys_seconds back,
+                                                      const NaturalBreak& natural_break) {
   opened(Access::kModify);
   return guarded(path_, [&]() -> std::optional<EndedAway> {
     SQLite::Transaction transaction(file_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     std::optional<EndedAway> ended;
     {
-      SQLite::Statement remove(file_->db(), "DELETE FROM away RETURNING start_utc, utc_offset");
-      if (!remove.executeStep())
+      // The row stays, closed, with the latest return from a natural break (back_at).
+      SQLite::Statement close(file_->db(),
+                              "UPDATE away SET open = 0 WHERE open = 1 "
+                              "RETURNING start_utc, utc_offset");
+      if (!close.executeStep())
         return std::nullopt;
       ended = EndedAway{
-          AwayPeriod{date::sys_seconds{std::chrono::seconds{remove.getColumn(0).getInt64()}},
-                     std::chrono::seconds{remove.getColumn(1).getInt64()}},
+          AwayPeriod{date::sys_seconds{std::chrono::seconds{close.getColumn(0).getInt64()}},
+                     std::chrono::seconds{close.getColumn(1).getInt64()}},
           std::nullopt};
-      while (remove.executeStep()) {
+      while (close.executeStep()) {
       }
     }
     if (const auto fresh = natural_break(ended->period)) {
       log_->start_change("away end");
       ended->entry = insert_entry(*fresh);
+      SQLite::Statement back_now(file_->db(), "UPDATE away SET back_utc = ?");
+      back_now.bind(1, static_cast<std::int64_t>(back.time_since_epoch().count()));
+      back_now.exec();
     }
     file_->commit(transaction);
     return ended;

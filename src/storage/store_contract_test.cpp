@@ -161,18 +161,60 @@ TYPED_TEST(StoreContract, AnArchivedActivityComesBackWithItsKind) {
   EXPECT_FALSE(store.remove_activity("yoga", false));
 }
 
+// Where the away periods of these tests end: the user came back then.
+const date::sys_seconds kBack{date::sys_days{2026_y / 11 / 26} + std::chrono::hours{10}};
+
 TYPED_TEST(StoreContract, OneAwayPeriodAtATime) {
   Store& store = this->store();
   const AwayPeriod period{date::sys_days{2026_y / 11 / 24}, {}};
   EXPECT_TRUE(store.begin_away(period));
   EXPECT_FALSE(store.begin_away(period));
   const auto no_break = [](const AwayPeriod&) -> std::optional<NewEntry> { return std::nullopt; };
-  const auto ended = store.end_away(no_break);
+  const auto ended = store.end_away(kBack, no_break);
   ASSERT_TRUE(ended);
   EXPECT_EQ(ended->period.start, period.start);
   EXPECT_FALSE(ended->entry);
-  EXPECT_FALSE(store.end_away(no_break));
+  EXPECT_FALSE(store.end_away(kBack, no_break));
   EXPECT_TRUE(entries_of(store).empty());
+}
+
+TYPED_TEST(StoreContract, TheReturnFromTheLatestNaturalBreakIsKept) {
+  Store& store = this->store();
+  const auto no_break = [](const AwayPeriod&) -> std::optional<NewEntry> { return std::nullopt; };
+  const auto a_break = [&](const AwayPeriod& away) -> std::optional<NewEntry> {
+    NewEntry entry = this->fresh("break", Kind::kBreak, date::sys_days{2026_y / 11 / 24}, 9);
+    entry.start = away.start;
+    entry.source = Source::kAway;
+    return entry;
+  };
+  EXPECT_FALSE(store.back_at());
+  ASSERT_TRUE(store.begin_away(AwayPeriod{date::sys_days{2026_y / 11 / 24}, {}}));
+  EXPECT_FALSE(store.back_at());
+  ASSERT_TRUE(store.end_away(kBack, a_break));
+  EXPECT_EQ(store.back_at(), kBack);
+  EXPECT_FALSE(store.away());
+  // A new period opens over the closed one; the return before it is still known.
+  const AwayPeriod later{kBack + std::chrono::hours{2}, std::chrono::hours{1}};
+  ASSERT_TRUE(store.begin_away(later));
+  ASSERT_TRUE(store.away());
+  EXPECT_EQ(store.away()->start, later.start);
+  EXPECT_EQ(store.away()->offset, later.offset);
+  EXPECT_FALSE(store.begin_away(later));
+  EXPECT_EQ(store.back_at(), kBack);
+  // Too short to be a break: the user never left, as far as sitting goes.
+  ASSERT_TRUE(store.end_away(kBack + std::chrono::hours{3}, no_break));
+  EXPECT_EQ(store.back_at(), kBack);
+  // A natural break that cannot be made leaves the period open and the return as it was.
+  ASSERT_TRUE(store.begin_away(AwayPeriod{kBack + std::chrono::hours{4}, {}}));
+  EXPECT_THROW(store.end_away(kBack + std::chrono::hours{5},
+                              [](const AwayPeriod&) -> std::optional<NewEntry> {
+                                throw Error(ErrorCode::kInvalidInput, "interrupted");
+                              }),
+               Error);
+  EXPECT_TRUE(store.away());
+  EXPECT_EQ(store.back_at(), kBack);
+  ASSERT_TRUE(store.end_away(kBack + std::chrono::hours{6}, a_break));
+  EXPECT_EQ(store.back_at(), kBack + std::chrono::hours{6});
 }
 
 TYPED_TEST(StoreContract, ClosingAnAwayPeriodLogsItsBreakOrLeavesItOpen) {
@@ -180,13 +222,14 @@ TYPED_TEST(StoreContract, ClosingAnAwayPeriodLogsItsBreakOrLeavesItOpen) {
   const date::sys_days day{2026_y / 11 / 24};
   ASSERT_TRUE(store.begin_away(AwayPeriod{day + std::chrono::hours{9}, {}}));
   // A natural break that cannot be made leaves the period open and nothing logged.
-  EXPECT_THROW(store.end_away([](const AwayPeriod&) -> std::optional<NewEntry> {
-    throw Error(ErrorCode::kInvalidInput, "interrupted");
-  }),
+  EXPECT_THROW(store.end_away(kBack,
+                              [](const AwayPeriod&) -> std::optional<NewEntry> {
+                                throw Error(ErrorCode::kInvalidInput, "interrupted");
+                              }),
                Error);
   ASSERT_TRUE(store.away());
   EXPECT_TRUE(entries_of(store).empty());
-  const auto ended = store.end_away([&](const AwayPeriod& away) -> std::optional<NewEntry> {
+  const auto ended = store.end_away(kBack, [&](const AwayPeriod& away) -> std::optional<NewEntry> {
     NewEntry entry = this->fresh("break", Kind::kBreak, day, 9);
     entry.start = away.start;
     entry.source = Source::kAway;

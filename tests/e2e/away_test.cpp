@@ -114,6 +114,14 @@ TEST(Away, ABreakLastsAtMostADay) {
   cli.run({"away", "begin", "--at", "3d ago"});
   EXPECT_EQ(cli.run({"away", "end"}).code, 0);
   expect_one_break(cli, "2026-11-21T10:00:00+01:00", 86400);
+  // The break stops after a day, but the sitting starts when the user came back: at 10:20
+  // that is 20 minutes, not the 80 since working hours began, and no break is due.
+  at(cli, "10:20");
+  const auto status = nlohmann::json::parse(cli.run({"status", "--json"}).out);
+  EXPECT_EQ(status["sitting_minutes"], 20);
+  expect_silent(cli.run({"remind", "--for", "break"}));
+  at(cli, "10:31");
+  EXPECT_NE(cli.run({"remind", "--for", "break"}).out, "");
 }
 
 TEST(Away, BadInputIsRefusedAndWritesNothing) {

@@ -123,7 +123,7 @@ TEST(Safety, AnOlderSchemaIsReadWithoutMigratingTheFile) {
   EXPECT_EQ(contents(cli.db_path()), bytes);
   EXPECT_EQ(cli.run({"log", "break"}).code, 0);  // the first write migrates
   SQLite::Database db(cli.db_path());
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 7);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 8);
 }
 
 TEST(Safety, ADamagedHeaderIsOnePlainLine) {

@@ -297,6 +297,10 @@ std::optional<AwayPeriod> MemoryStore::away() {
   return state_.away;
 }
 
+std::optional<date::sys_seconds> MemoryStore::back_at() {
+  return state_.back;
+}
+
 bool MemoryStore::begin_away(const AwayPeriod& period) {
   if (state_.away)
     return false;
@@ -304,14 +308,17 @@ bool MemoryStore::begin_away(const AwayPeriod& period) {
   return true;
 }
 
-std::optional<Store::EndedAway> MemoryStore::end_away(const NaturalBreak& natural_break) {
+std::optional<Store::EndedAway> MemoryStore::end_away(date::sys_seconds back,
+                                                      const NaturalBreak& natural_break) {
   if (!state_.away)
     return std::nullopt;
   // Asked before anything changes: what it throws leaves the period open.
   const std::optional<NewEntry> fresh = natural_break(*state_.away);
   EndedAway ended{*std::exchange(state_.away, {}), std::nullopt};
-  if (fresh)
+  if (fresh) {
     ended.entry = numbered(state_, *fresh);
+    state_.back = back;
+  }
   return ended;
 }
 

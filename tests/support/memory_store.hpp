@@ -46,8 +46,10 @@ class MemoryStore final : public Store {
   std::optional<Entry> finish_timer(const NewEntry& entry) override;
   std::optional<Timer> cancel_timer() override;
   std::optional<AwayPeriod> away() override;
+  std::optional<date::sys_seconds> back_at() override;
   bool begin_away(const AwayPeriod& period) override;
-  std::optional<EndedAway> end_away(const NaturalBreak& natural_break) override;
+  std::optional<EndedAway> end_away(date::sys_seconds back,
+                                    const NaturalBreak& natural_break) override;
   Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override;
   std::vector<Pause> pauses() override;
   std::optional<Pause> remove_pause(std::int64_t n) override;
@@ -60,6 +62,7 @@ class MemoryStore final : public Store {
     std::map<std::string, std::string> settings;
     std::optional<Timer> timer;
     std::optional<AwayPeriod> away;
+    std::optional<date::sys_seconds> back;  // where the latest natural break's absence ended
     std::int64_t next_entry = 1;
     std::int64_t next_pause = 1;
     std::uint64_t next_id = 1;
