@@ -174,6 +174,15 @@ void OpLog::record(const std::string& target, const Json& before) {
   Json after = state(target);
   if (after == before)
     return;
+  write(target, before, std::move(after));
+}
+
+void OpLog::record_created(const std::string& target, Json after) {
+  const Idle idle{*this};
+  write(target, nullptr, std::move(after));
+}
+
+void OpLog::write(const std::string& target, const Json& before, Json after) {
   Operation op;
   op.kind = kind_of(target, before, after);
   op.target = target;
@@ -187,7 +196,7 @@ void OpLog::record(const std::string& target, const Json& before) {
   }
   if (after.is_object())
     after.erase("n");  // local: never leaves this machine
-  op.data = after;
+  op.data = std::move(after);
   if (next_at_ == 0)
     next_at_ = db().execAndGet("SELECT coalesce(max(at_ms), 0) + 1 FROM op").getInt64();
   op.at_ms = std::max(at_ms_.value_or(now_ms()), next_at_);

@@ -83,6 +83,9 @@ class OpLog {
   // Records, in the caller's transaction, that `target` went from `before` to its
   // present state, as one operation of the current change. Nothing when equal.
   void record(const std::string& target, const Json& before);
+  // The same for a target that was absent and now holds `after` (its state() without "n"),
+  // without reading it back: what an import knows of each entry it adds.
+  void record_created(const std::string& target, Json after);
 
   // Finalizes the statements kept prepared: before a commit that may close the
   // connection (an import into a new database publishes it).
@@ -111,6 +114,8 @@ class OpLog {
   void record_history();
 
  private:
+  // Records the operation that took `target` from `before` to `after` (they differ).
+  void write(const std::string& target, const Json& before, Json after);
   // Makes `target` hold `state` (null: absent), without recording.
   void put(const std::string& target, const Json& state);
   std::int64_t insert(const Operation& op, const Json& before, std::optional<std::int64_t> undoes);

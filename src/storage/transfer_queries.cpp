@@ -4,6 +4,7 @@
 #include "sql_rows.hpp"
 #include "sqlite_store_impl.hpp"
 
+#include <deque>
 #include <sqlite3.h>
 
 namespace qlfit::storage {
@@ -32,7 +33,9 @@ ON CONFLICT (id) DO NOTHING)sql");
       SQLite::Statement seen(file_->db(), R"sql(
 INSERT INTO temp.import_seen (id, ordinal) VALUES (?1, ?2)
 ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
-      std::vector<std::uint32_t> added_ordinals;
+      // A deque, not a vector: growing never holds the old and the new copy at once
+      // (0.75 MiB at the peak of a 73,000-entry import, against 0.29 MiB).
+      std::deque<std::uint32_t> added_ordinals;
       std::int64_t first_added = 0;
       std::set<std::string, std::less<>> known;  // activities known to exist here
       entries([&](const Entry& entry, std::size_t ordinal) -> std::optional<std::size_t> {
@@ -47,7 +50,8 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
         if (added) {
           if (added_ordinals.empty())
             first_added = file_->db().getLastInsertRowid();
-          log_->record("entry:" + entry.id, nullptr);
+          // Its state is the entry as bound above: no query to read it back.
+          log_->record_created("entry:" + entry.id, entry_object(entry));
           added_ordinals.push_back(static_cast<std::uint32_t>(ordinal));
           ++count.added;
           return std::nullopt;
