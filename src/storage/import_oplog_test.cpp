@@ -53,13 +53,13 @@ TEST(Import, WritesTheOperationsUndoAndSyncRead) {
     add(imported("7ed672a2-866a-4695-92da-7810ba978d13", "hike", Kind::kWalk, 25), 3);
   };
   const auto extras = [] {
-    Store::ImportExtras extras;
-    extras.activities.push_back(Activity{"hike", Kind::kWalk, "up the hill"});
+    Store::ImportExtras more;
+    more.activities.push_back(Activity{"hike", Kind::kWalk, "up the hill"});
     Pause rest;
     rest.days = {2026_y / 12 / 1, 2026_y / 12 / 3};
-    extras.pauses.push_back(rest);
-    extras.settings["walk.min"] = "25";
-    return extras;
+    more.pauses.push_back(rest);
+    more.settings["walk.min"] = "25";
+    return more;
   };
   {
     auto store = open_store(path, Access::kImport);
@@ -68,15 +68,29 @@ TEST(Import, WritesTheOperationsUndoAndSyncRead) {
     // Again: everything is here, nothing is recorded.
     EXPECT_EQ(store->import(feed, extras, false).present, 2U);
   }
-  const std::string at = "|1795737600000|";
+  // As written before the import recorded entries without reading them back.
+  const std::string first = R"({"id":"6ed672a2-866a-4695-92da-7810ba978d1)";
+  const std::string hike = R"({"name":"hike","kind":"walk","description":)";
   EXPECT_EQ(
       op_rows(path),
       (std::vector<std::string>{
-          "1|-|1" + at + "entry.create|entry:6ed672a2-866a-4695-92da-7810ba978d12|" +
-              R"({"id":"6ed672a2-866a-4695-92da-7810ba978d12","activity":"butt-walk",)" +
-              R"("kind":"session","start":1795676400,"offset_s":3600,)" +
-              R"("local_date":"2026-11-24","duration_s":600,"pain":3,)" +
-              R"("note":"a \"quoted\" note","created":1795651200,"source":"import"}|-|1|import|-|0)",
+          "1|-|1|1795737600000|entry.create|entry:6ed672a2-866a-4695-92da-7810ba978d12|" + first +
+              R"(2","activity":"butt-walk","kind":"session","start":1795503600,"offset_s":3600,)"
+              R"("local_date":"2026-11-24","duration_s":600,"pain":3,)"
+              R"("note":"a \"quoted\" note","created":1795651200,"source":"manual"}|-|1|import|-|0)",
+          "2|-|2|1795737600001|activity.set|activity:hike|" + hike +
+              R"("","archived":false}|-|1|import|-|0)",
+          std::string(
+              "3|-|3|1795737600002|entry.create|entry:7ed672a2-866a-4695-92da-7810ba978d13|") +
+              R"({"id":"7ed672a2-866a-4695-92da-7810ba978d13",)"
+              R"("activity":"hike","kind":"walk","start":1795590000,"offset_s":3600,)"
+              R"("local_date":"2026-11-25","duration_s":600,"pain":null,"note":null,)"
+              R"("created":1795651200,"source":"manual"}|-|1|import|-|0)",
+          "4|-|4|1795737600003|activity.set|activity:hike|" + hike +
+              R"("up the hill","archived":false}|)" + hike + R"("","archived":false}|1|import|-|0)",
+          "5|-|5|1795737600004|pause.add|pause|-|1|import|-|0",
+          R"(6|-|6|1795737600005|setting.set|setting:walk.min|{"key":"walk.min","value":"25"}|)"
+          R"(-|1|import|-|0)",
       }));
 }
 
