@@ -5,6 +5,7 @@
 #include <date/date.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,9 @@ struct Period {
 
 // "2026-11-24".
 std::string iso_date(date::year_month_day day);
+// The day "2026-11-24" names: exactly YYYY-MM-DD and a day that exists; nullopt
+// otherwise. Reads what iso_date writes.
+std::optional<date::year_month_day> parse_iso_date(std::string_view text);
 // "2026-W48": the ISO 8601 week (and week-year) the day belongs to.
 std::string iso_week_label(date::year_month_day day);
 

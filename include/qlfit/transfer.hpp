@@ -1,7 +1,7 @@
 #pragma once
 
-#include "qlfit/data.hpp"
 #include "qlfit/files.hpp"
+#include "qlfit/import_row.hpp"
 #include "qlfit/store.hpp"
 #include "qlfit/when.hpp"
 

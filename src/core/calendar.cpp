@@ -3,6 +3,8 @@
 #include "qlfit/error.hpp"
 #include "qlfit/text.hpp"
 
+#include "reading.hpp"
+
 #include <date/iso_week.h>
 
 #include <string>
@@ -123,6 +125,17 @@ std::string format_offset(std::chrono::seconds offset) {
   if (total % 60 != 0)
     text += ":" + pad(total % 60, 2);
   return text;
+}
+
+std::optional<date::year_month_day> parse_iso_date(std::string_view text) {
+  Reader in{text};
+  const auto fields = take_date_fields(in);
+  if (!fields || !in.done())
+    return std::nullopt;
+  const date::year_month_day day{date::year{fields->year},
+                                 date::month{static_cast<unsigned>(fields->month)},
+                                 date::day{static_cast<unsigned>(fields->day)}};
+  return day.ok() ? std::optional(day) : std::nullopt;
 }
 
 std::string clock_time(date::local_seconds local) {

@@ -17,6 +17,16 @@ date::local_seconds local(date::year_month_day day, hours h, minutes m = minutes
   return date::local_days{day} + h + m;
 }
 
+TEST(ParseIsoDate, ReadsWhatIsoDateWritesAndNothingElse) {
+  for (const auto day : {2026_y / 11 / 24, 1900_y / 1 / 1, 9999_y / 12 / 31, 2024_y / 2 / 29}) {
+    EXPECT_EQ(parse_iso_date(iso_date(day)), day);
+  }
+  for (const char* text : {"", "2026-11-2", "2026-1-24", " 2026-1-24", "+202-11-24", "2026-11-24 ",
+                           "20261124", "2026/11/24", "2026-02-29", "2026-13-01", "2026-11-31"}) {
+    EXPECT_EQ(parse_iso_date(text), std::nullopt) << text;
+  }
+}
+
 TEST(IsoWeekLabel, WeekOneCanStartInTheOldYear) {
   EXPECT_EQ(iso_week_label(2024_y / 12 / 30), "2025-W01");
   EXPECT_EQ(iso_week_label(2025_y / 12 / 29), "2026-W01");

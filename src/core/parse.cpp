@@ -3,6 +3,8 @@
 #include "qlfit/error.hpp"
 #include "qlfit/text.hpp"
 
+#include "reading.hpp"
+
 #include <charconv>
 #include <optional>
 #include <string>
@@ -11,23 +13,6 @@ namespace qlfit {
 namespace {
 
 constexpr std::chrono::seconds kLongest = std::chrono::hours{24};
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-// Reads the digits at the front of `text` (at most 9, so no overflow), or nullopt.
-std::optional<long> take_number(std::string_view& text) {
-  std::size_t length = 0;
-  while (length < text.size() && is_digit(text[length]))
-    ++length;
-  if (length == 0 || length > 9)
-    return std::nullopt;
-  long value = 0;
-  std::from_chars(text.data(), text.data() + length, value);
-  text.remove_prefix(length);
-  return value;
-}
 
 [[noreturn]] void bad_duration(std::string_view text, std::string_view what) {
   throw Error(ErrorCode::kInvalidInput,

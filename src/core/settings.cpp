@@ -1,8 +1,11 @@
 #include "qlfit/settings.hpp"
 
+#include "qlfit/calendar.hpp"
 #include "qlfit/error.hpp"
 #include "qlfit/parse.hpp"
 #include "qlfit/text.hpp"
+
+#include "reading.hpp"
 
 #include <string>
 
@@ -10,8 +13,6 @@ namespace qlfit {
 namespace {
 
 using std::chrono::minutes;
-
-constexpr std::array<std::string_view, 7> kDays{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 
 constexpr std::array<SettingKey, 15> kKeys{{
     {"sessions.min", "3", "weekly routine sessions: the target is met at this many"},
@@ -37,24 +38,17 @@ constexpr std::array<SettingKey, 15> kKeys{{
 }
 
 std::string clock_text(minutes time) {
-  const long h = time.count() / 60;
-  const long m = time.count() % 60;
-  return (h < 10 ? "0" : "") + std::to_string(h) + ":" + (m < 10 ? "0" : "") + std::to_string(m);
+  return clock_time(date::local_seconds{time});
 }
 
 // HH:MM from 00:00 to 23:59; nullopt otherwise.
 std::optional<minutes> parse_clock(std::string_view text) {
-  if (text.size() != 5 || text[2] != ':')
+  Reader in{text};
+  const auto h = in.digits(2);
+  const auto m = h && in.take(':') ? in.digits(2) : std::nullopt;
+  if (!m || !in.done() || *h > 23 || *m > 59)
     return std::nullopt;
-  for (const std::size_t i : {0U, 1U, 3U, 4U}) {
-    if (text[i] < '0' || text[i] > '9')
-      return std::nullopt;
-  }
-  const int h = (text[0] - '0') * 10 + (text[1] - '0');
-  const int m = (text[3] - '0') * 10 + (text[4] - '0');
-  if (h > 23 || m > 59)
-    return std::nullopt;
-  return minutes{h * 60 + m};
+  return minutes{*h * 60 + *m};
 }
 
 minutes clock_value(std::string_view key, std::string_view text) {
@@ -64,8 +58,8 @@ minutes clock_value(std::string_view key, std::string_view text) {
 }
 
 int day_index(std::string_view name) {
-  for (std::size_t i = 0; i < kDays.size(); ++i) {
-    if (kDays[i] == name)
+  for (std::size_t i = 0; i < kWeekdayWords.size(); ++i) {
+    if (kWeekdayWords[i] == name)
       return static_cast<int>(i);
   }
   return -1;
@@ -104,7 +98,7 @@ std::string days_text(std::bitset<7> days) {
   std::string text;
   for (const std::size_t day : {1U, 2U, 3U, 4U, 5U, 6U, 0U}) {
     if (days.test(day))
-      text += (text.empty() ? "" : ",") + std::string(kDays[day]);
+      text += (text.empty() ? "" : ",") + std::string(kWeekdayWords[day]);
   }
   return text;
 }

@@ -2,7 +2,7 @@
 
 // CSV, as qlfit exports and imports entries (docs/cli.md): written a row at a time and
 // read a row at a time from the pieces of a file, so a file of any size fits in memory.
-#include "qlfit/data.hpp"
+#include "qlfit/import_row.hpp"
 
 #include <functional>
 #include <memory>

@@ -23,16 +23,7 @@ using Json = nlohmann::ordered_json;
 std::optional<date::year_month_day> iso_day(const Json& value) {
   if (!value.is_string())
     return std::nullopt;
-  const std::string text = value.get<std::string>();
-  unsigned y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
-    return std::nullopt;
-  }
-  const date::year_month_day day{date::year{static_cast<int>(y)}, date::month{m}, date::day{d}};
-  return day.ok() ? std::optional(day) : std::nullopt;
+  return parse_iso_date(value.get<std::string>());
 }
 
 }  // namespace

@@ -1,27 +1,16 @@
 #include "sql_rows.hpp"
 
+#include "qlfit/calendar.hpp"
 #include "qlfit/error.hpp"
 
 namespace qlfit::storage {
 
 // "YYYY-MM-DD", as qlfit writes it; anything else means the file was changed by hand.
 date::year_month_day parse_local_date(std::string_view text, const std::string& path) {
-  const auto digits = [&](std::size_t at, std::size_t count) {
-    unsigned value = 0;
-    for (std::size_t i = at; i < at + count; ++i) {
-      if (text[i] < '0' || text[i] > '9')
-        fail(path, "is damaged: an entry has the local date \"" + std::string(text) + "\"");
-      value = value * 10 + static_cast<unsigned>(text[i] - '0');
-    }
-    return value;
-  };
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+  const auto day = parse_iso_date(text);
+  if (!day)
     fail(path, "is damaged: an entry has the local date \"" + std::string(text) + "\"");
-  const date::year_month_day day{date::year{static_cast<int>(digits(0, 4))},
-                                 date::month{digits(5, 2)}, date::day{digits(8, 2)}};
-  if (!day.ok())
-    fail(path, "is damaged: an entry has the local date \"" + std::string(text) + "\"");
-  return day;
+  return *day;
 }
 
 std::string_view text_of(const SQLite::Column& column) {

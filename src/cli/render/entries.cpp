@@ -16,10 +16,6 @@ constexpr std::array<const char*, 7> kWeekdays{"Sun", "Mon", "Tue", "Wed", "Thu"
 constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-long whole_minutes(std::chrono::seconds duration) {
-  return duration.count() / 60;
-}
-
 std::string week_standing(const Logged& logged) {
   const PeriodStats& week = logged.week;
   // The counts are of the entry's own week, which is named when it is not this one.
@@ -64,6 +60,10 @@ std::string when_logged(const Entry& entry, bool with_offset) {
 
 const char* weekday_name(date::weekday weekday) {
   return kWeekdays[weekday.c_encoding()];
+}
+
+long whole_minutes(std::chrono::seconds duration) {
+  return duration.count() / 60;
 }
 
 const char* month_name(date::month month) {

@@ -33,10 +33,6 @@ const char* verdict_colour(Verdict verdict) {
   return "";
 }
 
-long minutes_of(std::chrono::seconds duration) {
-  return duration.count() / 60;
-}
-
 std::string painted(const std::string& text, Verdict verdict, bool color) {
   return color ? verdict_colour(verdict) + text + kReset : text;
 }
@@ -82,17 +78,17 @@ std::string strip_row(const char* label, const std::vector<DayFacts>& days, Valu
 }
 
 std::string strip(const std::vector<DayFacts>& days) {
-  static constexpr const char* kNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   std::string out = fmt::format("{:<9}", "");
   for (const DayFacts& day : days) {
-    out += fmt::format("{:>5}", kNames[date::weekday{date::sys_days{day.day}}.c_encoding()]);
+    out += fmt::format("{:>5}", weekday_name(date::weekday{date::sys_days{day.day}}));
   }
   out += "\n";
   const auto number = [](long value) {
     return value == 0 ? std::string("·") : std::to_string(value);
   };
   out += strip_row("session", days, [&](const DayFacts& d) { return number(d.sessions); });
-  out += strip_row("walk min", days, [&](const DayFacts& d) { return number(minutes_of(d.walk)); });
+  out +=
+      strip_row("walk min", days, [&](const DayFacts& d) { return number(whole_minutes(d.walk)); });
   out += strip_row("breaks", days, [&](const DayFacts& d) { return number(d.breaks); });
   return out;
 }
@@ -150,9 +146,7 @@ std::string heatmap(const std::vector<PeriodStats>& weeks, bool color, int width
     out += month_labels(weeks, from, to, static_cast<std::size_t>(std::max(width, 12)));
     for (std::size_t row = 0; row < 7; ++row) {
       const auto& first_day = weeks[from].days[row];
-      static constexpr const char* kNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-      out +=
-          fmt::format("{:<4}", kNames[date::weekday{date::sys_days{first_day.day}}.c_encoding()]);
+      out += fmt::format("{:<4}", weekday_name(date::weekday{date::sys_days{first_day.day}}));
       for (std::size_t week = from; week < to; ++week) {
         out += " " + heat_cell(weeks[week].days[row], color);
       }
@@ -257,7 +251,7 @@ std::string period_text(const PeriodStats& stats, bool color) {
                                   : fmt::format("{} of {}", sessions.count, band(sessions.target));
   out += fmt::format("Sessions  {} · {}\n", counted,
                      painted(verdict_words(sessions), sessions.verdict, color));
-  out += fmt::format("Walks     {} min · {} of {} with {}+ min\n", minutes_of(stats.walk.total),
+  out += fmt::format("Walks     {} min · {} of {} with {}+ min\n", whole_minutes(stats.walk.total),
                      stats.walk.days_in_band, plural(stats.period.range.days(), "day", "days"),
                      stats.walk.target.min);
   out += breaks_line(stats.breaks);
@@ -299,7 +293,7 @@ std::string weeks_text(const WeeksReport& report, bool color, int width) {
     out += fmt::format(
         "{:<10}  {}  {} · {} min walked · {}\n", week.period.label,
         painted(fmt::format("{:<9}", to_string(sessions.verdict)), sessions.verdict, color),
-        counted_sessions(sessions), minutes_of(week.walk.total),
+        counted_sessions(sessions), whole_minutes(week.walk.total),
         plural(week.breaks.count, "break", "breaks"));
   }
   out += fmt::format("Streak    {} met in a row now · longest {}\n\n",

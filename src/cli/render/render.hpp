@@ -33,6 +33,8 @@ std::string human_day(date::year_month_day day);
 const char* month_name(date::month month);
 // "Mon".
 const char* weekday_name(date::weekday weekday);
+// A duration in whole minutes, the seconds dropped: what "walk min" shows.
+long whole_minutes(std::chrono::seconds duration);
 
 // "#42 butt-walk Tue 24 Nov 07:30 — 2 of 3–4 sessions this week".
 std::string logged_line(const Logged& logged);

@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <ostream>
 
 namespace qlfit::cli::render {
@@ -109,7 +108,7 @@ void HtmlReport::begin(const WeekSpan& span, bool has_entries) {
               "<p class=\"meta\">From the qlfit database <b>{}</b>, made on {} at {}.</p>\n",
               html_escaped(page_.database),
               long_day(date::year_month_day{date::floor<date::days>(page_.made)}),
-              clock_of(page_.made))
+              clock_time(page_.made))
        << fmt::format(
               "<p>Targets: the back-care routine {} times a week · a walk of {} minutes a "
               "day · a break after at most {} sitting, {} {} · advice to see a provider "
@@ -165,12 +164,10 @@ void HtmlReport::calendar_week(const PeriodStats& week) {
   const double x = kLeft + (index - row.first) * cell_;
   if (index == row.first) {
     for (std::size_t d = 0; d < 7; d += 2) {
-      static constexpr std::array<const char*, 7> kNames{"Sun", "Mon", "Tue", "Wed",
-                                                         "Thu", "Fri", "Sat"};
-      const auto weekday = date::weekday{date::sys_days{week.days[d].day}}.c_encoding();
+      const date::weekday weekday{date::sys_days{week.days[d].day}};
       out_ << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", num(kLeft - 4),
                           num(top + kTop + static_cast<double>(d) * cell_ + cell_ * 0.7),
-                          kNames[weekday]);
+                          weekday_name(weekday));
     }
     if (row.year != 0) {
       out_ << fmt::format("<text x=\"0\" y=\"{}\" font-weight=\"bold\">{}</text>",
@@ -196,7 +193,7 @@ void HtmlReport::calendar_week(const PeriodStats& week) {
       shade = "f";
     } else {
       what = fmt::format("{} · {} min walked · {}", plural(day.sessions, "session", "sessions"),
-                         minutes_of(day.walk), plural(day.breaks, "break", "breaks"));
+                         whole_minutes(day.walk), plural(day.breaks, "break", "breaks"));
       shade = fmt::format("l{}", day_level(day));
     }
     out_ << fmt::format(
@@ -205,7 +202,7 @@ void HtmlReport::calendar_week(const PeriodStats& week) {
         shade, num(x + 1), num(top + kTop + static_cast<double>(d) * cell_ + 1), num(cell_ - 2),
         num(cell_ - 2), long_day(day.day), what);
     Day kept;
-    kept.walk = static_cast<std::uint16_t>(std::min(minutes_of(day.walk), 1440L));
+    kept.walk = static_cast<std::uint16_t>(std::min(whole_minutes(day.walk), 1440L));
     kept.breaks = static_cast<std::uint8_t>(std::min(day.breaks, 255));
     kept.flags =
         static_cast<std::uint8_t>((day.walk_in_band ? kInBand : 0) | (day.paused ? kPaused : 0) |
@@ -291,7 +288,7 @@ void HtmlReport::week_table(const Streak& streak) {
         "class=\"n\">{}{}"
         "</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
         verdict_class(sessions.verdict), week.period.label, days, counted, verdict_words(sessions),
-        minutes_of(week.walk.total), week.walk.days_in_band, week.period.range.days(),
+        whole_minutes(week.walk.total), week.walk.days_in_band, week.period.range.days(),
         settings.walk.min, week.breaks.count, breaks, sitting, pain);
   }
   out_ << "</tbody>\n</table>\n</section>\n";
@@ -304,7 +301,7 @@ void HtmlReport::note(const Entry& entry) {
     any_note_ = true;
   }
   out_ << fmt::format("<tr><td>{} {}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
-                      long_day(entry.local_date), clock_of(entry.local_start()),
+                      long_day(entry.local_date), clock_time(entry.local_start()),
                       html_escaped(entry.activity), entry.pain ? std::to_string(*entry.pain) : "–",
                       html_escaped(*entry.note));
 }

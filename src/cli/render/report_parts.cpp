@@ -39,22 +39,12 @@ std::string long_day(date::year_month_day day) {
   return fmt::format("{} {}", human_day(day), static_cast<int>(day.year()));
 }
 
-// "07:30".
-std::string clock_of(date::local_seconds local) {
-  const date::hh_mm_ss<std::chrono::seconds> time{local - date::floor<date::days>(local)};
-  return fmt::format("{:02}:{:02}", time.hours().count(), time.minutes().count());
-}
-
 // "7–13 Sep", "28 Sep – 4 Oct".
 std::string week_days(const DateRange& range) {
   if (range.first.month() == range.last.month()) {
     return fmt::format("{}–{}", static_cast<unsigned>(range.first.day()), short_day(range.last));
   }
   return short_day(range.first) + " – " + short_day(range.last);
-}
-
-long minutes_of(std::chrono::seconds duration) {
-  return duration.count() / 60;
 }
 
 const char* verdict_class(Verdict verdict) {

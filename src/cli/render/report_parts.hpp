@@ -43,11 +43,8 @@ std::size_t slot(int first, int i);
 std::string short_day(date::year_month_day day);
 // "Mon 7 Sep 2026".
 std::string long_day(date::year_month_day day);
-// "07:30".
-std::string clock_of(date::local_seconds local);
 // "7–13 Sep", "28 Sep – 4 Oct".
 std::string week_days(const DateRange& range);
-long minutes_of(std::chrono::seconds duration);
 // The CSS class of a verdict: met, missed, open, paused, untracked.
 const char* verdict_class(Verdict verdict);
 // "Mon 7 Sep 2026 – Sun 29 Nov 2026".

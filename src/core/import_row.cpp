@@ -1,9 +1,11 @@
-#include "qlfit/data.hpp"
+#include "qlfit/import_row.hpp"
 
 #include "qlfit/error.hpp"
 #include "qlfit/parse.hpp"
 #include "qlfit/settings.hpp"
 #include "qlfit/text.hpp"
+
+#include "reading.hpp"
 
 namespace qlfit {
 namespace {
@@ -53,12 +55,8 @@ std::optional<std::string> optional_field(const ImportRow& row, std::string_view
 }
 
 std::optional<long> whole(std::string_view text, long lo, long hi) {
-  if (!consists_of(text, "0123456789") || text.size() > 9)
-    return std::nullopt;
-  long value = 0;
-  for (const char c : text)
-    value = value * 10 + (c - '0');
-  if (value < lo || value > hi)
+  const auto value = take_number(text);
+  if (!value || !text.empty() || *value < lo || *value > hi)
     return std::nullopt;
   return value;
 }
