@@ -265,5 +265,23 @@ TEST_F(UndoAfterSync, ASettingAnotherMachineChangedSinceIsKept) {
   converged();
 }
 
+TEST(Undo, RevertsTheLastLogAndSaysWhich) {
+  CliHarness cli;
+  cli.run({"log", "butt-walk"});
+  cli.run({"log", "walk", "--minutes", "25"});
+  const auto result = cli.run({"undo"});
+  EXPECT_EQ(result.code, 0);
+  EXPECT_EQ(result.out, "undid log of #2 walk Tue 24 Nov 07:30 (25m)\n");
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"list", "--json"}).out).size(), 1U);
+}
+
+TEST(Undo, NothingToUndoIsExitTwoAndCreatesNothing) {
+  CliHarness cli;
+  expect_refused(cli.run({"undo"}), 2, "nothing to undo");
+  expect_refused(cli.run({"stop", "--cancel"}), 2, "no timer");
+  EXPECT_EQ(cli.run({"config", "unset", "walk.min"}).code, 0);
+  EXPECT_FALSE(cli.db_exists());
+}
+
 }  // namespace
 }  // namespace qlfit::testing
