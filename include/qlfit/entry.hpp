@@ -38,12 +38,8 @@ constexpr std::optional<Source> source_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-// One logged activity. `start` is the UTC instant it began, `offset` the UTC
-// offset where it happened and `local_date` its civil date there: days and
-// weeks come from `local_date`, so an entry never moves when its user travels.
-struct Entry {
-  std::int64_t n = 0;  // short number people type; never reused
-  std::string id;      // UUID, stable across export and import
+// An entry before the store has numbered it.
+struct NewEntry {
   std::string activity;
   Kind kind = Kind::kSession;
   date::sys_seconds start{};
@@ -54,6 +50,15 @@ struct Entry {
   std::optional<std::string> note;
   date::sys_seconds created{};
   Source source = Source::kManual;
+};
+
+// One logged activity: a NewEntry the store has numbered. `start` is the UTC instant it
+// began, `offset` the UTC offset where it happened and `local_date` its civil date
+// there: days and weeks come from `local_date`, so an entry never moves when its user
+// travels.
+struct Entry : NewEntry {
+  std::int64_t n = 0;  // short number people type; never reused
+  std::string id;      // UUID, stable across export and import
 
   date::sys_seconds end() const { return start + duration; }
   date::local_seconds local_start() const {
@@ -75,20 +80,6 @@ struct Fact {
   date::local_seconds local_start() const {
     return date::local_seconds{start.time_since_epoch() + offset};
   }
-};
-
-// An entry before the store has numbered it.
-struct NewEntry {
-  std::string activity;
-  Kind kind = Kind::kSession;
-  date::sys_seconds start{};
-  std::chrono::seconds offset{0};
-  date::year_month_day local_date{};
-  std::chrono::seconds duration{0};
-  std::optional<int> pain;
-  std::optional<std::string> note;
-  date::sys_seconds created{};
-  Source source = Source::kManual;
 };
 
 }  // namespace qlfit

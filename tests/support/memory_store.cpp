@@ -27,9 +27,7 @@ std::string MemoryStore::uuid(State& state) {
 }
 
 Entry MemoryStore::numbered(State& state, const NewEntry& fresh) const {
-  Entry entry{state.next_entry++, uuid(state),  fresh.activity,   fresh.kind,
-              fresh.start,        fresh.offset, fresh.local_date, fresh.duration,
-              fresh.pain,         fresh.note,   fresh.created,    fresh.source};
+  Entry entry{fresh, state.next_entry++, uuid(state)};
   state.entries.push_back(entry);
   return entry;
 }

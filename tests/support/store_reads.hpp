@@ -31,16 +31,7 @@ inline NewEntry session_on(date::year_month_day day, int hour = 8) {
 
 // That session as an import brings it, with its UUID.
 inline Entry imported(const std::string& id, date::year_month_day day) {
-  const NewEntry fresh = session_on(day);
-  Entry entry;
-  entry.id = id;
-  entry.activity = fresh.activity;
-  entry.kind = fresh.kind;
-  entry.start = fresh.start;
-  entry.offset = fresh.offset;
-  entry.local_date = fresh.local_date;
-  entry.duration = fresh.duration;
-  return entry;
+  return Entry{session_on(day), 0, id};
 }
 
 }  // namespace qlfit::testing
