@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,11 @@ class Files {
   // symlink or a hard link); when either does not exist, when their absolute paths,
   // symlinks resolved, are the same.
   virtual bool same_file(const std::string& a, const std::string& b) = 0;
+  // A path under `folder` that is `file` itself (a hard link to it, or a symbolic link
+  // naming it), found by device and inode; std::nullopt when none, or when `file` does not
+  // exist. Symbolic links to folders are not followed, nor is a `.git` folder searched.
+  virtual std::optional<std::string> find_within(const std::string& folder,
+                                                 const std::string& file) = 0;
 };
 
 }  // namespace qlfit

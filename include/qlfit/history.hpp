@@ -22,9 +22,12 @@ struct Undone {
 
 // What one `sync` did.
 struct SyncReport {
-  std::size_t sent = 0;              // operations written to new files
-  std::size_t received = 0;          // other devices' operations applied
-  std::string device;                // this database's device id (its folder's name)
+  std::size_t sent = 0;      // operations written to new files
+  std::size_t received = 0;  // other devices' operations applied
+  std::string device;        // this database's device id (its folder's name)
+  // The device id this database left this time, because its own folder held operations it
+  // did not send (a restored backup, a copy of an older state): empty otherwise.
+  std::string left_device;
   std::vector<std::string> skipped;  // "FILE: why", files named on stderr
 };
 

@@ -176,8 +176,8 @@ const CLI::App* command_named(const CLI::App& app, const std::string& name) {
 std::string not_a_command(const CLI::App& app, const std::string& path, const std::string& word) {
   const auto meant = closest_word(word, names_in(app, true));
   return fmt::format(
-      "{} is not a{} command{} (see '{}')", quote(word),
-      path.empty() ? " qlfit" : " '" + path + "'",
+      "{} is not a {}{} (see '{}')", quote(word),
+      path.empty() ? "qlfit command" : "command of 'qlfit " + path + "'",
       meant ? "; did you mean '" + (path.empty() ? "" : path + " ") + *meant + "'?" : "",
       path.empty() ? "qlfit --help" : "qlfit " + path + " --help");
 }

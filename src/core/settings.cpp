@@ -211,7 +211,12 @@ Settings applied(Settings settings, std::string_view key, std::string_view text)
   if (key == "break.duration")
     settings.break_duration = parse_duration(text, key);
   if (key == "break.natural") {
-    const auto natural = parse_duration(text, key);
+    std::chrono::seconds natural{0};
+    try {
+      natural = parse_duration(text, key);
+    } catch (const Error&) {
+      // Not a duration, or outside any: refused below with this setting's own range.
+    }
     if (natural < std::chrono::seconds{10} || natural > std::chrono::hours{1})
       bad_value(key, text, "a duration from 10s to 1h, e.g. 2m");
     settings.break_natural = natural;

@@ -112,6 +112,11 @@ class OpLog {
   void forget_local_value(const std::string& key);
   // Records every row no operation speaks of yet (a database older than the log).
   void record_history();
+  // In the caller's transaction: this database takes a new device id (returned). Its
+  // operations 1..`sent` become the old id's (they are in the old folder already); the
+  // rest, never written, are numbered from 1 under the new id (docs/sync.md, "A database
+  // behind its own folder").
+  std::string renew_device(std::int64_t sent);
 
  private:
   // Records the operation that took `target` from `before` to `after` (they differ).

@@ -66,6 +66,12 @@ std::optional<Undone> SqliteStore::undo() {
 }
 
 SyncReport SqliteStore::sync(const std::string& dir) {
+  // A missing database is made only to receive (a new machine joining): with nothing to
+  // receive there is nothing to sync, and nothing is created.
+  if (path_ != kMemory && !database_exists(path_) && !holds_operations(dir)) {
+    throw Error(ErrorCode::kStorage, "no database at " + path_ + " yet, and " + dir +
+                                         " holds no other machine's changes: nothing to sync");
+  }
   opened(Access::kWrite);
   return guarded(path_, [&] { return sync_through(*file_, *log_, dir); });
 }

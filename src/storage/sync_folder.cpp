@@ -6,11 +6,11 @@
 
 #include "database_file.hpp"
 #include "new_file.hpp"
+#include "sync_files.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -58,11 +58,6 @@ bool is_device_id(const std::string& name) {
          });
 }
 
-// How many local operations earlier syncs wrote (their sequence numbers start at 1).
-std::int64_t written_count(OpLog& log) {
-  return static_cast<std::int64_t>(std::stoll(log.local_value("sync.written").value_or("0")));
-}
-
 Json line_of(const Operation& op) {
   return Json{{"seq", op.seq},
               {"at", op.at_ms},
@@ -71,6 +66,22 @@ Json line_of(const Operation& op) {
               {"data", op.data}};
 }
 
+// The local operation `query` (seq, at_ms, kind, target, data) stands on.
+Operation local_op(SQLite::Statement& query) {
+  Operation op;
+  op.seq = query.getColumn(0).getInt64();
+  op.at_ms = query.getColumn(1).getInt64();
+  op.kind = query.getColumn(2).getString();
+  op.target = query.getColumn(3).getString();
+  op.data =
+      query.getColumn(4).isNull() ? Json(nullptr) : Json::parse(query.getColumn(4).getString());
+  return op;
+}
+
+constexpr const char* kLocalRange = R"sql(
+SELECT seq, at_ms, kind, target, data FROM op WHERE device IS NULL AND seq BETWEEN ? AND ?
+ORDER BY seq)sql";
+
 // The sync_local key that notes a file with a refused operation: read again at every sync.
 std::string refused_key(const std::string& device, const fs::path& path) {
   return "sync.refused " + device + "/" + path.filename().string();
@@ -78,31 +89,86 @@ std::string refused_key(const std::string& device, const fs::path& path) {
 
 }  // namespace
 
+bool holds_operations(const std::string& dir) {
+  std::error_code error;
+  for (const auto& folder : fs::directory_iterator(dir, error)) {
+    if (folder.is_symlink() || !is_device_id(folder.path().filename().string()))
+      continue;
+    for (const auto& item : fs::directory_iterator(folder.path(), error)) {
+      if (!item.is_symlink() && range_of(item.path().filename().string()))
+        return true;
+    }
+  }
+  return false;
+}
+
+std::int64_t written_count(OpLog& log) {
+  return static_cast<std::int64_t>(std::stoll(log.local_value("sync.written").value_or("0")));
+}
+
 SyncFolder::SyncFolder(SQLite::Database& db, OpLog& log, std::string dir)
     : db_(db), log_(log), dir_(std::move(dir)) {}
 
-std::int64_t SyncFolder::written_here(const std::string& device) {
-  std::int64_t written = written_count(log_);
-  const std::string own = dir_ + "/" + device;
+OwnFiles SyncFolder::written_here(const std::string& device) {
+  OwnFiles own{written_count(log_), false};
+  const std::string folder = dir_ + "/" + device;
+  refuse_link(folder);
   std::error_code error;
-  for (const auto& item : fs::directory_iterator(own, error)) {
+  fs::directory_iterator items(folder, error);
+  if (error == std::errc::no_such_file_or_directory)
+    return own;
+  if (error)
+    throw Error(ErrorCode::kStorage,
+                "sync folder: " + folder + " cannot be read: " + error.message());
+  std::vector<std::pair<std::pair<std::int64_t, std::int64_t>, fs::path>> beyond;
+  for (const auto& item : items) {
     const std::string name = item.path().filename().string();
     if (name.rfind(".tmp-", 0) == 0) {
       ::unlink(item.path().c_str());  // left by a sync that was killed
-    } else if (const auto range = range_of(name)) {
-      written = std::max(written, range->second);
+    } else if (const auto range = range_of(name); range && range->second > own.written) {
+      beyond.emplace_back(*range, item.path());
     }
   }
-  return written;
+  std::sort(beyond.begin(), beyond.end());
+  for (const auto& [range, path] : beyond) {
+    if (range.first != own.written + 1 || !holds_ours(device, range, path)) {
+      own.ahead = true;
+      break;
+    }
+    own.written = range.second;
+  }
+  return own;
 }
 
-std::vector<std::string> SyncFolder::send(const std::string& device, std::size_t& sent,
+bool SyncFolder::holds_ours(const std::string& device, std::pair<std::int64_t, std::int64_t> range,
+                            const fs::path& path) {
+  try {
+    SyncFileReader in(path.string(), kLongestLine);
+    std::string text;
+    if (!in.next(text))
+      return false;
+    const Json header = Json::parse(text);
+    if (header.value("format", "") != kFormat || header.value("device", "") != device ||
+        header.value("first", 0) != range.first || header.value("last", 0) != range.second)
+      return false;
+    SQLite::Statement query(db_, kLocalRange);
+    query.bind(1, range.first);
+    query.bind(2, range.second);
+    while (in.next(text)) {
+      if (!query.executeStep() || Json::parse(text) != line_of(local_op(query)))
+        return false;
+    }
+    return !query.executeStep();
+  } catch (const std::exception&) {
+    return false;  // unreadable, damaged, a link: not a file this database wrote
+  }
+}
+
+std::vector<std::string> SyncFolder::send(const std::string& device, std::int64_t written,
+                                          std::size_t& sent,
                                           const std::function<void()>& before_first_rename) {
-  make_folder(dir_);
   const std::string own = dir_ + "/" + device;
-  make_folder(own);
-  ::chmod(own.c_str(), 0700);
-  std::int64_t written = written_here(device);
+  own_folder(own);
   written_ = written;
   std::vector<std::string> files;
   for (;;) {
@@ -124,20 +190,11 @@ SELECT min(seq), max(seq) FROM (SELECT seq FROM op WHERE device IS NULL AND seq 
         {"first", first},
         {"last",
          last}}.dump());
-    SQLite::Statement query(db_, R"sql(
-SELECT seq, at_ms, kind, target, data FROM op WHERE device IS NULL AND seq BETWEEN ? AND ?
-ORDER BY seq)sql");
+    SQLite::Statement query(db_, kLocalRange);
     query.bind(1, first);
     query.bind(2, last);
     while (query.executeStep()) {
-      Operation op;
-      op.seq = query.getColumn(0).getInt64();
-      op.at_ms = query.getColumn(1).getInt64();
-      op.kind = query.getColumn(2).getString();
-      op.target = query.getColumn(3).getString();
-      op.data =
-          query.getColumn(4).isNull() ? Json(nullptr) : Json::parse(query.getColumn(4).getString());
-      file.line(line_of(op).dump());
+      file.line(line_of(local_op(query)).dump());
       ++sent;
     }
     const std::string name = own + "/" + padded(first) + "-" + padded(last) + ".jsonl";
@@ -161,7 +218,9 @@ std::size_t SyncFolder::receive(const std::string& device, std::vector<std::stri
     const std::string name = item.path().filename().string();
     if (ignored(name, true))
       continue;
-    if (!item.is_directory() || !is_device_id(name)) {
+    if (item.is_symlink()) {
+      skipped.push_back(item.path().string() + ": a symbolic link (not followed)");
+    } else if (!item.is_directory() || !is_device_id(name)) {
       skipped.push_back(item.path().string() + ": not a qlfit device folder");
     } else {
       folders.push_back(item.path());
@@ -174,11 +233,18 @@ std::size_t SyncFolder::receive(const std::string& device, std::vector<std::stri
   for (const fs::path& folder : folders) {
     const bool own = folder.filename() == device;
     std::vector<fs::path> files;
-    for (const auto& item : fs::directory_iterator(folder, error)) {
+    fs::directory_iterator items(folder, error);
+    if (error) {  // named, like a damaged file: everything else is still applied
+      skipped.push_back(folder.string() + ": cannot be read (" + error.message() + ")");
+      continue;
+    }
+    for (const auto& item : items) {
       const std::string name = item.path().filename().string();
       if (ignored(name, false))
         continue;
-      if (!item.is_regular_file() || !range_of(name)) {
+      if (item.is_symlink()) {
+        skipped.push_back(item.path().string() + ": a symbolic link (not followed)");
+      } else if (!item.is_regular_file() || !range_of(name)) {
         skipped.push_back(item.path().string() + ": not a qlfit sync file");
       } else if (!own) {  // this device's own files are never read back
         files.push_back(item.path());
@@ -244,17 +310,9 @@ std::size_t SyncFolder::read_file(const std::string& device, const fs::path& pat
 std::size_t SyncFolder::apply_file(const std::string& device,
                                    std::pair<std::int64_t, std::int64_t> range,
                                    const fs::path& path, std::vector<std::string>& refused) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Error(ErrorCode::kInvalidInput, "cannot be read");
+  SyncFileReader in(path.string(), kLongestLine);
   std::string text;
-  const auto next = [&]() {
-    if (!std::getline(in, text))
-      return false;
-    if (text.size() > kLongestLine)
-      throw Error(ErrorCode::kInvalidInput, "damaged (a line longer than any qlfit writes)");
-    return true;
-  };
+  const auto next = [&]() { return in.next(text); };
   if (!next())
     throw Error(ErrorCode::kInvalidInput, "damaged (empty)");
   const Json header = Json::parse(text, nullptr, false);
@@ -297,87 +355,6 @@ std::size_t SyncFolder::apply_file(const std::string& device,
   if (expected != range.second + 1)
     throw Error(ErrorCode::kInvalidInput, "damaged (cut short)");
   return applied;
-}
-
-SyncReport sync_through(DatabaseFile& file, OpLog& log, const std::string& dir) {
-  // The device id, the history and sync.dir are committed just before the first file is
-  // renamed into place (a killed sync then finds them), not sooner: a sync that writes
-  // nothing (a full disk) leaves the database as it was.
-  // The device id alone is committed first, so that a sync killed while writing finds its
-  // own folder next time (and removes what it left there); a failed write forgets it again.
-  bool made_id = false;
-  {
-    SQLite::Transaction made(file.db(), SQLite::TransactionBehavior::IMMEDIATE);
-    if (!log.device_id(false)) {
-      log.device_id(true);
-      file.commit(made);
-      made_id = true;
-    }
-  }
-  std::optional<SQLite::Transaction> prepared;
-  prepared.emplace(file.db(), SQLite::TransactionBehavior::IMMEDIATE);
-  bool changed = false;
-  if (log.local_value("history.recorded") != "1") {
-    log.record_history();
-    log.set_local_value("history.recorded", "1");
-    changed = true;
-  }
-  if (log.local_value("sync.dir") != dir) {
-    log.set_local_value("sync.dir", dir);
-    changed = true;
-  }
-  const std::int64_t counted = written_count(log);
-  SyncReport report;
-  report.device = *log.device_id(false);
-  const auto commit_prepared = [&] {
-    if (prepared && changed)
-      file.commit(*prepared);
-    prepared.reset();
-  };
-  SyncFolder folder(file.db(), log, dir);
-  try {
-    folder.send(report.device, report.sent, commit_prepared);
-  } catch (...) {
-    if (prepared) {  // nothing renamed into place: nothing to keep, no folder left empty
-      prepared.reset();
-      ::rmdir((dir + "/" + report.device).c_str());
-      if (made_id) {
-        SQLite::Transaction forget(file.db(), SQLite::TransactionBehavior::IMMEDIATE);
-        log.forget_local_value("device.id");
-        file.commit(forget);
-      }
-    }
-    throw;
-  }
-  commit_prepared();
-  // Receiving a whole history touches every page once: a smaller page cache keeps the
-  // peak under 8 MiB (docs/performance.md) at little cost in time.
-  file.db().exec("PRAGMA cache_size = -512");
-  SQLite::Transaction transaction(file.db(), SQLite::TransactionBehavior::IMMEDIATE);
-  report.received = folder.receive(report.device, report.skipped);
-  if (folder.last_written() > counted)
-    log.set_local_value("sync.written", std::to_string(folder.last_written()));
-  if (report.received > 0 || folder.last_written() > counted || folder.marked())
-    file.commit(transaction);
-  return report;
-}
-
-SyncStatus status_of(SQLite::Database& db, OpLog& log) {
-  SyncStatus status;
-  status.dir = log.local_value("sync.dir");
-  status.device = log.device_id(false);
-  SQLite::Statement devices(db, R"sql(
-SELECT coalesce(device, ?), max(at_ms), count(*) FROM op GROUP BY 1 ORDER BY 1)sql");
-  devices.bind(1, status.device.value_or(""));
-  while (devices.executeStep()) {
-    status.devices.push_back({devices.getColumn(0).getString(), devices.getColumn(1).getInt64(),
-                              static_cast<std::size_t>(devices.getColumn(2).getInt64())});
-  }
-  SQLite::Statement unwritten(db, "SELECT count(*) FROM op WHERE device IS NULL AND seq > ?");
-  unwritten.bind(1, written_count(log));
-  unwritten.executeStep();
-  status.unwritten = static_cast<std::size_t>(unwritten.getColumn(0).getInt64());
-  return status;
 }
 
 }  // namespace qlfit::storage

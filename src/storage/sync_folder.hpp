@@ -18,17 +18,32 @@ namespace qlfit::storage {
 // The format version this qlfit writes; a file with a higher one is refused by name.
 inline constexpr std::int64_t kSyncFormatVersion = 1;
 
+// True when `dir` holds a file of operations of some device (a database that does not
+// exist yet has something to sync from it).
+bool holds_operations(const std::string& dir);
+
+// How many local operations earlier syncs wrote (their sequence numbers start at 1).
+std::int64_t written_count(OpLog& log);
+
+// What this device's own folder holds.
+struct OwnFiles {
+  std::int64_t written = 0;  // the highest local sequence number in a file of this database
+  bool ahead = false;        // a file beyond that is not this database's: it is behind its folder
+};
+
 class SyncFolder {
  public:
   SyncFolder(SQLite::Database& db, OpLog& log, std::string dir);
 
-  // The highest local sequence number already in a file (the database's count, or the
-  // folder's when a killed sync wrote a file it did not count); removes stale temporary
-  // files of this device.
-  std::int64_t written_here(const std::string& device);
-  // Writes the local operations not yet written into new files; returns their paths.
+  // The local operations already in a file: the database's count, or more when a killed
+  // sync renamed a file it did not count (its operations are exactly this database's);
+  // `ahead` when a file beyond holds anything else (a restored backup, a copy of an older
+  // state, a file put there). Removes stale temporary files of this device; refuses a
+  // symbolic link in place of its folder.
+  OwnFiles written_here(const std::string& device);
+  // Writes the local operations after `written` into new files; returns their paths.
   // `before_first_rename` runs once, when the first file is whole but not yet in place.
-  std::vector<std::string> send(const std::string& device, std::size_t& sent,
+  std::vector<std::string> send(const std::string& device, std::int64_t written, std::size_t& sent,
                                 const std::function<void()>& before_first_rename);
   // Applies, in the caller's transaction, every other device's operations not here yet;
   // a file that cannot be used is skipped ("PATH: why" added to `skipped`) and rolled back.
@@ -39,6 +54,8 @@ class SyncFolder {
   bool marked() const { return marked_; }
 
  private:
+  bool holds_ours(const std::string& device, std::pair<std::int64_t, std::int64_t> range,
+                  const std::filesystem::path& path);
   std::size_t read_file(const std::string& device, const std::filesystem::path& path,
                         std::vector<std::string>& skipped);
   std::size_t apply_file(const std::string& device, std::pair<std::int64_t, std::int64_t> range,

@@ -268,4 +268,27 @@ bool LocalFiles::same_file(const std::string& a, const std::string& b) {
   return resolved(a) == resolved(b);
 }
 
+std::optional<std::string> LocalFiles::find_within(const std::string& folder,
+                                                   const std::string& file) {
+  namespace fs = std::filesystem;
+  struct stat wanted {};
+  if (::stat(file.c_str(), &wanted) != 0)
+    return std::nullopt;
+  std::error_code error;
+  fs::recursive_directory_iterator items(folder, fs::directory_options::skip_permission_denied,
+                                         error);
+  for (; !error && items != fs::recursive_directory_iterator(); items.increment(error)) {
+    const fs::directory_entry& item = *items;
+    if (item.is_directory(error) && !item.is_symlink(error) && item.path().filename() == ".git") {
+      items.disable_recursion_pending();
+      continue;
+    }
+    struct stat found {};  // a symbolic link counts by what it names
+    if (::stat(item.path().c_str(), &found) == 0 && found.st_dev == wanted.st_dev &&
+        found.st_ino == wanted.st_ino)
+      return item.path().string();
+  }
+  return std::nullopt;
+}
+
 }  // namespace qlfit::system

@@ -42,6 +42,8 @@ class LocalFiles final : public Files {
   void replace(const std::string& path,
                const std::function<void(std::ostream& out)>& write) override;
   bool same_file(const std::string& a, const std::string& b) override;
+  std::optional<std::string> find_within(const std::string& folder,
+                                         const std::string& file) override;
 };
 
 // git, run in a folder with a time limit of its own (network steps can be slow).

@@ -69,7 +69,7 @@ TEST(Help, HelpCommandShowsTheSameHelpAsTheOption) {
   expect_refused(cli.run({"help", "logg"}), 2,
                  "\"logg\" is not a qlfit command; did you mean 'log'? (see 'qlfit --help')");
   expect_refused(cli.run({"help", "config", "sett"}), 2,
-                 "\"sett\" is not a 'config' command; did you mean 'config set'?");
+                 "\"sett\" is not a command of 'qlfit config'; did you mean 'config set'?");
   EXPECT_FALSE(cli.db_exists());
 }
 
@@ -80,6 +80,8 @@ TEST(Help, TyposGetTheClosestCommandOrOption) {
        "\"logg\" is not a qlfit command; did you mean 'log'? (see 'qlfit --help')"},
       {{"--db", cli.dir.file("x.db"), "stast"}, "did you mean 'stats'?"},
       {{"frobnicate"}, "\"frobnicate\" is not a qlfit command (see 'qlfit --help')"},
+      // Worded for every command's name ("a 'away' command" was not).
+      {{"away", "frob"}, "\"frob\" is not a command of 'qlfit away' (see 'qlfit away --help')"},
       {{"log", "butt-walk", "--pian", "3"},
        "log has no option \"--pian\"; did you mean --pain? (see 'qlfit log --help')"},
       {{"log", "walk", "--note", "-3", "--minutse", "20"}, "did you mean --minutes?"},

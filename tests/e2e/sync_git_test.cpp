@@ -15,14 +15,19 @@ void shell(const std::string& line) {
   ASSERT_EQ(std::system((line + " >/dev/null 2>&1").c_str()), 0) << line;
 }
 
+// Who commits, whatever the machine's git configuration says.
+void git_identity() {
+  for (const char* name : {"GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"})
+    ::setenv(name, "qlfit test", 1);
+  for (const char* name : {"GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"})
+    ::setenv(name, "test@example.org", 1);
+  ::setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+}
+
 // A bare repository with one commit, and two clones of it.
 struct Repositories {
   Repositories() {
-    for (const char* name : {"GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"})
-      ::setenv(name, "qlfit test", 1);
-    for (const char* name : {"GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"})
-      ::setenv(name, "test@example.org", 1);
-    ::setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+    git_identity();
     shell("git init --quiet --bare -b main '" + remote + "'");
     shell("git clone --quiet '" + remote + "' '" + a + "'");
     shell("cd '" + a +
@@ -66,8 +71,12 @@ TEST(SyncGit, APushRejectedBecauseTheOtherPushedFirstIsPulledAndRetried) {
   Repositories git;
   CliHarness laptop;
   CliHarness desktop;
-  ASSERT_EQ(laptop.run({"sync", git.a, "--git"}).code, 0);
+  laptop.run({"log", "walk", "--minutes", "10"});  // a database to sync (sync makes none)
+  desktop.run({"log", "walk", "--minutes", "15"});
+  const auto laptop_first = laptop.run({"sync", git.a, "--git"});
+  ASSERT_EQ(laptop_first.code, 0) << laptop_first.err;
   ASSERT_EQ(desktop.run({"sync", git.b, "--git"}).code, 0);
+  ASSERT_EQ(laptop.run({"sync", "--git"}).code, 0);  // both hold both first changes
   // The laptop commits a change but has not pushed it yet...
   laptop.run({"log", "walk", "--minutes", "25"});
   ASSERT_EQ(laptop.run({"sync", git.a}).code, 0);
@@ -86,6 +95,32 @@ TEST(SyncGit, APushRejectedBecauseTheOtherPushedFirstIsPulledAndRetried) {
   EXPECT_EQ(laptop.run({"sync", "--git"}).out, "sent 0 operations, received 1\n");
   EXPECT_EQ(exported(laptop), exported(desktop));
   EXPECT_NE(exported(laptop).find("\"break\""), std::string::npos);
+}
+
+// The first sync into a fresh clone of an empty repository: nothing to pull yet (no
+// commit here, no branch there), so it commits and pushes; the other empty clone pulls that.
+TEST(SyncGit, TheFirstSyncIntoAnEmptyRepositoryCommitsAndPushes) {
+  TempDir dir;
+  const std::string remote = dir.file("remote.git");
+  const std::string a = dir.file("a");
+  const std::string b = dir.file("b");
+  git_identity();
+  shell("git init --quiet --bare -b main '" + remote + "'");
+  shell("git clone --quiet '" + remote + "' '" + a + "'");
+  shell("git clone --quiet '" + remote + "' '" + b + "'");
+  CliHarness laptop;
+  CliHarness desktop;
+  laptop.run({"log", "walk", "--minutes", "25"});
+  const auto first = laptop.run({"sync", a, "--git"});
+  EXPECT_EQ(first.code, 0) << first.err;
+  EXPECT_EQ(first.out, "sent 1 operation, received 0\n");
+  shell("test \"$(git -C '" + remote + "' rev-list --count main)\" = 1");
+  desktop.run({"log", "break"});
+  const auto second = desktop.run({"sync", b, "--git"});
+  EXPECT_EQ(second.code, 0) << second.err;
+  EXPECT_EQ(second.out, "sent 1 operation, received 1\n");
+  EXPECT_EQ(laptop.run({"sync", "--git"}).out, "sent 0 operations, received 1\n");
+  EXPECT_EQ(exported(laptop), exported(desktop));
 }
 
 TEST(SyncGit, AFailingPullIsExitThreeWithGitsLineAndTheDatabaseUntouched) {

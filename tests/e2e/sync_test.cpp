@@ -101,7 +101,7 @@ TEST(Sync, StatusListsTheDevicesAndWhatIsNotYetWritten) {
   laptop.run({"log", "walk", "--minutes", "25"});
   const std::string before = laptop.run({"sync", "--status"}).out;
   EXPECT_NE(before.find("sync folder: none yet"), std::string::npos) << before;
-  EXPECT_NE(before.find("not yet written: 1 operations (the first sync writes the whole history)"),
+  EXPECT_NE(before.find("not yet written: 1 operation (the first sync writes the whole history)"),
             std::string::npos)
       << before;
   expect_refused(laptop.run({"sync"}), 2, "sync needs a folder the first time");
@@ -115,7 +115,7 @@ TEST(Sync, StatusListsTheDevicesAndWhatIsNotYetWritten) {
   EXPECT_EQ(status.rfind("sync folder: " + folder + "\n", 0), 0U) << status;
   EXPECT_NE(status.find(" (this one): last change "), std::string::npos) << status;
   EXPECT_NE(status.find(", 2 operations\n"), std::string::npos) << status;  // the desktop's
-  EXPECT_NE(status.find("not yet written: 1 operations\n"), std::string::npos) << status;
+  EXPECT_NE(status.find("not yet written: 1 operation\n"), std::string::npos) << status;
   std::size_t devices = 0;
   for (std::size_t at = status.find("device "); at != std::string::npos;
        at = status.find("device ", at + 1))

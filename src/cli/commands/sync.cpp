@@ -1,6 +1,7 @@
 #include "qlfit/error.hpp"
 
 #include "../commands.hpp"
+#include "../render/render.hpp"
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -26,11 +27,23 @@ void git_step(Session& session, const std::string& dir, const std::vector<std::s
     throw Error(ErrorCode::kStorage, "git " + args.at(0) + " failed: " + failed);
 }
 
+// `git pull --rebase`; but a fresh clone of an empty repository (no commit here, no branch
+// there yet) has nothing to pull: a fetch tells, and the first sync only commits and pushes.
+void pull(Session& session, const std::string& dir) {
+  Git& git = session.git();
+  if (!git.run(dir, {"rev-parse", "--quiet", "--verify", "HEAD"}).empty()) {
+    git_step(session, dir, {"fetch", "--quiet"});
+    if (!git.run(dir, {"rev-parse", "--quiet", "--verify", "@{upstream}"}).empty())
+      return;
+  }
+  git_step(session, dir, {"pull", "--rebase", "--quiet"});
+}
+
 // `sync --git`: pull first (the database is not touched when that fails), then the
 // folder sync, then this device's files committed and pushed; a push rejected because
 // another device pushed first is pulled, applied and pushed once more.
 SyncReport sync_through_git(Session& session, const std::string& dir) {
-  git_step(session, dir, {"pull", "--rebase", "--quiet"});
+  pull(session, dir);
   SyncReport report = session.history().sync(dir);
   const std::string& device = report.device;
   git_step(session, dir, {"add", "--", device});
@@ -39,7 +52,7 @@ SyncReport sync_through_git(Session& session, const std::string& dir) {
              {"commit", "--quiet", "-m", fmt::format("qlfit sync from {}", device), "--", device});
   }
   if (!session.git().run(dir, {"push", "--quiet"}).empty()) {
-    git_step(session, dir, {"pull", "--rebase", "--quiet"});
+    pull(session, dir);
     report.received += session.history().sync(dir).received;
     git_step(session, dir, {"push", "--quiet"});
   }
@@ -47,7 +60,8 @@ SyncReport sync_through_git(Session& session, const std::string& dir) {
 }
 
 // Before the database is opened (a failed sync creates nothing): DIR must be a folder, or
-// not exist yet, and must not hold the database, which never goes into it.
+// not exist yet, and must not hold the database, which never goes into it: not by its path,
+// nor as a hard link or a symbolic link to it.
 void check_folder(const Session& session, const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code error;
@@ -62,6 +76,12 @@ void check_folder(const Session& session, const std::string& dir) {
                 "the database " + session.db_path() + " is inside the sync folder " + dir +
                     "; give a folder apart from it (the database never goes into the folder)");
   }
+  if (const auto copy = session.files().find_within(dir, session.db_path())) {
+    throw Error(ErrorCode::kInvalidInput,
+                "the database " + session.db_path() + " is also in the sync folder, as " + *copy +
+                    " (a hard link or a symbolic link to it); remove that, the database never "
+                    "goes into the folder");
+  }
 }
 
 std::string utc_time(std::int64_t at_ms) {
@@ -74,13 +94,17 @@ int show_status(Session& session) {
   session.out << "sync folder: " << status.dir.value_or("none yet (qlfit sync DIR)") << '\n';
   for (const SyncStatus::Device& device : status.devices) {
     const bool here = !status.device || device.id == *status.device;
-    session.out << fmt::format("device {}{}: last change {}, {} operations\n",
-                               device.id.empty() ? "(made on the first sync)" : device.id,
-                               here ? " (this one)" : "", utc_time(device.last_change_ms),
-                               device.operations);
+    const std::string name = device.id.empty()
+                                 ? "this device (its id is made on the first sync)"
+                                 : "device " + device.id + (here ? " (this one)" : "");
+    session.out << fmt::format(
+        "{}: last change {}, {}\n", name, utc_time(device.last_change_ms),
+        render::plural(static_cast<long>(device.operations), "operation", "operations"));
   }
-  session.out << fmt::format("not yet written: {} operations{}\n", status.unwritten,
-                             status.device ? "" : " (the first sync writes the whole history)");
+  session.out << fmt::format(
+      "not yet written: {}{}\n",
+      render::plural(static_cast<long>(status.unwritten), "operation", "operations"),
+      status.device ? "" : " (the first sync writes the whole history)");
   return 0;
 }
 }  // namespace
@@ -105,8 +129,15 @@ Examples:
   qlfit sync ~/qlfit-sync --git
   qlfit sync --status)");
   return {app, [options](Session& session) {
-            if (options->status)
+            if (options->status) {
+              if (options->dir || options->git) {
+                throw Error(ErrorCode::kInvalidInput,
+                            std::string("sync --status shows the folder the last sync used and "
+                                        "takes no ") +
+                                (options->dir ? "DIR" : "--git") + ", e.g. qlfit sync --status");
+              }
               return show_status(session);
+            }
             std::string dir;
             if (options->dir) {
               if (options->dir->empty())
@@ -122,11 +153,20 @@ Examples:
             check_folder(session, dir);
             const SyncReport report =
                 options->git ? sync_through_git(session, dir) : session.history().sync(dir);
+            if (!report.left_device.empty()) {
+              session.err << fmt::format(
+                  "qlfit: this database was behind its own sync folder (restored from a backup, "
+                  "or a copy of an older state?): it syncs as device {} from now on and reads "
+                  "{} as another device's\n",
+                  report.device, report.left_device);
+            }
             if (report.sent == 0 && report.received == 0) {
               session.out << "up to date\n";
             } else {
-              session.out << fmt::format("sent {} operation{}, received {}\n", report.sent,
-                                         report.sent == 1 ? "" : "s", report.received);
+              session.out << fmt::format(
+                  "sent {}, received {}\n",
+                  render::plural(static_cast<long>(report.sent), "operation", "operations"),
+                  report.received);
             }
             for (const std::string& skipped : report.skipped)
               session.err << "qlfit: skipped " << skipped << '\n';
