@@ -26,6 +26,7 @@ struct SyncReport {
   std::size_t received = 0;          // other devices' operations applied
   std::string device;                // this database's device id (its folder's name)
   std::vector<std::string> skipped;  // "FILE: why", files named on stderr
+  std::vector<std::string> settled;  // settings the merge left disagreeing, and how they read
 };
 
 // What `sync --status` shows.

@@ -4,7 +4,10 @@
 // Undo, the other way back into the tables, is in oplog_undo.cpp.
 #include "qlfit/activity.hpp"
 #include "qlfit/config.hpp"
+#include "qlfit/entries.hpp"
 #include "qlfit/error.hpp"
+#include "qlfit/parse.hpp"
+#include "qlfit/settings.hpp"
 
 #include "oplog.hpp"
 
@@ -63,6 +66,66 @@ SELECT 1 FROM op WHERE target = :target AND n != :n
   return later.executeStep();
 }
 
+std::pair<std::int64_t, std::string> OpLog::decided_by(const std::string& target) {
+  const Idle idle{*this};
+  if (!me_)
+    me_ = device_id(false);
+  SQLite::Statement& latest = cached(R"sql(
+SELECT at_ms, coalesce(device, :me) AS by FROM op WHERE target = :target
+ORDER BY at_ms DESC, by DESC LIMIT 1)sql");
+  latest.bind(":me", me_.value_or(""));
+  latest.bind(":target", target);
+  if (!latest.executeStep())
+    return {0, ""};
+  return {latest.getColumn(0).getInt64(), latest.getColumn(1).getString()};
+}
+
+std::map<std::string, std::string> OpLog::stored_settings() {
+  const Idle idle{*this};
+  SQLite::Statement& query = cached("SELECT key, value FROM setting");
+  std::map<std::string, std::string> all;
+  while (query.executeStep())
+    all[query.getColumn(0).getString()] = query.getColumn(1).getString();
+  return all;
+}
+
+std::vector<std::string> OpLog::settle(std::map<std::string, std::string>& stored) {
+  std::vector<std::string> lines;
+  for (const SettingPair& pair : disagreeing_pairs(stored)) {
+    const std::string low(pair.low);
+    const std::string high(pair.high);
+    const bool low_later = decided_by("setting:" + low) > decided_by("setting:" + high);
+    const std::string value = settle_pair(stored, pair, low_later);
+    lines.push_back(low + " and " + high + " disagreed once merged: " + (low_later ? low : high) +
+                    " was set later, so " + (low_later ? high : low) + " reads as " + value +
+                    " too");
+  }
+  return lines;
+}
+
+Json OpLog::latest_state(const std::string& target) {
+  // Each field as the latest operation that carries it left it (an edit carries only the
+  // fields it changed; a create, an add, a set and a file's version-1 edit carry them all).
+  if (!me_)
+    me_ = device_id(false);
+  SQLite::Statement& each = cached(R"sql(
+SELECT data FROM op WHERE target = :target AND data IS NOT NULL
+ORDER BY at_ms, coalesce(device, :me))sql");
+  each.bind(":target", target);
+  each.bind(":me", me_.value_or(""));
+  Json state;
+  while (each.executeStep()) {
+    Json data = Json::parse(each.getColumn(0).getString());
+    if (state.is_object() && data.is_object())
+      state.update(data);
+    else
+      state = std::move(data);
+  }
+  if (state.is_object())
+    state.erase("changed");
+  return state;
+}
+
 bool OpLog::removed_for_good(const std::string& target) {
   if (type_of(target) == "activity") {
     SQLite::Statement& latest = cached(R"sql(
@@ -74,6 +137,36 @@ SELECT data IS NULL FROM op WHERE target = ? ORDER BY at_ms DESC, device DESC LI
   removal.bind(1, target);
   return removal.executeStep();
 }
+
+namespace {
+
+constexpr std::array<std::string_view, 10> kEntryFields{
+    "id",         "activity",   "kind", "start", "offset_s",
+    "local_date", "duration_s", "pain", "note",  "created"};
+
+// True when `state` holds every field of an entry (an edit alone holds only some).
+bool whole_entry(const Json& state) {
+  return state.is_object() && std::all_of(kEntryFields.begin(), kEntryFields.end(),
+                                          [&](std::string_view f) { return state.contains(f); });
+}
+
+// True when every field of `data` is one an entry has (or a version-1 edit's list).
+bool entry_fields_only(const Json& data) {
+  for (const auto& [field, value] : data.items()) {
+    if (field != "source" && field != "changed" &&
+        std::find(kEntryFields.begin(), kEntryFields.end(), field) == kEntryFields.end())
+      return false;
+  }
+  return true;
+}
+
+// A note as `log --note` checks it (null: none).
+void check_text(const Json& note, std::string_view what) {
+  if (!note.is_null())
+    parse_note(note.get<std::string>(), what);
+}
+
+}  // namespace
 
 std::optional<std::string> refusal_of(const Operation& op) {
   static const std::array<std::string_view, 9> kKinds{
@@ -92,8 +185,18 @@ std::optional<std::string> refusal_of(const Operation& op) {
       check_synced_setting(key, op.data.at("value").get<std::string>());
     } else if (op.kind == "activity.set") {
       check_activity_name(key_of(op.target));
+      parse_note(op.data.at("description").get<std::string>(), "--description");
+    } else if (op.kind == "pause.add") {
+      check_text(op.data.at("note"), "--note");
     } else if (!removal && type_of(op.target) == "entry") {
-      check_activity_name(op.data.at("activity").get<std::string>());
+      if (!entry_fields_only(op.data) || (op.kind == "entry.create" && !whole_entry(op.data)))
+        return "its data does not match its kind";
+      if (op.data.contains("activity"))
+        check_activity_name(op.data.at("activity").get<std::string>());
+      if (op.data.contains("note"))
+        check_text(op.data.at("note"), "--note");
+      if (op.data.contains("pain") && !op.data.at("pain").is_null())
+        parse_pain(std::to_string(op.data.at("pain").get<int>()));
     }
   } catch (const Error& failure) {
     if (failure.code() == ErrorCode::kStorage)
@@ -114,11 +217,14 @@ bool OpLog::apply(const Operation& op) {
     put(op.target, nullptr);
   } else if (final_removals && removed_for_good(op.target)) {
     // removed for good: a later or concurrent change cannot bring it back
+  } else if (type == "entry") {
+    // Per field: each as the latest operation that carries it left it. An edit whose entry
+    // has not arrived yet waits in the log until its create does.
+    const Json state = latest_state(op.target);
+    if (whole_entry(state))
+      put(op.target, state);
   } else if (!superseded(op, n)) {
-    Json state = op.data;
-    if (state.is_object())
-      state.erase("changed");
-    put(op.target, state);
+    put(op.target, op.data);
   }
   return true;
 }

@@ -128,6 +128,8 @@ Examples:
               session.out << fmt::format("sent {} operation{}, received {}\n", report.sent,
                                          report.sent == 1 ? "" : "s", report.received);
             }
+            for (const std::string& settled : report.settled)
+              session.err << "qlfit: " << settled << '\n';
             for (const std::string& skipped : report.skipped)
               session.err << "qlfit: skipped " << skipped << '\n';
             return report.skipped.empty() ? 0 : 3;
