@@ -277,7 +277,7 @@ void OpLog::ensure_activity(const std::string& name, Kind kind) {
                     {"kind", std::string(to_string(kind))},
                     {"description", ""},
                     {"archived", false}};
-  } else if (removed_for_good("activity:" + name)) {
+  } else if (merged_state("activity:" + name, true).is_null()) {  // removed since
     activity["archived"] = true;
   }
   put("activity:" + name, activity);

@@ -132,12 +132,10 @@ class OpLog {
   // The (time, device) of the operation that decides `target` here, as the merge orders
   // operations; (0, "") when none speaks of it.
   std::pair<std::int64_t, std::string> decided_by(const std::string& target);
-  // True when an operation later than `op` (n) on its target is here.
-  bool superseded(const Operation& op, std::int64_t n);
-  // Entries and pauses: a removal is here. Activities: the latest operation removed it.
-  bool removed_for_good(const std::string& target);
   void ensure_activity(const std::string& name, Kind kind);
-  // The state the latest operation on `target` that has one left (null: none).
+  // What every operation on `target` here makes it (docs/sync.md; null: absent); without
+  // `removals`, as if none were removed: its latest known state (what undo brings back).
+  Json merged_state(const std::string& target, bool removals);
   Json latest_state(const std::string& target);
   // The timer a `stop` logged as `entry` runs again.
   void timer_back(const Json& entry);

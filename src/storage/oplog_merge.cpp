@@ -6,6 +6,7 @@
 #include "qlfit/config.hpp"
 #include "qlfit/entries.hpp"
 #include "qlfit/error.hpp"
+#include "qlfit/merge.hpp"
 #include "qlfit/parse.hpp"
 #include "qlfit/settings.hpp"
 
@@ -52,20 +53,6 @@ std::optional<std::string> OpLog::device_id(bool make) {
   return id;
 }
 
-bool OpLog::superseded(const Operation& op, std::int64_t n) {
-  SQLite::Statement& later = cached(R"sql(
-SELECT 1 FROM op WHERE target = :target AND n != :n
-  AND (at_ms > :at OR (at_ms = :at AND coalesce(device, :me) > :device)) LIMIT 1)sql");
-  later.bind(":target", op.target);
-  later.bind(":n", n);
-  later.bind(":at", op.at_ms);
-  if (!me_)
-    me_ = device_id(false);
-  later.bind(":me", me_.value_or(""));
-  later.bind(":device", op.device);
-  return later.executeStep();
-}
-
 std::pair<std::int64_t, std::string> OpLog::decided_by(const std::string& target) {
   const Idle idle{*this};
   if (!me_)
@@ -103,39 +90,40 @@ std::vector<std::string> OpLog::settle(std::map<std::string, std::string>& store
   return lines;
 }
 
-Json OpLog::latest_state(const std::string& target) {
-  // Each field as the latest operation that carries it left it (an edit carries only the
-  // fields it changed; a create, an add, a set and a file's version-1 edit carry them all).
+Json OpLog::merged_state(const std::string& target, bool removals) {
   if (!me_)
     me_ = device_id(false);
   SQLite::Statement& each = cached(R"sql(
-SELECT data FROM op WHERE target = :target AND data IS NOT NULL
-ORDER BY at_ms, coalesce(device, :me))sql");
+SELECT at_ms, coalesce(device, :me), data FROM op WHERE target = :target)sql");
   each.bind(":target", target);
   each.bind(":me", me_.value_or(""));
-  Json state;
+  std::vector<FieldOp> ops;
   while (each.executeStep()) {
-    Json data = Json::parse(each.getColumn(0).getString());
-    if (state.is_object() && data.is_object())
-      state.update(data);
-    else
-      state = std::move(data);
+    FieldOp op{{each.getColumn(0).getInt64(), each.getColumn(1).getString()}, std::nullopt};
+    if (!each.getColumn(2).isNull()) {
+      op.fields.emplace();
+      for (const auto& [field, value] : Json::parse(each.getColumn(2).getString()).items()) {
+        if (field != "changed")  // a version-1 edit's list: it carries every field
+          op.fields->emplace_back(field, value.dump());
+      }
+    } else if (!removals) {
+      continue;
+    }
+    ops.push_back(std::move(op));
   }
-  if (state.is_object())
-    state.erase("changed");
+  const std::string type(type_of(target));
+  const auto fields =
+      merged(ops, type == "entry" || type == "pause" ? Removal::kFinal : Removal::kLaterWins);
+  if (!fields)
+    return nullptr;
+  Json state = Json::object();
+  for (const auto& [field, value] : *fields)
+    state[field] = Json::parse(value);
   return state;
 }
 
-bool OpLog::removed_for_good(const std::string& target) {
-  if (type_of(target) == "activity") {
-    SQLite::Statement& latest = cached(R"sql(
-SELECT data IS NULL FROM op WHERE target = ? ORDER BY at_ms DESC, device DESC LIMIT 1)sql");
-    latest.bind(1, target);
-    return latest.executeStep() && latest.getColumn(0).getInt() != 0;
-  }
-  SQLite::Statement& removal = cached("SELECT 1 FROM op WHERE target = ? AND data IS NULL LIMIT 1");
-  removal.bind(1, target);
-  return removal.executeStep();
+Json OpLog::latest_state(const std::string& target) {
+  return merged_state(target, false);
 }
 
 namespace {
@@ -208,24 +196,13 @@ std::optional<std::string> refusal_of(const Operation& op) {
 
 bool OpLog::apply(const Operation& op) {
   const Idle idle{*this};
-  const std::int64_t n = insert(op, nullptr, std::nullopt);
-  if (n == 0)
+  if (insert(op, nullptr, std::nullopt) == 0)
     return false;  // here already
-  const std::string type(type_of(op.target));
-  const bool final_removals = type == "entry" || type == "pause";
-  if (final_removals && op.data.is_null()) {
-    put(op.target, nullptr);
-  } else if (final_removals && removed_for_good(op.target)) {
-    // removed for good: a later or concurrent change cannot bring it back
-  } else if (type == "entry") {
-    // Per field: each as the latest operation that carries it left it. An edit whose entry
-    // has not arrived yet waits in the log until its create does.
-    const Json state = latest_state(op.target);
-    if (whole_entry(state))
-      put(op.target, state);
-  } else if (!superseded(op, n)) {
-    put(op.target, op.data);
-  }
+  // The target as every operation on it here makes it (core/merge.cpp). An entry edit whose
+  // create has not arrived yet waits in the log until it does.
+  const Json state = merged_state(op.target, true);
+  if (type_of(op.target) != "entry" || state.is_null() || whole_entry(state))
+    put(op.target, state);
   return true;
 }
 
