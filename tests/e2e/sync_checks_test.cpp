@@ -167,6 +167,25 @@ TEST_F(SyncedFile, ANoteOrDescriptionLogOrActivityAddWouldRefuseIsNamedNotApplie
   EXPECT_NE(exported.find(R"("note": "fine")"), std::string::npos) << exported;
 }
 
+TEST_F(SyncedFile, AVersionOneEditCarryingTheWholeEntryIsAnEditOfEveryField) {
+  const std::string id = "9a2b3c4d-0000-4000-8000-000000000000";
+  const std::string entry =
+      R"(,"target":"entry:)" + id + R"(","data":{"id":")" + id +
+      R"(","activity":"walk","kind":"walk","start":1795507200,"offset_s":3600,"local_date":"2026-11-24","duration_s":600,"pain":PAIN,"note":null,"created":1795507200)";
+  const auto with_pain = [&](const std::string& pain) {
+    std::string op = entry;
+    return op.replace(op.find("PAIN"), 4, pain);
+  };
+  plant({R"("at":1795507200000,"kind":"entry.create")" + with_pain("null") + "}",
+         R"("at":1795507200001,"kind":"entry.edit")" + with_pain("4") + R"(,"changed":["pain"]})"});
+  const auto result = cli.run({"sync"});
+  EXPECT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out, "sent 0 operations, received 2\n");
+  const std::string exported = cli.run({"export", "--format", "json"}).out;
+  EXPECT_NE(exported.find(R"("pain": 4)"), std::string::npos) << exported;
+  EXPECT_EQ(exported.find("changed"), std::string::npos) << exported;
+}
+
 TEST(SyncInput, AnEmptyDirIsBadInput) {
   CliHarness cli;
   cli.run({"log", "walk", "--minutes", "20"});
