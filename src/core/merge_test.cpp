@@ -14,7 +14,7 @@ namespace {
 FieldOp set(std::int64_t at, std::string device, Fields fields) {
   return FieldOp{Stamp{at, std::move(device)}, std::move(fields)};
 }
-FieldOp removal(std::int64_t at, std::string device) {
+FieldOp removed(std::int64_t at, std::string device) {
   return FieldOp{Stamp{at, std::move(device)}, std::nullopt};
 }
 
@@ -60,26 +60,26 @@ TEST(Merge, TwoEditsOfOneFieldTheLaterWinsThenTheGreaterDevice) {
 }
 
 TEST(Merge, AnEditAndARemovalEitherWayRoundLeaveItRemoved) {
-  EXPECT_EQ(in_every_order({set(1, "a", kEntry), set(9, "a", {{"pain", "5"}}), removal(4, "b")},
+  EXPECT_EQ(in_every_order({set(1, "a", kEntry), set(9, "a", {{"pain", "5"}}), removed(4, "b")},
                            Removal::kFinal),
             std::nullopt);
-  EXPECT_EQ(in_every_order({set(1, "a", kEntry), set(4, "a", {{"pain", "5"}}), removal(9, "b")},
+  EXPECT_EQ(in_every_order({set(1, "a", kEntry), set(4, "a", {{"pain", "5"}}), removed(9, "b")},
                            Removal::kFinal),
             std::nullopt);
 }
 
 TEST(Merge, APauseAddedAndRemovedIsRemovedWhateverTheTimes) {
   const Fields pause{{"id", "p"}, {"from", "\"2026-12-01\""}, {"to", "\"2026-12-02\""}};
-  EXPECT_EQ(in_every_order({set(1, "a", pause), removal(2, "b")}, Removal::kFinal), std::nullopt);
-  EXPECT_EQ(in_every_order({removal(2, "b"), set(3, "a", pause)}, Removal::kFinal), std::nullopt);
+  EXPECT_EQ(in_every_order({set(1, "a", pause), removed(2, "b")}, Removal::kFinal), std::nullopt);
+  EXPECT_EQ(in_every_order({removed(2, "b"), set(3, "a", pause)}, Removal::kFinal), std::nullopt);
 }
 
 TEST(Merge, ASettingSetAndUnsetTheLaterWins) {
   const Fields forty{{"key", "\"walk.min\""}, {"value", "\"40\""}};
-  EXPECT_EQ(in_every_order({set(5, "a", forty), removal(4, "b")}, Removal::kLaterWins), forty);
-  EXPECT_EQ(in_every_order({set(4, "a", forty), removal(5, "b")}, Removal::kLaterWins),
+  EXPECT_EQ(in_every_order({set(5, "a", forty), removed(4, "b")}, Removal::kLaterWins), forty);
+  EXPECT_EQ(in_every_order({set(4, "a", forty), removed(5, "b")}, Removal::kLaterWins),
             std::nullopt);
-  EXPECT_EQ(in_every_order({set(5, "a", forty), removal(5, "b")}, Removal::kLaterWins),
+  EXPECT_EQ(in_every_order({set(5, "a", forty), removed(5, "b")}, Removal::kLaterWins),
             std::nullopt);  // same time: device b is the greater
 }
 
@@ -87,10 +87,10 @@ TEST(Merge, AnActivityAddedAgainAfterItsRemovalComesBackAsAddedThen) {
   const Fields yoga{{"name", "\"yoga\""}, {"description", "\"mat\""}, {"archived", "false"}};
   const Fields bare{{"name", "\"yoga\""}, {"description", "\"\""}, {"archived", "false"}};
   EXPECT_EQ(
-      in_every_order({set(1, "a", yoga), removal(2, "b"), set(3, "a", bare)}, Removal::kLaterWins),
+      in_every_order({set(1, "a", yoga), removed(2, "b"), set(3, "a", bare)}, Removal::kLaterWins),
       bare);
   EXPECT_EQ(
-      in_every_order({set(1, "a", yoga), set(2, "a", bare), removal(3, "b")}, Removal::kLaterWins),
+      in_every_order({set(1, "a", yoga), set(2, "a", bare), removed(3, "b")}, Removal::kLaterWins),
       std::nullopt);
 }
 
@@ -111,13 +111,15 @@ std::optional<Fields> one_by_one(std::vector<FieldOp> ops, Removal removal) {
       continue;
     if (!state)
       state = Fields{};
-    for (const auto& [field, value] : *op.fields) {
-      auto at = std::find_if(state->begin(), state->end(),
-                             [&](const auto& held) { return held.first == field; });
-      if (at == state->end())
-        state->emplace_back(field, value);
-      else
-        at->second = value;
+    for (const auto& change : *op.fields) {
+      bool known = false;
+      for (auto& held : *state) {
+        known = known || held.first == change.first;
+        if (held.first == change.first)
+          held.second = change.second;
+      }
+      if (!known)
+        state->push_back(change);
     }
   }
   return state;
@@ -126,7 +128,7 @@ std::optional<Fields> one_by_one(std::vector<FieldOp> ops, Removal removal) {
 // Random histories: each device changes the target at its own pace, seeing what the
 // others did only now and then (its hybrid time then passes theirs), and each ends with
 // what it has seen; once all have everything, all agree.
-void random_histories(int devices, Removal removal) {
+void random_histories(int devices, Removal rule) {
   std::mt19937 random(20261124U + static_cast<unsigned>(devices));
   const std::vector<std::string> fields{"pain", "note", "duration_s", "activity"};
   for (int round = 0; round < 300; ++round) {
@@ -138,27 +140,27 @@ void random_histories(int devices, Removal removal) {
         for (const FieldOp& op : all)
           clock[who] = std::max(clock[who], op.stamp.at_ms);
       }
-      clock[who] += 1 + random() % 3;
+      clock[who] += static_cast<std::int64_t>(1 + random() % 3);
       const std::string device(1, static_cast<char>('a' + who));
       if (random() % 7 == 0) {
-        all.push_back(removal(clock[who], device));
+        all.push_back(removed(clock[who], device));
       } else {
         all.push_back(set(clock[who], device,
                           {{fields[random() % fields.size()], std::to_string(random() % 10)}}));
       }
     }
-    const auto expected = one_by_one(all, removal);
+    const auto expected = one_by_one(all, rule);
     for (int order = 0; order < 5; ++order) {
       std::shuffle(all.begin(), all.end(), random);
-      ASSERT_EQ(merged(all, removal), expected) << "round " << round;
+      ASSERT_EQ(merged(all, rule), expected) << "round " << round;
     }
   }
 }
 
 TEST(Merge, RandomHistoriesOfTwoAndThreeDevicesConverge) {
-  for (const Removal removal : {Removal::kFinal, Removal::kLaterWins}) {
-    random_histories(2, removal);
-    random_histories(3, removal);
+  for (const Removal rule : {Removal::kFinal, Removal::kLaterWins}) {
+    random_histories(2, rule);
+    random_histories(3, rule);
   }
 }
 

@@ -102,7 +102,8 @@ SELECT at_ms, coalesce(device, :me), data FROM op WHERE target = :target)sql");
     FieldOp op{{each.getColumn(0).getInt64(), each.getColumn(1).getString()}, std::nullopt};
     if (!each.getColumn(2).isNull()) {
       op.fields.emplace();
-      for (const auto& [field, value] : Json::parse(each.getColumn(2).getString()).items()) {
+      const Json data = Json::parse(each.getColumn(2).getString());
+      for (const auto& [field, value] : data.items()) {
         if (field != "changed")  // a version-1 edit's list: it carries every field
           op.fields->emplace_back(field, value.dump());
       }
