@@ -3,10 +3,10 @@
 // The merge rule of sync (docs/sync.md, "Applying operations"): what one target (an entry,
 // a pause, an activity, a setting) is once the operations known on it are applied, in any
 // order. Pure: the SQLite store loads a target's operations and puts what this returns.
-#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -17,7 +17,10 @@ namespace qlfit {
 struct Stamp {
   std::int64_t at_ms = 0;
   std::string device;
-  friend auto operator<=>(const Stamp&, const Stamp&) = default;
+  friend bool operator==(const Stamp&, const Stamp&) = default;
+  friend bool operator<(const Stamp& a, const Stamp& b) {
+    return std::tie(a.at_ms, a.device) < std::tie(b.at_ms, b.device);
+  }
 };
 
 // A target's fields in order, each with its value as opaque text.

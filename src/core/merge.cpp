@@ -27,13 +27,13 @@ std::optional<Fields> merged(const std::vector<FieldOp>& ops, Removal removal) {
       state = Fields{};
     }
     // The first operation of a target sets the order its fields are kept in.
-    for (const auto& [field, value] : *(*it)->fields) {
+    for (const auto& change : *(*it)->fields) {
       const auto at = std::find_if(state->begin(), state->end(),
-                                   [&](const auto& held) { return held.first == field; });
+                                   [&](const auto& held) { return held.first == change.first; });
       if (at == state->end())
-        state->emplace_back(field, value);
+        state->push_back(change);
       else
-        at->second = value;
+        at->second = change.second;
     }
   }
   return state;

@@ -83,9 +83,13 @@ std::vector<std::string> OpLog::settle(std::map<std::string, std::string>& store
     const std::string high(pair.high);
     const bool low_later = decided_by("setting:" + low) > decided_by("setting:" + high);
     const std::string value = settle_pair(stored, pair, low_later);
-    lines.push_back(low + " and " + high + " disagreed once merged: " + (low_later ? low : high) +
-                    " was set later, so " + (low_later ? high : low) + " reads as " + value +
-                    " too");
+    std::string line = low;
+    line += " and " + high + " disagreed once merged: ";
+    line += low_later ? low : high;
+    line += " was set later, so ";
+    line += low_later ? high : low;
+    line += " reads as " + value + " too";
+    lines.push_back(std::move(line));
   }
   return lines;
 }
