@@ -29,6 +29,7 @@ struct SyncReport {
   // did not send (a restored backup, a copy of an older state): empty otherwise.
   std::string left_device;
   std::vector<std::string> skipped;  // "FILE: why", files named on stderr
+  std::vector<std::string> settled;  // settings the merge left disagreeing, and how they read
 };
 
 // What `sync --status` shows.

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qlfit {
 
@@ -68,6 +69,25 @@ void check_setting(std::string_view key, std::string_view text);
 // `settings` with every key of `changes` set from its text, checked as `config set`
 // checks one, and then against each other once they are all in. Throws as with_setting.
 Settings with_settings(Settings settings, const std::map<std::string, std::string>& changes);
+
+// Two keys that must agree: `low` never above `high` (a band's minimum and maximum).
+struct SettingPair {
+  std::string_view low;
+  std::string_view high;
+};
+
+// Every such pair.
+std::span<const SettingPair> setting_pairs();
+
+// The pairs whose stored values (or defaults) disagree, as keys `config set` checked on
+// different machines can after a sync merges them (docs/sync.md). A value that does not
+// parse is not counted here: settings_from refuses it.
+std::vector<SettingPair> disagreeing_pairs(const std::map<std::string, std::string>& stored);
+
+// Makes a disagreeing `pair` of `stored` agree: the key set later (`low_set_later`: the low
+// one) holds, and the other reads as its value. Returns that value.
+std::string settle_pair(std::map<std::string, std::string>& stored, const SettingPair& pair,
+                        bool low_set_later);
 
 // The settings the stored key/value pairs describe, over the defaults. Throws
 // Error(kStorage) when a stored value is not valid (the database was edited by hand).

@@ -7,6 +7,8 @@
 
 #include "reading.hpp"
 
+#include <array>
+#include <optional>
 #include <string>
 
 namespace qlfit {
@@ -247,6 +249,57 @@ Settings with_settings(Settings settings, const std::map<std::string, std::strin
     settings = applied(settings, key, value);
   check_consistent(settings);
   return settings;
+}
+
+namespace {
+
+struct BandKeys {
+  SettingPair keys;
+  Band Settings::*band;
+};
+
+constexpr std::array<BandKeys, 2> kBands{{{{"sessions.min", "sessions.max"}, &Settings::sessions},
+                                          {{"walk.min", "walk.max"}, &Settings::walk}}};
+constexpr std::array<SettingPair, 2> kPairs{kBands[0].keys, kBands[1].keys};
+
+// The value `key` has in `stored` (its default when absent); std::nullopt when it does not
+// parse.
+std::optional<Settings> parsed(const std::map<std::string, std::string>& stored,
+                               std::string_view key) {
+  const auto it = stored.find(std::string(key));
+  if (it == stored.end())
+    return Settings{};
+  try {
+    return applied(Settings{}, key, it->second);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::span<const SettingPair> setting_pairs() {
+  return kPairs;
+}
+
+std::vector<SettingPair> disagreeing_pairs(const std::map<std::string, std::string>& stored) {
+  std::vector<SettingPair> pairs;
+  for (const BandKeys& band : kBands) {
+    const auto low = parsed(stored, band.keys.low);
+    const auto high = parsed(stored, band.keys.high);
+    if (low && high && ((*low).*band.band).min > ((*high).*band.band).max)
+      pairs.push_back(band.keys);
+  }
+  return pairs;
+}
+
+std::string settle_pair(std::map<std::string, std::string>& stored, const SettingPair& pair,
+                        bool low_set_later) {
+  const std::string_view holds = low_set_later ? pair.low : pair.high;
+  const auto held = parsed(stored, holds);
+  std::string value = setting_value(held.value_or(Settings{}), holds);
+  stored[std::string(low_set_later ? pair.high : pair.low)] = value;
+  return value;
 }
 
 Settings settings_from(const std::map<std::string, std::string>& stored) {

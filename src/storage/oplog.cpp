@@ -4,7 +4,9 @@
 
 #include "database_file.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <vector>
 
 namespace qlfit::storage {
 namespace {
@@ -48,6 +50,34 @@ std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+// Fields that change together: an edit that carries one carries the others, so that a
+// merge never pairs one machine's start with another's local date (0: none).
+int together(std::string_view field) {
+  if (field == "start" || field == "offset_s" || field == "local_date")
+    return 1;
+  return field == "activity" || field == "kind" ? 2 : 0;
+}
+
+// What an entry edit carries: its id and the fields it changed, with their new values (and
+// the fields that go with them), in the entry's order.
+Json edited_fields(const Json& before, const Json& after) {
+  std::vector<int> groups;
+  for (const auto& [field, value] : after.items()) {
+    if (field != "n" && before.value(field, Json()) != value)
+      groups.push_back(together(field));
+  }
+  Json edit{{"id", after.at("id")}};
+  for (const auto& [field, value] : after.items()) {
+    if (field == "n" || field == "id")
+      continue;
+    const int group = together(field);
+    if (before.value(field, Json()) != value ||
+        (group != 0 && std::find(groups.begin(), groups.end(), group) != groups.end()))
+      edit[field] = value;
+  }
+  return edit;
 }
 
 }  // namespace
@@ -204,14 +234,8 @@ void OpLog::write(const std::string& target, const Json& before, Json after) {
   Operation op;
   op.kind = kind_of(target, before, after);
   op.target = target;
-  if (op.kind == "entry.edit") {
-    Json changed = Json::array();
-    for (const auto& [field, value] : after.items()) {
-      if (field != "n" && before.value(field, Json()) != value)
-        changed.push_back(field);
-    }
-    after["changed"] = changed;
-  }
+  if (op.kind == "entry.edit")
+    after = edited_fields(before, after);
   if (after.is_object())
     after.erase("n");  // local: never leaves this machine
   op.data = std::move(after);
@@ -271,20 +295,10 @@ void OpLog::ensure_activity(const std::string& name, Kind kind) {
                     {"kind", std::string(to_string(kind))},
                     {"description", ""},
                     {"archived", false}};
-  } else if (removed_for_good("activity:" + name)) {
+  } else if (merged_state("activity:" + name, true).is_null()) {  // removed since
     activity["archived"] = true;
   }
   put("activity:" + name, activity);
-}
-
-Json OpLog::latest_state(const std::string& target) {
-  SQLite::Statement& latest = cached(R"sql(
-SELECT data FROM op WHERE target = ? AND data IS NOT NULL ORDER BY at_ms DESC, device DESC
-LIMIT 1)sql");
-  latest.bind(1, target);
-  if (!latest.executeStep())
-    return nullptr;
-  return Json::parse(latest.getColumn(0).getString());
 }
 
 void OpLog::put(const std::string& target, const Json& state) {

@@ -9,11 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace qlfit::storage {
 
@@ -104,6 +107,13 @@ class OpLog {
   // here already. Later wins per target (time, then device); a removal is final.
   bool apply(const Operation& op);
 
+  // The setting table as stored.
+  std::map<std::string, std::string> stored_settings();
+  // Makes the pairs of `stored` that disagree (keys set on different machines, merged) agree:
+  // the key set later (time, then device) holds, the other reads as its value
+  // (docs/sync.md). Returns a line for each, naming what it did.
+  std::vector<std::string> settle(std::map<std::string, std::string>& stored);
+
   // This database's device id (made now when `make` and missing).
   std::optional<std::string> device_id(bool make);
   // Local values that never sync (sync.dir, device.id).
@@ -124,12 +134,13 @@ class OpLog {
   // Makes `target` hold `state` (null: absent), without recording.
   void put(const std::string& target, const Json& state);
   std::int64_t insert(const Operation& op, const Json& before, std::optional<std::int64_t> undoes);
-  // True when an operation later than `op` (n) on its target is here.
-  bool superseded(const Operation& op, std::int64_t n);
-  // Entries and pauses: a removal is here. Activities: the latest operation removed it.
-  bool removed_for_good(const std::string& target);
+  // The (time, device) of the operation that decides `target` here, as the merge orders
+  // operations; (0, "") when none speaks of it.
+  std::pair<std::int64_t, std::string> decided_by(const std::string& target);
   void ensure_activity(const std::string& name, Kind kind);
-  // The state the latest operation on `target` that has one left (null: none).
+  // What every operation on `target` here makes it (docs/sync.md; null: absent); without
+  // `removals`, as if none were removed: its latest known state (what undo brings back).
+  Json merged_state(const std::string& target, bool removals);
   Json latest_state(const std::string& target);
   // The timer a `stop` logged as `entry` runs again.
   void timer_back(const Json& entry);

@@ -4,7 +4,11 @@
 // Undo, the other way back into the tables, is in oplog_undo.cpp.
 #include "qlfit/activity.hpp"
 #include "qlfit/config.hpp"
+#include "qlfit/entries.hpp"
 #include "qlfit/error.hpp"
+#include "qlfit/merge.hpp"
+#include "qlfit/parse.hpp"
+#include "qlfit/settings.hpp"
 
 #include "oplog.hpp"
 
@@ -49,31 +53,113 @@ std::optional<std::string> OpLog::device_id(bool make) {
   return id;
 }
 
-bool OpLog::superseded(const Operation& op, std::int64_t n) {
-  SQLite::Statement& later = cached(R"sql(
-SELECT 1 FROM op WHERE target = :target AND n != :n
-  AND (at_ms > :at OR (at_ms = :at AND coalesce(device, :me) > :device)) LIMIT 1)sql");
-  later.bind(":target", op.target);
-  later.bind(":n", n);
-  later.bind(":at", op.at_ms);
+std::pair<std::int64_t, std::string> OpLog::decided_by(const std::string& target) {
+  const Idle idle{*this};
   if (!me_)
     me_ = device_id(false);
-  later.bind(":me", me_.value_or(""));
-  later.bind(":device", op.device);
-  return later.executeStep();
+  SQLite::Statement& latest = cached(R"sql(
+SELECT at_ms, coalesce(device, :me) AS by FROM op WHERE target = :target
+ORDER BY at_ms DESC, by DESC LIMIT 1)sql");
+  latest.bind(":me", me_.value_or(""));
+  latest.bind(":target", target);
+  if (!latest.executeStep())
+    return {0, ""};
+  return {latest.getColumn(0).getInt64(), latest.getColumn(1).getString()};
 }
 
-bool OpLog::removed_for_good(const std::string& target) {
-  if (type_of(target) == "activity") {
-    SQLite::Statement& latest = cached(R"sql(
-SELECT data IS NULL FROM op WHERE target = ? ORDER BY at_ms DESC, device DESC LIMIT 1)sql");
-    latest.bind(1, target);
-    return latest.executeStep() && latest.getColumn(0).getInt() != 0;
-  }
-  SQLite::Statement& removal = cached("SELECT 1 FROM op WHERE target = ? AND data IS NULL LIMIT 1");
-  removal.bind(1, target);
-  return removal.executeStep();
+std::map<std::string, std::string> OpLog::stored_settings() {
+  const Idle idle{*this};
+  SQLite::Statement& query = cached("SELECT key, value FROM setting");
+  std::map<std::string, std::string> all;
+  while (query.executeStep())
+    all[query.getColumn(0).getString()] = query.getColumn(1).getString();
+  return all;
 }
+
+std::vector<std::string> OpLog::settle(std::map<std::string, std::string>& stored) {
+  std::vector<std::string> lines;
+  for (const SettingPair& pair : disagreeing_pairs(stored)) {
+    const std::string low(pair.low);
+    const std::string high(pair.high);
+    const bool low_later = decided_by("setting:" + low) > decided_by("setting:" + high);
+    const std::string value = settle_pair(stored, pair, low_later);
+    std::string line = low;
+    line += " and " + high + " disagreed once merged: ";
+    line += low_later ? low : high;
+    line += " was set later, so ";
+    line += low_later ? high : low;
+    line += " reads as " + value + " too";
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+Json OpLog::merged_state(const std::string& target, bool removals) {
+  if (!me_)
+    me_ = device_id(false);
+  SQLite::Statement& each = cached(R"sql(
+SELECT at_ms, coalesce(device, :me), data FROM op WHERE target = :target)sql");
+  each.bind(":target", target);
+  each.bind(":me", me_.value_or(""));
+  std::vector<FieldOp> ops;
+  while (each.executeStep()) {
+    FieldOp op{{each.getColumn(0).getInt64(), each.getColumn(1).getString()}, std::nullopt};
+    if (!each.getColumn(2).isNull()) {
+      op.fields.emplace();
+      const Json data = Json::parse(each.getColumn(2).getString());
+      for (const auto& [field, value] : data.items()) {
+        if (field != "changed")  // a version-1 edit's list: it carries every field
+          op.fields->emplace_back(field, value.dump());
+      }
+    } else if (!removals) {
+      continue;
+    }
+    ops.push_back(std::move(op));
+  }
+  const std::string type(type_of(target));
+  const auto fields =
+      merged(ops, type == "entry" || type == "pause" ? Removal::kFinal : Removal::kLaterWins);
+  if (!fields)
+    return nullptr;
+  Json state = Json::object();
+  for (const auto& [field, value] : *fields)
+    state[field] = Json::parse(value);
+  return state;
+}
+
+Json OpLog::latest_state(const std::string& target) {
+  return merged_state(target, false);
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 10> kEntryFields{
+    "id",         "activity",   "kind", "start", "offset_s",
+    "local_date", "duration_s", "pain", "note",  "created"};
+
+// True when `state` holds every field of an entry (an edit alone holds only some).
+bool whole_entry(const Json& state) {
+  return state.is_object() && std::all_of(kEntryFields.begin(), kEntryFields.end(),
+                                          [&](std::string_view f) { return state.contains(f); });
+}
+
+// True when every field of `data` is one an entry has (or a version-1 edit's list).
+bool entry_fields_only(const Json& data) {
+  for (const auto& [field, value] : data.items()) {
+    if (field != "source" && field != "changed" &&
+        std::find(kEntryFields.begin(), kEntryFields.end(), field) == kEntryFields.end())
+      return false;
+  }
+  return true;
+}
+
+// A note as `log --note` checks it (null: none).
+void check_text(const Json& note, std::string_view what) {
+  if (!note.is_null())
+    parse_note(note.get<std::string>(), what);
+}
+
+}  // namespace
 
 std::optional<std::string> refusal_of(const Operation& op) {
   static const std::array<std::string_view, 9> kKinds{
@@ -92,8 +178,18 @@ std::optional<std::string> refusal_of(const Operation& op) {
       check_synced_setting(key, op.data.at("value").get<std::string>());
     } else if (op.kind == "activity.set") {
       check_activity_name(key_of(op.target));
+      parse_note(op.data.at("description").get<std::string>(), "--description");
+    } else if (op.kind == "pause.add") {
+      check_text(op.data.at("note"), "--note");
     } else if (!removal && type_of(op.target) == "entry") {
-      check_activity_name(op.data.at("activity").get<std::string>());
+      if (!entry_fields_only(op.data) || (op.kind == "entry.create" && !whole_entry(op.data)))
+        return "its data does not match its kind";
+      if (op.data.contains("activity"))
+        check_activity_name(op.data.at("activity").get<std::string>());
+      if (op.data.contains("note"))
+        check_text(op.data.at("note"), "--note");
+      if (op.data.contains("pain") && !op.data.at("pain").is_null())
+        parse_pain(std::to_string(op.data.at("pain").get<int>()));
     }
   } catch (const Error& failure) {
     if (failure.code() == ErrorCode::kStorage)
@@ -105,21 +201,13 @@ std::optional<std::string> refusal_of(const Operation& op) {
 
 bool OpLog::apply(const Operation& op) {
   const Idle idle{*this};
-  const std::int64_t n = insert(op, nullptr, std::nullopt);
-  if (n == 0)
+  if (insert(op, nullptr, std::nullopt) == 0)
     return false;  // here already
-  const std::string type(type_of(op.target));
-  const bool final_removals = type == "entry" || type == "pause";
-  if (final_removals && op.data.is_null()) {
-    put(op.target, nullptr);
-  } else if (final_removals && removed_for_good(op.target)) {
-    // removed for good: a later or concurrent change cannot bring it back
-  } else if (!superseded(op, n)) {
-    Json state = op.data;
-    if (state.is_object())
-      state.erase("changed");
+  // The target as every operation on it here makes it (core/merge.cpp). An entry edit whose
+  // create has not arrived yet waits in the log until it does.
+  const Json state = merged_state(op.target, true);
+  if (type_of(op.target) != "entry" || state.is_null() || whole_entry(state))
     put(op.target, state);
-  }
   return true;
 }
 

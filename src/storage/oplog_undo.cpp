@@ -132,6 +132,8 @@ ORDER BY n DESC LIMIT 1)sql");
     undoes_ = it->n;
     const std::string op_type(type_of(it->target));
     const bool row = op_type == "entry" || op_type == "pause";
+    // An entry edit carries only the fields it changed: each goes back on its own.
+    const bool edit = op_type == "entry" && it->before.is_object() && it->after.is_object();
     const std::string target = row ? brought_back_as(it->target) : it->target;
     const Json now = state(target);
     first_now = now;
@@ -150,7 +152,7 @@ ORDER BY n DESC LIMIT 1)sql");
       put(fresh, again);
       record(fresh, nullptr);
       first_now = again;
-    } else if (still(now, it->after)) {
+    } else if (!edit && still(now, it->after)) {
       Json before = it->before;
       if (target != it->target && before.is_object())
         before["id"] = key_of(target);
@@ -158,8 +160,7 @@ ORDER BY n DESC LIMIT 1)sql");
       record(target, now);
       if (op_type == "entry" && !it->before.is_null() && !it->after.is_null())
         reverted = fields_changed(it->before, it->after);
-    } else if (op_type == "entry" && it->before.is_object() && it->after.is_object() &&
-               now.is_object()) {
+    } else if (edit && now.is_object()) {
       // An edit: each field it changed goes back only if it still holds the edit's value.
       Json merged = now;
       for (const std::string& field : fields_changed(it->before, it->after)) {
@@ -171,7 +172,9 @@ ORDER BY n DESC LIMIT 1)sql");
         }
       }
       if (!reverted.empty()) {
-        if (std::find(reverted.begin(), reverted.end(), "start") != reverted.end())
+        if (std::find_if(reverted.begin(), reverted.end(), [](const std::string& field) {
+              return field == "start" || field == "offset_s";
+            }) != reverted.end())
           merged["local_date"] = it->before.value("local_date", Json());
         put(target, merged);
         record(target, now);

@@ -74,10 +74,8 @@ bool SqliteStore::remove_activity(const std::string& name, bool archive) {
 std::map<std::string, std::string> SqliteStore::settings() {
   opened(Access::kRead);
   return guarded(path_, [&] {
-    SQLite::Statement query(file_->db(), "SELECT key, value FROM setting");
-    std::map<std::string, std::string> all;
-    while (query.executeStep())
-      all[query.getColumn(0).getString()] = query.getColumn(1).getString();
+    auto all = log_->stored_settings();
+    log_->settle(all);
     return all;
   });
 }

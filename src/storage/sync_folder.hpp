@@ -16,7 +16,7 @@
 namespace qlfit::storage {
 
 // The format version this qlfit writes; a file with a higher one is refused by name.
-inline constexpr std::int64_t kSyncFormatVersion = 1;
+inline constexpr std::int64_t kSyncFormatVersion = 2;
 
 // True when `dir` holds a file of operations of some device (a database that does not
 // exist yet has something to sync from it).

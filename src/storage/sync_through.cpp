@@ -3,6 +3,7 @@
 #include "database_file.hpp"
 #include "sync_folder.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <unistd.h>
 
@@ -76,7 +77,14 @@ SyncReport sync_through(DatabaseFile& file, OpLog& log, const std::string& dir) 
   // peak under 8 MiB (docs/performance.md) at little cost in time.
   file.db().exec("PRAGMA cache_size = -512");
   SQLite::Transaction transaction(file.db(), SQLite::TransactionBehavior::IMMEDIATE);
+  auto settings = log.stored_settings();
+  const auto settled = log.settle(settings);
   report.received = folder.receive(report.device, report.skipped);
+  settings = log.stored_settings();
+  for (std::string& line : log.settle(settings)) {
+    if (std::find(settled.begin(), settled.end(), line) == settled.end())
+      report.settled.push_back(std::move(line));
+  }
   if (folder.last_written() > counted)
     log.set_local_value("sync.written", std::to_string(folder.last_written()));
   if (report.received > 0 || folder.last_written() > counted || folder.marked())

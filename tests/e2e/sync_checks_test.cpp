@@ -127,6 +127,65 @@ TEST_F(SyncedFile, AnActivityNameActivityAddWouldRefuseIsNamedNotApplied) {
   EXPECT_EQ(list.find('\x1b'), std::string::npos);
 }
 
+TEST_F(SyncedFile, ANoteOrDescriptionLogOrActivityAddWouldRefuseIsNamedNotApplied) {
+  const std::string id = "9a2b3c4d-0000-4000-8000-000000000000";
+  const std::string entry =
+      R"("at":1795507200000,"kind":"entry.create","target":"entry:)" + id + R"(","data":{"id":")" +
+      id +
+      R"(","activity":"walk","kind":"walk","start":1795507200,"offset_s":3600,"local_date":"2026-11-24","duration_s":600,"pain":null,"note":NOTE,"created":1795507200,"source":"manual"})";
+  const auto with_note = [&](const std::string& note) {
+    std::string op = entry;
+    return op.replace(op.find("NOTE"), 4, note);
+  };
+  const std::string long_note = "\"" + std::string(2001, 'a') + "\"";
+  const std::string path = plant({
+      with_note(long_note),
+      with_note(R"("a\u0000b")"),
+      R"("at":1795507200000,"kind":"activity.set","target":"activity:plank","data":{"name":"plank","kind":"session","description":)" +
+          long_note + R"(,"archived":false})",
+      R"("at":1795507200000,"kind":"pause.add","target":"pause:)" + id + R"(","data":{"id":")" +
+          id + R"(","from":"2026-12-01","to":"2026-12-02","note":"a\u0000"})",
+      R"("at":1795507200000,"kind":"entry.edit","target":"entry:)" + id + R"(","data":{"id":")" +
+          id + R"(","pain":11})",
+      with_note(R"("fine")"),
+  });
+  const auto result = cli.run({"sync"});
+  EXPECT_EQ(result.code, 3);
+  EXPECT_EQ(result.out, "sent 0 operations, received 1\n");
+  for (const char* why :
+       {"1 not applied: --note must be at most 2000 bytes, got 2001",
+        "2 not applied: --note must be UTF-8 text without NUL bytes",
+        "3 not applied: --description must be at most 2000 bytes",
+        "4 not applied: --note must be UTF-8 text without NUL bytes", "5 not applied: --pain"}) {
+    EXPECT_NE(result.err.find(path + ": operation " + why), std::string::npos) << why << "\n"
+                                                                               << result.err;
+  }
+  EXPECT_EQ(result.err.find("aaaa"), std::string::npos);  // a note is never quoted
+  EXPECT_EQ(cli.run({"pause", "list"}).out.find("2026-12-01"), std::string::npos);
+  EXPECT_EQ(cli.run({"activity", "list"}).out.find("plank"), std::string::npos);
+  const std::string exported = cli.run({"export", "--format", "json"}).out;
+  EXPECT_NE(exported.find(R"("note": "fine")"), std::string::npos) << exported;
+}
+
+TEST_F(SyncedFile, AVersionOneEditCarryingTheWholeEntryIsAnEditOfEveryField) {
+  const std::string id = "9a2b3c4d-0000-4000-8000-000000000000";
+  const std::string entry =
+      R"(,"target":"entry:)" + id + R"(","data":{"id":")" + id +
+      R"(","activity":"walk","kind":"walk","start":1795507200,"offset_s":3600,"local_date":"2026-11-24","duration_s":600,"pain":PAIN,"note":null,"created":1795507200)";
+  const auto with_pain = [&](const std::string& pain) {
+    std::string op = entry;
+    return op.replace(op.find("PAIN"), 4, pain);
+  };
+  plant({R"("at":1795507200000,"kind":"entry.create")" + with_pain("null") + "}",
+         R"("at":1795507200001,"kind":"entry.edit")" + with_pain("4") + R"(,"changed":["pain"]})"});
+  const auto result = cli.run({"sync"});
+  EXPECT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out, "sent 0 operations, received 2\n");
+  const std::string exported = cli.run({"export", "--format", "json"}).out;
+  EXPECT_NE(exported.find(R"("pain": 4)"), std::string::npos) << exported;
+  EXPECT_EQ(exported.find("changed"), std::string::npos) << exported;
+}
+
 TEST(SyncInput, AnEmptyDirIsBadInput) {
   CliHarness cli;
   cli.run({"log", "walk", "--minutes", "20"});

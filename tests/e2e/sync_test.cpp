@@ -165,7 +165,7 @@ TEST(Sync, FilesAre0600InA0700FolderAndNameNothingPrivate) {
       EXPECT_EQ(mode_of(file.path().string()), 0600U);
       EXPECT_EQ(file.path().string().find("secret"), std::string::npos);
       const std::string header = contents(file.path().string()).substr(0, 40);
-      EXPECT_EQ(header.rfind(R"({"format":"qlfit-sync","version":1,)", 0), 0U) << header;
+      EXPECT_EQ(header.rfind(R"({"format":"qlfit-sync","version":2,)", 0), 0U) << header;
     }
   }
   EXPECT_EQ(files, 1);
@@ -283,7 +283,7 @@ TEST_F(TwoMachines, ADamagedFileAndANewerOneAreNamedAndSkippedTheRestApplied) {
   fs::create_directories(other);
   write(other + "/000000000001-000000000001.jsonl", "{\"format\":\"qlfit-sync\",\"vers");
   write(other + "/000000000002-000000000002.jsonl",
-        R"({"format":"qlfit-sync","version":2,"device":"x","first":2,"last":2})"
+        R"({"format":"qlfit-sync","version":3,"device":"x","first":2,"last":2})"
         "\n");
   write(other + "/notes.txt", "hello");
   const auto result = b.run({"sync", folder});

@@ -168,6 +168,8 @@ Examples:
                   render::plural(static_cast<long>(report.sent), "operation", "operations"),
                   report.received);
             }
+            for (const std::string& settled : report.settled)
+              session.err << "qlfit: " << settled << '\n';
             for (const std::string& skipped : report.skipped)
               session.err << "qlfit: skipped " << skipped << '\n';
             return report.skipped.empty() ? 0 : 3;
