@@ -7,14 +7,8 @@ set -u
 . "$(dirname "$0")/../support/check.sh"
 qlfit=$1
 work=$(mktemp -d)
-small=$work/small
-mkdir -p "$small"
-if ! mount -t tmpfs -o size=256k,mode=0700 qlfit-full-disk "$small" 2>"$work/mount.err"; then
-    echo "sync_full_disk: SKIP: mounting a small tmpfs is not permitted here: $(head -n 1 "$work/mount.err")"
-    rm -rf "$work"
-    exit 77
-fi
-trap 'umount "$small"; rm -rf "$work"' EXIT
+with_tmpfs sync_full_disk 256k
+small=$disk
 export HOME=$work TZ=Europe/Berlin QLFIT_NOW=2026-11-24T23:00:00+01:00
 big_csv 5000 0f0f0f0f >"$work/big.csv"
 "$qlfit" --db "$work/a.db" import "$work/big.csv" >/dev/null

@@ -9,14 +9,7 @@ set -u
 . "$(dirname "$0")/../support/check.sh"
 qlfit=$1
 work=$(mktemp -d)
-disk=$work/disk
-mkdir -p "$disk"
-if ! mount -t tmpfs -o size=8m,mode=0700 qlfit-read-only "$disk" 2>"$work/mount.err"; then
-    echo "read_only_mount: SKIP: mounting a tmpfs is not permitted here: $(head -n 1 "$work/mount.err")"
-    rm -rf "$work"
-    exit 77
-fi
-trap 'umount "$disk"; rm -rf "$work"' EXIT
+with_tmpfs read_only_mount 8m
 export HOME=$work TZ=Europe/Berlin QLFIT_NOW=2026-11-24T10:00:00+01:00
 db=$disk/q.db
 q() { "$qlfit" --db "$db" "$@"; }

@@ -22,3 +22,16 @@ big_csv() {
                 prefix, i, (i % 12) + 1, (i % 28) + 1, i % 11, i
     }'
 }
+# with_tmpfs LABEL SIZE: a real tmpfs of SIZE mounted at $work/disk (set $work first), as
+# $disk; unmounted and $work removed at exit. Where mounting is not permitted (no root),
+# says SKIP and exits 77, which ctest counts as a skipped test.
+with_tmpfs() {
+    disk=$work/disk
+    mkdir -p "$disk"
+    if ! mount -t tmpfs -o "size=$2,mode=0700" "qlfit-$1" "$disk" 2>"$work/mount.err"; then
+        echo "$1: SKIP: mounting a tmpfs is not permitted here: $(head -n 1 "$work/mount.err")"
+        rm -rf "$work"
+        exit 77
+    fi
+    trap 'umount "$disk"; rm -rf "$work"' EXIT
+}
