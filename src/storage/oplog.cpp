@@ -137,24 +137,6 @@ SQLite::Statement& OpLog::cached(const char* sql) {
   return *slot;
 }
 
-std::string OpLog::renew_device(std::int64_t sent) {
-  const Idle idle{*this};
-  const std::optional<std::string> old = device_id(false);
-  if (old) {
-    SQLite::Statement theirs(db(), "UPDATE op SET device = ? WHERE device IS NULL AND seq <= ?");
-    theirs.bind(1, *old);
-    theirs.bind(2, sent);
-    theirs.exec();
-  }
-  // (device, seq) is unique only for other devices' operations: no step of this collides.
-  SQLite::Statement renumber(db(), "UPDATE op SET seq = seq - ? WHERE device IS NULL");
-  renumber.bind(1, old ? sent : 0);
-  renumber.exec();
-  forget_local_value("device.id");
-  set_local_value("sync.written", "0");
-  return *device_id(true);
-}
-
 void OpLog::start_change(std::string label) {
   label_ = std::move(label);
   change_ = 0;

@@ -9,6 +9,24 @@
 
 namespace qlfit::storage {
 
+std::string OpLog::renew_device(std::int64_t sent) {
+  const Idle idle{*this};
+  const std::optional<std::string> old = device_id(false);
+  if (old) {
+    SQLite::Statement theirs(db(), "UPDATE op SET device = ? WHERE device IS NULL AND seq <= ?");
+    theirs.bind(1, *old);
+    theirs.bind(2, sent);
+    theirs.exec();
+  }
+  // (device, seq) is unique only for other devices' operations: no step of this collides.
+  SQLite::Statement renumber(db(), "UPDATE op SET seq = seq - ? WHERE device IS NULL");
+  renumber.bind(1, old ? sent : 0);
+  renumber.exec();
+  forget_local_value("device.id");
+  set_local_value("sync.written", "0");
+  return *device_id(true);
+}
+
 SyncReport sync_through(DatabaseFile& file, OpLog& log, const std::string& dir) {
   // The device id, the history and sync.dir are committed just before the first file is
   // renamed into place (a killed sync then finds them), not sooner: a sync that writes
