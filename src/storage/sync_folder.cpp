@@ -110,23 +110,29 @@ SyncFolder::SyncFolder(SQLite::Database& db, OpLog& log, std::string dir)
     : db_(db), log_(log), dir_(std::move(dir)) {}
 
 OwnFiles SyncFolder::written_here(const std::string& device) {
-  OwnFiles own{written_count(log_), false};
+  const std::int64_t counted = written_count(log_);
+  OwnFiles own{counted, false};
   const std::string folder = dir_ + "/" + device;
   refuse_link(folder);
   std::error_code error;
   fs::directory_iterator items(folder, error);
-  if (error == std::errc::no_such_file_or_directory)
+  if (error == std::errc::no_such_file_or_directory) {
+    own.written = 0;  // a new folder (another DIR), or one removed: it gets everything
     return own;
+  }
   if (error)
     throw Error(ErrorCode::kStorage,
                 "sync folder: " + folder + " cannot be read: " + error.message());
   std::vector<std::pair<std::pair<std::int64_t, std::int64_t>, fs::path>> beyond;
+  std::vector<std::pair<std::int64_t, std::int64_t>> counted_ranges;
   for (const auto& item : items) {
     const std::string name = item.path().filename().string();
     if (name.rfind(".tmp-", 0) == 0) {
       ::unlink(item.path().c_str());  // left by a sync that was killed
     } else if (const auto range = range_of(name); range && range->second > own.written) {
       beyond.emplace_back(*range, item.path());
+    } else if (range) {
+      counted_ranges.push_back(*range);
     }
   }
   std::sort(beyond.begin(), beyond.end());
@@ -137,6 +143,18 @@ OwnFiles SyncFolder::written_here(const std::string& device) {
     }
     own.written = range.second;
   }
+  // What it counted as written must still be there: a folder someone emptied, or files of
+  // it removed, get their operations again, from the first one missing (readers apply an
+  // operation twice as once).
+  std::sort(counted_ranges.begin(), counted_ranges.end());
+  std::int64_t held = 0;
+  for (const auto& [first, last] : counted_ranges) {
+    if (first > held + 1)
+      break;
+    held = std::max(held, last);
+  }
+  if (!own.ahead && held < counted)
+    own.written = held;
   return own;
 }
 

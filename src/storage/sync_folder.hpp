@@ -27,8 +27,10 @@ std::int64_t written_count(OpLog& log);
 
 // What this device's own folder holds.
 struct OwnFiles {
-  std::int64_t written = 0;  // the highest local sequence number in a file of this database
-  bool ahead = false;        // a file beyond that is not this database's: it is behind its folder
+  // The highest local sequence number up to which every operation is in a file of this
+  // database in the folder: what to send after.
+  std::int64_t written = 0;
+  bool ahead = false;  // a file beyond that is not this database's: it is behind its folder
 };
 
 class SyncFolder {

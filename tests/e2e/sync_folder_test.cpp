@@ -263,6 +263,30 @@ TEST(SyncWithoutADatabase, NothingToReceiveCreatesNothingAndSomethingToReceiveJo
   EXPECT_EQ(exported(fresh), exported(laptop));
 }
 
+// What a database counted as written must be in its folder: a sync into another DIR, or
+// into one where its folder (or a file of it) was removed, writes it again, so a machine
+// joining there gets the whole history, not "up to date" and nothing.
+TEST(SyncFolderMoved, ANewOrEmptiedFolderGetsTheWholeHistoryAgain) {
+  CliHarness laptop;
+  laptop.run({"log", "walk", "--minutes", "20"});
+  laptop.run({"log", "break"});
+  const std::string first = laptop.dir.file("first");
+  const std::string second = laptop.dir.file("second");
+  ASSERT_EQ(laptop.run({"sync", first}).out, "sent 2 operations, received 0\n");
+  EXPECT_EQ(laptop.run({"sync", second}).out, "sent 2 operations, received 0\n");
+  CliHarness desktop;
+  EXPECT_EQ(desktop.run({"sync", second}).out, "sent 0 operations, received 2\n");
+  EXPECT_EQ(exported(desktop), exported(laptop));
+  // Its folder removed by hand: written again, and nothing else happens.
+  fs::remove_all(second + "/" + device_of(laptop));
+  EXPECT_EQ(laptop.run({"sync", second}).out, "sent 2 operations, received 0\n");
+  EXPECT_EQ(laptop.run({"sync", second}).out, "up to date\n");
+  CliHarness third;
+  EXPECT_EQ(third.run({"sync", second}).out, "sent 0 operations, received 2\n");
+  EXPECT_EQ(exported(third), exported(laptop));
+  EXPECT_EQ(desktop.run({"sync", second}).out, "up to date\n");
+}
+
 TEST(SyncStatus, TakesNoFolderAndNoGit) {
   CliHarness cli;
   cli.run({"log", "walk", "--minutes", "20"});
