@@ -192,6 +192,22 @@ TEST(SyncInput, AnEmptyDirIsBadInput) {
   expect_refused(cli.run({"sync", ""}), 2, "empty DIR");
 }
 
+// A name anyone can put into DIR reaches stderr escaped: one line per skipped name, no
+// control character, no line that looks like another of qlfit's.
+TEST_F(SyncedFile, ANameWithControlCharactersInTheFolderIsNamedOnOneEscapedLine) {
+  write(folder + "/" + kOther + "/evil\x1b]0;pwned\a\nqlfit: fake line", "x\n");
+  fs::create_directories(folder + "/x\x1b[2Jy");
+  const auto result = cli.run({"sync"});
+  EXPECT_EQ(result.code, 3);
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 2) << result.err;
+  EXPECT_TRUE(std::none_of(result.err.begin(), result.err.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return c != '\n' && (byte < 0x20 || byte == 0x7f);
+  })) << result.err;
+  EXPECT_EQ(result.err.find("\nqlfit: fake"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("evil\\x1b]0;pwned"), std::string::npos) << result.err;
+}
+
 // Whatever the database holds (here a name written into it by hand), no bar prints a
 // control character: the line a bar reads cannot drive it or the terminal.
 TEST(StatusBar, NoBarPrintsAControlCharacterWhateverTheDatabaseHolds) {

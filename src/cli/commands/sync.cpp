@@ -1,4 +1,5 @@
 #include "qlfit/error.hpp"
+#include "qlfit/text.hpp"
 
 #include "../commands.hpp"
 #include "../render/render.hpp"
@@ -168,10 +169,12 @@ Examples:
                   render::plural(static_cast<long>(report.sent), "operation", "operations"),
                   report.received);
             }
+            // Names found in DIR are anyone's: escaped, so each is one line that cannot
+            // drive the terminal.
             for (const std::string& settled : report.settled)
-              session.err << "qlfit: " << settled << '\n';
+              session.err << "qlfit: " << printable_line(settled) << '\n';
             for (const std::string& skipped : report.skipped)
-              session.err << "qlfit: skipped " << skipped << '\n';
+              session.err << "qlfit: skipped " << printable_line(skipped) << '\n';
             return report.skipped.empty() ? 0 : 3;
           }};
 }
