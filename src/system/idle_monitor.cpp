@@ -18,16 +18,17 @@ date::sys_seconds clock_now() {
 // A reply's one number, the reply freed; false when the call failed.
 template <class Value>
 bool answered(int r, sd_bus_message* reply, const char* type, Value& value) {
-  const bool read = r >= 0 && sd_bus_message_read(reply, type, &value) >= 0;
-  sd_bus_message_unref(reply);
+  const SdBus& sd = sd_bus_loaded();
+  const bool read = r >= 0 && sd.message_read(reply, type, &value) >= 0;
+  sd.message_unref(reply);
   return read;
 }
 
 // The user's idle time in milliseconds; false when the monitor does not answer.
 bool idle_time(sd_bus* bus, std::uint64_t& idle_ms) {
   sd_bus_message* reply = nullptr;
-  const int r =
-      sd_bus_call_method(bus, kName, kPath, kInterface, "GetIdletime", nullptr, &reply, "");
+  const int r = sd_bus_loaded().call_method(bus, kName, kPath, kInterface, "GetIdletime", nullptr,
+                                            &reply, "");
   return answered(r, reply, "t", idle_ms);
 }
 
@@ -39,7 +40,7 @@ IdleMonitor::~IdleMonitor() {
 
 void IdleMonitor::close() {
   if (bus_ != nullptr)
-    sd_bus_flush_close_unref(bus_);
+    sd_->flush_close_unref(bus_);
   bus_ = nullptr;
   idle_watch_ = 0;
   active_watch_ = 0;
@@ -47,18 +48,19 @@ void IdleMonitor::close() {
 
 bool IdleMonitor::open(std::chrono::milliseconds idle_after) {
   if (bus_ == nullptr) {
-    if (sd_bus_open_user(&bus_) < 0) {
+    sd_ = sd_bus_library();
+    if (sd_ == nullptr || sd_->open_user(&bus_) < 0) {
       bus_ = nullptr;
       return false;
     }
-    sd_bus_set_method_call_timeout(bus_, kCallLimitUsec);
+    sd_->set_method_call_timeout(bus_, kCallLimitUsec);
     // Mutter sends WatchFired to the watch's owner alone; the monitor coming or going
     // (a shell restart) loses every watch.
-    if (sd_bus_match_signal(bus_, nullptr, nullptr, kPath, kInterface, "WatchFired",
-                            &IdleMonitor::on_fired, this) < 0 ||
-        sd_bus_match_signal(bus_, nullptr, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                            "org.freedesktop.DBus", "NameOwnerChanged", &IdleMonitor::on_owner,
-                            this) < 0) {
+    if (sd_->match_signal(bus_, nullptr, nullptr, kPath, kInterface, "WatchFired",
+                          &IdleMonitor::on_fired, this) < 0 ||
+        sd_->match_signal(bus_, nullptr, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "NameOwnerChanged", &IdleMonitor::on_owner,
+                          this) < 0) {
       close();
       return false;
     }
@@ -74,14 +76,14 @@ bool IdleMonitor::open(std::chrono::milliseconds idle_after) {
 
 void IdleMonitor::arm() {
   if (idle_watch_ != 0) {
-    sd_bus_call_method(bus_, kName, kPath, kInterface, "RemoveWatch", nullptr, nullptr, "u",
-                       idle_watch_);
+    sd_->call_method(bus_, kName, kPath, kInterface, "RemoveWatch", nullptr, nullptr, "u",
+                     idle_watch_);
   }
   idle_watch_ = 0;
   active_watch_ = 0;
   sd_bus_message* reply = nullptr;
-  const int r = sd_bus_call_method(bus_, kName, kPath, kInterface, "AddIdleWatch", nullptr, &reply,
-                                   "t", static_cast<std::uint64_t>(idle_after_.count()));
+  const int r = sd_->call_method(bus_, kName, kPath, kInterface, "AddIdleWatch", nullptr, &reply,
+                                 "t", static_cast<std::uint64_t>(idle_after_.count()));
   if (!answered(r, reply, "u", idle_watch_))
     return;  // no monitor (yet): its name appearing arms it
   // Idle for long enough already: the watch fires only when the threshold is crossed.
@@ -98,7 +100,7 @@ void IdleMonitor::went_idle() {
   std::uint64_t idle_ms = 0;
   sd_bus_message* reply = nullptr;
   const int r =
-      sd_bus_call_method(bus_, kName, kPath, kInterface, "AddUserActiveWatch", nullptr, &reply, "");
+      sd_->call_method(bus_, kName, kPath, kInterface, "AddUserActiveWatch", nullptr, &reply, "");
   if (!answered(r, reply, "u", active_watch_) || !idle_time(bus_, idle_ms))
     return;
   if (!idle_) {
@@ -112,7 +114,7 @@ void IdleMonitor::went_idle() {
 int IdleMonitor::on_fired(sd_bus_message* message, void* self, sd_bus_error*) {
   auto& monitor = *static_cast<IdleMonitor*>(self);
   std::uint32_t id = 0;
-  if (sd_bus_message_read(message, "u", &id) < 0 || id == 0)
+  if (monitor.sd_->message_read(message, "u", &id) < 0 || id == 0)
     return 0;
   if (id == monitor.idle_watch_)
     monitor.idle_fired_ = true;
@@ -122,17 +124,18 @@ int IdleMonitor::on_fired(sd_bus_message* message, void* self, sd_bus_error*) {
 }
 
 int IdleMonitor::on_owner(sd_bus_message* message, void* self, sd_bus_error*) {
+  auto& monitor = *static_cast<IdleMonitor*>(self);
   const char* name = nullptr;
-  if (sd_bus_message_read(message, "s", &name) >= 0 && name != nullptr &&
+  if (monitor.sd_->message_read(message, "s", &name) >= 0 && name != nullptr &&
       std::string_view(name) == kName) {
-    static_cast<IdleMonitor*>(self)->rearm_ = true;
+    monitor.rearm_ = true;
   }
   return 0;
 }
 
 bool IdleMonitor::process() {
   int r = 0;
-  while ((r = sd_bus_process(bus_, nullptr)) > 0) {
+  while ((r = sd_->process(bus_, nullptr)) > 0) {
   }
   if (r < 0) {
     close();
@@ -166,9 +169,10 @@ bool IdleMonitor::take_changed() {
 }
 
 pollfd poll_on(sd_bus* bus, std::chrono::milliseconds& timeout) {
-  pollfd watched{sd_bus_get_fd(bus), static_cast<short>(sd_bus_get_events(bus)), 0};
+  const SdBus& sd = sd_bus_loaded();
+  pollfd watched{sd.get_fd(bus), static_cast<short>(sd.get_events(bus)), 0};
   std::uint64_t usec = 0;
-  if (sd_bus_get_timeout(bus, &usec) > 0 && usec != UINT64_MAX) {
+  if (sd.get_timeout(bus, &usec) > 0 && usec != UINT64_MAX) {
     const auto mono = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now().time_since_epoch())
                           .count();

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "sd_bus_library.hpp"
+
 #include <date/date.h>
 
 #include <chrono>
 #include <cstdint>
 #include <poll.h>
-#include <systemd/sd-bus.h>
 
 // GNOME's org.gnome.Mutter.IdleMonitor on the session bus: the idle time, for desktops that
 // never set logind's IdleHint. An idle watch at the idle threshold says the user left (at
@@ -40,6 +41,7 @@ class IdleMonitor {
   static int on_fired(sd_bus_message* message, void* self, sd_bus_error* error);
   static int on_owner(sd_bus_message* message, void* self, sd_bus_error* error);
 
+  const SdBus* sd_ = nullptr;  // libsystemd, loaded by the first open()
   sd_bus* bus_ = nullptr;
   std::chrono::milliseconds idle_after_{0};
   bool rearm_ = false;  // the monitor's owner changed

@@ -1,10 +1,11 @@
 #include "logind.hpp"
 
+#include "sd_bus_library.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
-#include <systemd/sd-bus.h>
 #include <unistd.h>
 
 namespace qlfit::system {
@@ -13,10 +14,10 @@ namespace {
 constexpr const char* kLogind = "org.freedesktop.login1";
 
 struct BusDeleter {
-  void operator()(sd_bus* bus) const { sd_bus_flush_close_unref(bus); }
+  void operator()(sd_bus* bus) const { sd_bus_loaded().flush_close_unref(bus); }
 };
 struct MessageDeleter {
-  void operator()(sd_bus_message* message) const { sd_bus_message_unref(message); }
+  void operator()(sd_bus_message* message) const { sd_bus_loaded().message_unref(message); }
 };
 using Bus = std::unique_ptr<sd_bus, BusDeleter>;
 using Message = std::unique_ptr<sd_bus_message, MessageDeleter>;
@@ -27,7 +28,7 @@ class Asker {
   explicit Asker(std::chrono::milliseconds limit)
       : deadline_(std::chrono::steady_clock::now() + limit) {
     sd_bus* opened = nullptr;
-    if (sd_bus_open_system(&opened) >= 0)
+    if (sd_ != nullptr && sd_->open_system(&opened) >= 0)
       bus_.reset(opened);
   }
 
@@ -36,15 +37,15 @@ class Asker {
       return std::nullopt;
     sd_bus_error error = SD_BUS_ERROR_NULL;
     sd_bus_message* reply = nullptr;
-    const int r = sd_bus_call_method(bus_.get(), kLogind, "/org/freedesktop/login1",
-                                     "org.freedesktop.login1.Manager", "GetUser", &error, &reply,
-                                     "u", static_cast<std::uint32_t>(::getuid()));
-    sd_bus_error_free(&error);
+    const int r = sd_->call_method(bus_.get(), kLogind, "/org/freedesktop/login1",
+                                   "org.freedesktop.login1.Manager", "GetUser", &error, &reply, "u",
+                                   static_cast<std::uint32_t>(::getuid()));
+    sd_->error_free(&error);
     if (r < 0)
       return std::nullopt;
     Message owned(reply);
     const char* path = nullptr;
-    if (sd_bus_message_read(reply, "o", &path) < 0 || path == nullptr)
+    if (sd_->message_read(reply, "o", &path) < 0 || path == nullptr)
       return std::nullopt;
     return std::string(path);
   }
@@ -56,15 +57,15 @@ class Asker {
     sd_bus_error error = SD_BUS_ERROR_NULL;
     sd_bus_message* reply = nullptr;
     const int r =
-        sd_bus_get_property(bus_.get(), kLogind, user.c_str(), "org.freedesktop.login1.User",
-                            "Display", &error, &reply, "(so)");
-    sd_bus_error_free(&error);
+        sd_->get_property(bus_.get(), kLogind, user.c_str(), "org.freedesktop.login1.User",
+                          "Display", &error, &reply, "(so)");
+    sd_->error_free(&error);
     if (r < 0)
       return std::nullopt;
     Message owned(reply);
     const char* id = nullptr;
     const char* path = nullptr;
-    if (sd_bus_message_read(reply, "(so)", &id, &path) < 0 || path == nullptr ||
+    if (sd_->message_read(reply, "(so)", &id, &path) < 0 || path == nullptr ||
         std::string(path) == "/") {
       return std::nullopt;
     }
@@ -78,9 +79,9 @@ class Asker {
     sd_bus_error error = SD_BUS_ERROR_NULL;
     int value = 0;
     const int r =
-        sd_bus_get_property_trivial(bus_.get(), kLogind, session.c_str(),
-                                    "org.freedesktop.login1.Session", name, &error, 'b', &value);
-    sd_bus_error_free(&error);
+        sd_->get_property_trivial(bus_.get(), kLogind, session.c_str(),
+                                  "org.freedesktop.login1.Session", name, &error, 'b', &value);
+    sd_->error_free(&error);
     if (r < 0)
       return std::nullopt;
     return value != 0;
@@ -95,10 +96,10 @@ class Asker {
         deadline_ - std::chrono::steady_clock::now());
     if (left.count() <= 0)
       return false;
-    return sd_bus_set_method_call_timeout(bus_.get(), static_cast<std::uint64_t>(left.count())) >=
-           0;
+    return sd_->set_method_call_timeout(bus_.get(), static_cast<std::uint64_t>(left.count())) >= 0;
   }
 
+  const SdBus* sd_ = sd_bus_library();  // nullptr: no libsystemd, so no bus
   std::chrono::steady_clock::time_point deadline_;
   Bus bus_;
 };

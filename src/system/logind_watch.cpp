@@ -1,5 +1,7 @@
 #include "logind_watch.hpp"
 
+#include "sd_bus_library.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -7,7 +9,6 @@
 #include <signal.h>
 #include <string>
 #include <sys/signalfd.h>
-#include <systemd/sd-bus.h>
 #include <unistd.h>
 
 namespace qlfit::system {
@@ -25,6 +26,7 @@ date::sys_seconds clock_now() {
 
 // One connection to the system bus, following one session; closed when the bus goes.
 struct LogindDeskWatch::Bus {
+  const SdBus* sd = sd_bus_library();  // nullptr: no libsystemd, so no bus
   sd_bus* bus = nullptr;
   std::string session;   // its object path
   bool changed = false;  // a signal came since the desk was last read
@@ -32,7 +34,7 @@ struct LogindDeskWatch::Bus {
 
   ~Bus() {
     if (bus != nullptr)
-      sd_bus_flush_close_unref(bus);
+      sd->flush_close_unref(bus);
   }
 
   static int on_properties(sd_bus_message*, void* self, sd_bus_error*) {
@@ -40,58 +42,59 @@ struct LogindDeskWatch::Bus {
     return 0;
   }
   static int on_sleep(sd_bus_message* message, void* self, sd_bus_error*) {
+    auto& watched = *static_cast<Bus*>(self);
     int going = 0;
-    if (sd_bus_message_read(message, "b", &going) >= 0) {
-      static_cast<Bus*>(self)->asleep = going != 0;
-      static_cast<Bus*>(self)->changed = true;
+    if (watched.sd->message_read(message, "b", &going) >= 0) {
+      watched.asleep = going != 0;
+      watched.changed = true;
     }
     return 0;
   }
 
   // Connects and subscribes; false when there is no bus, logind or display session.
   bool open() {
-    if (sd_bus_open_system(&bus) < 0)
+    if (sd == nullptr || sd->open_system(&bus) < 0)
       return false;
-    sd_bus_set_method_call_timeout(bus, kCallLimitUsec);
+    sd->set_method_call_timeout(bus, kCallLimitUsec);
     sd_bus_error error = SD_BUS_ERROR_NULL;
     sd_bus_message* reply = nullptr;
     const char* user = nullptr;
-    int r = sd_bus_call_method(bus, kLogind, "/org/freedesktop/login1",
-                               "org.freedesktop.login1.Manager", "GetUser", &error, &reply, "u",
-                               static_cast<std::uint32_t>(::getuid()));
-    sd_bus_error_free(&error);
+    int r =
+        sd->call_method(bus, kLogind, "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
+                        "GetUser", &error, &reply, "u", static_cast<std::uint32_t>(::getuid()));
+    sd->error_free(&error);
     std::string user_path;
-    if (r >= 0 && sd_bus_message_read(reply, "o", &user) >= 0 && user != nullptr)
+    if (r >= 0 && sd->message_read(reply, "o", &user) >= 0 && user != nullptr)
       user_path = user;
-    sd_bus_message_unref(reply);
+    sd->message_unref(reply);
     if (user_path.empty())
       return false;
     reply = nullptr;
-    r = sd_bus_get_property(bus, kLogind, user_path.c_str(), "org.freedesktop.login1.User",
-                            "Display", &error, &reply, "(so)");
-    sd_bus_error_free(&error);
+    r = sd->get_property(bus, kLogind, user_path.c_str(), "org.freedesktop.login1.User", "Display",
+                         &error, &reply, "(so)");
+    sd->error_free(&error);
     const char* id = nullptr;
     const char* path = nullptr;
-    if (r >= 0 && sd_bus_message_read(reply, "(so)", &id, &path) >= 0 && path != nullptr)
+    if (r >= 0 && sd->message_read(reply, "(so)", &id, &path) >= 0 && path != nullptr)
       session = path;
-    sd_bus_message_unref(reply);
+    sd->message_unref(reply);
     if (session.empty() || session == "/")
       return false;
-    return sd_bus_match_signal(bus, nullptr, kLogind, session.c_str(),
-                               "org.freedesktop.DBus.Properties", "PropertiesChanged",
-                               &Bus::on_properties, this) >= 0 &&
-           sd_bus_match_signal(bus, nullptr, kLogind, "/org/freedesktop/login1",
-                               "org.freedesktop.login1.Manager", "PrepareForSleep", &Bus::on_sleep,
-                               this) >= 0;
+    return sd->match_signal(bus, nullptr, kLogind, session.c_str(),
+                            "org.freedesktop.DBus.Properties", "PropertiesChanged",
+                            &Bus::on_properties, this) >= 0 &&
+           sd->match_signal(bus, nullptr, kLogind, "/org/freedesktop/login1",
+                            "org.freedesktop.login1.Manager", "PrepareForSleep", &Bus::on_sleep,
+                            this) >= 0;
   }
 
   template <class Value>
   bool read(const char* name, char type, Value& value) {
     sd_bus_error error = SD_BUS_ERROR_NULL;
     const int r =
-        sd_bus_get_property_trivial(bus, kLogind, session.c_str(), "org.freedesktop.login1.Session",
-                                    name, &error, type, &value);
-    sd_bus_error_free(&error);
+        sd->get_property_trivial(bus, kLogind, session.c_str(), "org.freedesktop.login1.Session",
+                                 name, &error, type, &value);
+    sd->error_free(&error);
     return r >= 0;
   }
 
@@ -152,7 +155,7 @@ DeskWatch::Event LogindDeskWatch::wait(date::sys_seconds until, std::chrono::sec
     if (bus_) {
       // Everything that has come, then the desk as it is, when a signal said it changed.
       int r = 0;
-      while ((r = sd_bus_process(bus_->bus, nullptr)) > 0) {
+      while ((r = bus_->sd->process(bus_->bus, nullptr)) > 0) {
       }
       if (r < 0) {
         bus_.reset();  // the bus went away: reconnect on a later turn

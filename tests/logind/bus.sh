@@ -83,4 +83,11 @@ wait_for() {  # EXPECTED COMMAND...
     done
     echo "$actual"
 }
+# A folder for LD_LIBRARY_PATH whose libsystemd.so.0 cannot be loaded: qlfit as on a
+# system without libsystemd (it loads it only when a bus is needed).
+no_libsystemd() {
+    mkdir -p "$work/nolib"
+    echo "not a library" >"$work/nolib/libsystemd.so.0"
+    echo "$work/nolib"
+}
 away_now() { "$qlfit" status --json | grep -c '"away": true'; }

@@ -24,6 +24,15 @@ hints false false 0
 check "at the desk: remind speaks" "$line" "$(remind)"
 check "remind wrote nothing" no "$([ -e "$QLFIT_DB" ] && echo yes || echo no)"
 
+# Without libsystemd, a locked session is not seen: remind speaks, as with no bus.
+hints true false 0
+check "a locked session, libsystemd not loadable: remind speaks" "$line" \
+    "$(LD_LIBRARY_PATH=$(no_libsystemd) remind)"
+# A libsystemd.so.0 without sd-bus in it (libm under that name): the same.
+cp "$(ldd "$qlfit" | awk '$1 == "libm.so.6" {print $3}')" "$(no_libsystemd)/libsystemd.so.0"
+check "a locked session, libsystemd without sd-bus: remind speaks" "$line" \
+    "$(LD_LIBRARY_PATH=$work/nolib remind)"
+
 # A login manager that never answers (stopped): remind gives up in time and speaks.
 hints true false 0
 kill -STOP "$logind_pid"

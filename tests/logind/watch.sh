@@ -93,4 +93,18 @@ check "watch --notify: nothing printed" "" "$(cat "$work/notify.out")"
 kill -TERM "$watch_pid"
 wait "$watch_pid"
 watch_pid=""
+
+# Without libsystemd, watch runs as with no bus: it keeps running, sees no idle session,
+# and SIGTERM ends it.
+hints false true "$(usec_ago 15)"
+LD_LIBRARY_PATH=$(no_libsystemd) "$qlfit" watch >"$work/nolib.out" 2>&1 &
+watch_pid=$!
+sleep 2
+check "libsystemd not loadable: watch keeps running" 0 "$(kill -0 "$watch_pid" 2>/dev/null; echo $?)"
+check "libsystemd not loadable: an idle session is not seen" 0 "$(away_now)"
+kill -TERM "$watch_pid"
+wait "$watch_pid"
+check "libsystemd not loadable: SIGTERM, watch exits 0" 0 "$?"
+watch_pid=""
+check "libsystemd not loadable: watch printed nothing" "" "$(cat "$work/nolib.out")"
 finish "logind watch"

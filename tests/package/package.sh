@@ -21,7 +21,7 @@ deb=$(ls "$build"/qlfit_*_amd64.deb | head -n 1)
 check "the .deb holds the same files" "$(echo "$expected" | sed 's|^|usr/|')" \
     "$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print $6}' | sed 's|^\./||' | sort)"
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libsqlite3-0 tzdata; do
+for library in libsqlite3-0 tzdata libsystemd0; do
     check "the .deb depends on $library" yes "$(case "$depends" in *"$library"*) echo yes ;; *) echo "no: $depends" ;; esac)"
 done
 
