@@ -35,7 +35,7 @@ class Asker {
   std::optional<std::string> user_path() {
     if (!start())
       return std::nullopt;
-    sd_bus_error error = SD_BUS_ERROR_NULL;
+    sd_bus_error error{};  // SD_BUS_ERROR_NULL, without its C compound literal
     sd_bus_message* reply = nullptr;
     const int r = sd_->call_method(bus_.get(), kLogind, "/org/freedesktop/login1",
                                    "org.freedesktop.login1.Manager", "GetUser", &error, &reply, "u",
@@ -54,7 +54,7 @@ class Asker {
   std::optional<std::string> display_session(const std::string& user) {
     if (!start())
       return std::nullopt;
-    sd_bus_error error = SD_BUS_ERROR_NULL;
+    sd_bus_error error{};  // SD_BUS_ERROR_NULL, without its C compound literal
     sd_bus_message* reply = nullptr;
     const int r =
         sd_->get_property(bus_.get(), kLogind, user.c_str(), "org.freedesktop.login1.User",
@@ -76,7 +76,7 @@ class Asker {
   std::optional<bool> session_flag(const std::string& session, const char* name) {
     if (!start())
       return std::nullopt;
-    sd_bus_error error = SD_BUS_ERROR_NULL;
+    sd_bus_error error{};  // SD_BUS_ERROR_NULL, without its C compound literal
     int value = 0;
     const int r =
         sd_->get_property_trivial(bus_.get(), kLogind, session.c_str(),

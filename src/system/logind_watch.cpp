@@ -56,7 +56,7 @@ struct LogindDeskWatch::Bus {
     if (sd == nullptr || sd->open_system(&bus) < 0)
       return false;
     sd->set_method_call_timeout(bus, kCallLimitUsec);
-    sd_bus_error error = SD_BUS_ERROR_NULL;
+    sd_bus_error error{};  // SD_BUS_ERROR_NULL, without its C compound literal
     sd_bus_message* reply = nullptr;
     const char* user = nullptr;
     int r =
@@ -90,7 +90,7 @@ struct LogindDeskWatch::Bus {
 
   template <class Value>
   bool read(const char* name, char type, Value& value) {
-    sd_bus_error error = SD_BUS_ERROR_NULL;
+    sd_bus_error error{};  // SD_BUS_ERROR_NULL, without its C compound literal
     const int r =
         sd->get_property_trivial(bus, kLogind, session.c_str(), "org.freedesktop.login1.Session",
                                  name, &error, type, &value);

@@ -8,7 +8,8 @@ namespace {
 // One symbol into its typed pointer; false when the library lacks it.
 template <class Function>
 bool find(void* library, const char* name, Function& function) {
-  function = reinterpret_cast<Function>(::dlsym(library, name));  // NOLINT
+  // POSIX makes dlsym's object pointer convertible to a function pointer.
+  function = reinterpret_cast<Function>(::dlsym(library, name));
   return function != nullptr;
 }
 
