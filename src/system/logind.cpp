@@ -3,9 +3,12 @@
 #include "sd_bus_library.hpp"
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace qlfit::system {
@@ -22,11 +25,26 @@ struct MessageDeleter {
 using Bus = std::unique_ptr<sd_bus, BusDeleter>;
 using Message = std::unique_ptr<sd_bus_message, MessageDeleter>;
 
+// Whether a system bus can be there at all, asked before loading libsystemd for it: the
+// address sd-bus would use, when it is a plain `unix:path=` one, must name something that
+// exists. Machines without a system bus (containers, servers) are spared the library.
+bool system_bus_may_exist() {
+  const char* given = std::getenv("DBUS_SYSTEM_BUS_ADDRESS");
+  const std::string_view address =
+      given != nullptr ? given : "unix:path=/run/dbus/system_bus_socket";  // sd-bus's default
+  constexpr std::string_view kUnixPath = "unix:path=";
+  if (!address.starts_with(kUnixPath) || address.find_first_of("%,;") != std::string_view::npos)
+    return true;  // another transport, options or escapes: sd-bus reads it
+  struct stat info {};
+  return ::stat(std::string(address.substr(kUnixPath.size())).c_str(), &info) == 0;
+}
+
 // One bus connection whose calls together never outlast a deadline.
 class Asker {
  public:
   explicit Asker(std::chrono::milliseconds limit)
-      : deadline_(std::chrono::steady_clock::now() + limit) {
+      : sd_(system_bus_may_exist() ? sd_bus_library() : nullptr),
+        deadline_(std::chrono::steady_clock::now() + limit) {
     sd_bus* opened = nullptr;
     if (sd_ != nullptr && sd_->open_system(&opened) >= 0)
       bus_.reset(opened);
@@ -99,7 +117,7 @@ class Asker {
     return sd_->set_method_call_timeout(bus_.get(), static_cast<std::uint64_t>(left.count())) >= 0;
   }
 
-  const SdBus* sd_ = sd_bus_library();  // nullptr: no libsystemd, so no bus
+  const SdBus* sd_;  // nullptr: no system bus or no libsystemd
   std::chrono::steady_clock::time_point deadline_;
   Bus bus_;
 };
