@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <sqlite3.h>
 
 namespace qlfit::storage {
 namespace {
@@ -166,6 +167,18 @@ TEST(Store, NumbersAreNeverReusedAfterUndo) {
   EXPECT_NE(first.id, third.id);
   EXPECT_EQ(first.id.size(), 36U);
   EXPECT_EQ(first.id[14], '4');
+}
+
+// The process-wide SQLite settings a store applies before SQLite's first use (ctest runs
+// each test in a process of its own): no memory statistics, so sqlite3_memory_used() reads
+// 0 with a connection open and rows written (it counts every byte when they are on). They
+// are applied together with the page cache's (no bulk slab per pager), or not at all.
+TEST(Store, SqliteKeepsNoMemoryStatistics) {
+  TempDir dir;
+  auto store = open_store(dir.file("q.db"), Access::kWrite);
+  store->add(session_on(2026_y / 11 / 24));
+  EXPECT_EQ(sqlite3_memory_used(), 0);
+  EXPECT_EQ(entries_of(*store).size(), 1U);
 }
 
 TEST(Store, FactsComeFromOneCoveringIndexWithoutTheTable) {
