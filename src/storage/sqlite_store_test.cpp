@@ -171,8 +171,7 @@ TEST(Store, NumbersAreNeverReusedAfterUndo) {
 
 // The process-wide SQLite settings a store applies before SQLite's first use (ctest runs
 // each test in a process of its own): no memory statistics, so sqlite3_memory_used() reads
-// 0 with a connection open and rows written (it counts every byte when they are on). They
-// are applied together with the page cache's (no bulk slab per pager), or not at all.
+// 0 with a connection open and rows written (it counts every byte when they are on).
 TEST(Store, SqliteKeepsNoMemoryStatistics) {
   TempDir dir;
   auto store = open_store(dir.file("q.db"), Access::kWrite);
