@@ -149,8 +149,8 @@ void identify(const std::string& path) {
 // bulk page-cache slab per pager: by default each pager takes 20 pages (~90 KiB) when it
 // opens, and SQLite opens a pager of its own for every `x IN (...)` CHECK it evaluates,
 // two per entry inserted (kind and source). Each slab was malloc'd at the top of the heap
-// and freed at once, so glibc grew and trimmed the heap twice per entry (53,632 brk calls
-// and their page faults: 0.85 s of system time in an import of the 20-year history, 0.08 s
+// and freed at once, so glibc grew and trimmed the heap twice per entry (53,608 brk calls
+// and their page faults: 0.88 s of system time in an import of the 20-year history, 0.09 s
 // without); pages are allocated one at a time instead. None of it changes what SQLite
 // writes or when it syncs. Once SQLite is initialised (a test opened it directly first)
 // the calls are refused, and SQLite stays as it is: slower, never wrong.

@@ -131,10 +131,10 @@ void DatabaseFile::open_staged() {
   staging_ = temporary;
   // A rollback journal, not WAL: nothing but the file itself is left to move into place.
   // The same pragmas as every write, synchronous = FULL included, though nobody but this
-  // process ever opens the file: relaxing them was measured to buy nothing. An import of
-  // the 20-year history makes 14 fdatasync calls here (journal syncs at cache spills, the
-  // commit), about 10 ms of its 1.4 s; its time is CPU (the rows, their operations and
-  // the indexes they update).
+  // process ever opens the file: relaxing them could win no more than the syncs cost, and
+  // an import of the 20-year history makes 14 fdatasync calls here (journal syncs at cache
+  // spills, the commit), about 10 ms of its 1.4 s. Its time is CPU: the rows, their
+  // operations and the indexes they update.
   db_ = std::make_unique<SQLite::Database>(temporary, SQLite::OPEN_READWRITE, kBusyTimeoutMs);
   set_pragmas(*db_);
   check_and_migrate(*db_, path_);
