@@ -4,6 +4,7 @@
 // settings, recorded in the transaction that makes it; what `undo` reverts and `sync`
 // sends. Its states are JSON objects, one function per kind of row.
 #include "qlfit/history.hpp"
+#include "qlfit/merge.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
@@ -141,6 +142,11 @@ class OpLog {
   // What every operation on `target` here makes it (docs/sync.md; null: absent); without
   // `removals`, as if none were removed: its latest known state (what undo brings back).
   Json merged_state(const std::string& target, bool removals);
+  // Every operation on `target` here, as the merge takes them (without `removals`: none).
+  std::vector<FieldOp> field_ops(const std::string& target, bool removals);
+  // Activity `name` as its operations here make it for entries that name it: archived if
+  // removed (null: no operation speaks of it).
+  Json activity_for_entries(const std::string& name);
   Json latest_state(const std::string& target);
   // The timer a `stop` logged as `entry` runs again.
   void timer_back(const Json& entry);
