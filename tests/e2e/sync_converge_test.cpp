@@ -67,7 +67,7 @@ TEST(SyncConverge, OneActivityAddedWithTwoKindsTakesTheLaterAddsKindOnEveryEntry
     for (const bool a_syncs_first : {true, false}) {
       CliHarness a;
       CliHarness b;
-      CliHarness c;  // a third device that has neither, and syncs in between
+      CliHarness c;  // a third device, that syncs in between
       const std::string folder = a.dir.file("shared");
       a.environment.qlfit_now = "2026-11-24T12:00:00+01:00";
       b.environment.qlfit_now =
@@ -80,13 +80,24 @@ TEST(SyncConverge, OneActivityAddedWithTwoKindsTakesTheLaterAddsKindOnEveryEntry
       CliHarness& second = a_syncs_first ? b : a;
       ASSERT_EQ(first.run({"sync", folder}).code, 0);
       ASSERT_EQ(c.run({"sync", folder}).code, 0);
+      // c logs plank as it knows it so far: its entry arrives on `second` with `first`'s kind,
+      // maybe before `first`'s add does.
+      ASSERT_EQ(c.run({"log", "plank", "--minutes", "15"}).code, 0);
       ASSERT_EQ(second.run({"sync", folder}).code, 0);
       sync_all({&c, &first, &second}, folder);
       const std::string kind = walk_later ? "walk" : "session";
-      EXPECT_EQ(plank_kinds(exported(c)), std::vector<std::string>(3, kind))
+      EXPECT_EQ(plank_kinds(exported(c)), std::vector<std::string>(4, kind))
           << walk_later << a_syncs_first << exported(c);
       expect_one_state({&a, &b, &c});
       EXPECT_EQ(a.run({"activity", "list"}).out, b.run({"activity", "list"}).out);
+      // The kind an entry took from its activity is no change made to it: a's undo of its
+      // log takes the entry back, whichever kind it has now.
+      const auto undone = a.run({"undo"});
+      EXPECT_EQ(undone.code, 0) << undone.err;
+      EXPECT_EQ(undone.out.rfind("undid log", 0), 0U) << undone.out;
+      sync_all({&a, &b, &c}, folder);
+      EXPECT_EQ(plank_kinds(exported(b)), std::vector<std::string>(3, kind)) << exported(b);
+      expect_one_state({&a, &b, &c});
     }
   }
 }
