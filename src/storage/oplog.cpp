@@ -204,6 +204,7 @@ void OpLog::record(const std::string& target, const Json& before) {
   Json after = state(target);
   if (after == before)
     return;
+  let_go(before, after);
   write(target, before, std::move(after));
 }
 
@@ -285,11 +286,12 @@ void OpLog::put(const std::string& target, const Json& state) {
   const std::string type(type_of(target));
   const std::string key = key_of(target);
   if (type == "entry") {
+    const Json was = this->state(target);
     if (state.is_null()) {
       SQLite::Statement& remove = cached("DELETE FROM entry WHERE id = ?");
       remove.bind(1, key);
       remove.exec();
-      return;
+      return let_go(was, state);
     }
     const Entry entry = entry_from_object(state);
     ensure_activity(entry.activity, entry.kind);
@@ -327,6 +329,7 @@ VALUES (CASE WHEN :n > 0 AND NOT EXISTS (SELECT 1 FROM entry WHERE n = :n) THEN 
       insert.bind(":created", static_cast<std::int64_t>(entry.created.time_since_epoch().count()));
       insert.exec();
     }
+    let_go(was, state);
   } else if (type == "pause") {
     if (state.is_null()) {
       SQLite::Statement& remove = cached("DELETE FROM pause WHERE id = ?");

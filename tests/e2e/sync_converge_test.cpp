@@ -126,6 +126,30 @@ TEST(SyncConverge, AnActivityRemovedWhileAnotherMachineLoggedItKeepsItsLatestAdd
   }
 }
 
+TEST(SyncConverge, AnActivityRemovedGoesWithTheLastEntryThatKeptIt) {
+  // a removes plank, which has no entry there; b logged one, and it or a removes that entry:
+  // plank is gone on both, whichever machine removed the entry and whatever came first.
+  for (const bool b_removes : {true, false}) {
+    CliHarness a;
+    CliHarness b;
+    const std::string folder = a.dir.file("shared");
+    ASSERT_EQ(a.run({"activity", "add", "plank", "--kind", "session"}).code, 0);
+    sync_all({&a, &b}, folder);
+    ASSERT_EQ(b.run({"log", "plank"}).code, 0);
+    ASSERT_EQ(a.run({"activity", "rm", "plank"}).code, 0);
+    if (b_removes) {
+      ASSERT_EQ(b.run({"rm", "1"}).code, 0);
+    } else {
+      sync_all({&b, &a}, folder);  // a has b's entry now, and plank archived for it
+      EXPECT_NE(a.run({"activity", "list", "--all"}).out.find("plank"), std::string::npos);
+      ASSERT_EQ(a.run({"rm", "1"}).code, 0);
+    }
+    sync_all({&a, &b}, folder);
+    EXPECT_EQ(exported(a).find("plank"), std::string::npos) << b_removes << exported(a);
+    expect_one_state({&a, &b});
+  }
+}
+
 TEST(SyncConverge, OverlappingPausesFromTwoMachinesAreBothKeptAndEachUndoesItsOwn) {
   for (const bool a_syncs_first : {true, false}) {
     CliHarness a;
