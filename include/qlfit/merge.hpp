@@ -44,4 +44,11 @@ enum class Removal {
 // only on the set of operations, never on their order in `ops`.
 std::optional<Fields> merged(const std::vector<FieldOp>& ops, Removal removal);
 
+// An activity once every operation of `ops` is applied (fields as JSON text): merged() with
+// the later change winning, a removal included; but while entries still name it (`named`), a
+// removal only archives it: its latest known state, with "archived" true. Either way its
+// "kind" is the kind of its latest add or change, whichever order they arrive in: the kind
+// every entry of it carries once merged (docs/sync.md, rules 5 and 6).
+std::optional<Fields> merged_activity(const std::vector<FieldOp>& ops, bool named);
+
 }  // namespace qlfit

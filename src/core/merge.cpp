@@ -1,6 +1,7 @@
 #include "qlfit/merge.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace qlfit {
 
@@ -35,6 +36,25 @@ std::optional<Fields> merged(const std::vector<FieldOp>& ops, Removal removal) {
       else
         at->second = change.second;
     }
+  }
+  return state;
+}
+
+std::optional<Fields> merged_activity(const std::vector<FieldOp>& ops, bool named) {
+  std::optional<Fields> state = merged(ops, Removal::kLaterWins);
+  if (state || !named)
+    return state;
+  std::vector<FieldOp> changes;
+  std::copy_if(ops.begin(), ops.end(), std::back_inserter(changes),
+               [](const FieldOp& op) { return op.fields.has_value(); });
+  state = merged(changes, Removal::kLaterWins);
+  if (state) {
+    const auto archived = std::find_if(state->begin(), state->end(),
+                                       [](const auto& held) { return held.first == "archived"; });
+    if (archived == state->end())
+      state->emplace_back("archived", "true");
+    else
+      archived->second = "true";
   }
   return state;
 }

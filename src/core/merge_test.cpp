@@ -20,21 +20,28 @@ FieldOp removed(std::int64_t at, std::string device) {
 
 const Fields kEntry{{"id", "e"}, {"pain", "3"}, {"note", "null"}, {"duration_s", "600"}};
 
-// merged() of `ops` in every order they can come in: all equal, and returned.
-std::optional<Fields> in_every_order(std::vector<FieldOp> ops, Removal removal) {
+// `merge` of `ops` in every order they can come in, and with one of them delivered twice:
+// all equal, and returned.
+template <typename Merge>
+std::optional<Fields> every_order(std::vector<FieldOp> ops, const Merge& merge) {
   std::vector<std::size_t> order(ops.size());
   for (std::size_t i = 0; i < order.size(); ++i)
     order[i] = i;
-  const auto first = merged(ops, removal);
+  const auto first = merge(ops);
   do {
     std::vector<FieldOp> shuffled;
     for (const std::size_t i : order)
       shuffled.push_back(ops[i]);
-    EXPECT_EQ(merged(shuffled, removal), first);
+    EXPECT_EQ(merge(shuffled), first);
     shuffled.push_back(shuffled.front());  // one operation known twice changes nothing
-    EXPECT_EQ(merged(shuffled, removal), first);
+    EXPECT_EQ(merge(shuffled), first);
   } while (std::next_permutation(order.begin(), order.end()));
   return first;
+}
+
+std::optional<Fields> in_every_order(std::vector<FieldOp> ops, Removal removal) {
+  return every_order(std::move(ops),
+                     [removal](const std::vector<FieldOp>& some) { return merged(some, removal); });
 }
 
 TEST(Merge, TwoEditsOfDifferentFieldsBothHold) {
@@ -92,6 +99,55 @@ TEST(Merge, AnActivityAddedAgainAfterItsRemovalComesBackAsAddedThen) {
   EXPECT_EQ(
       in_every_order({set(1, "a", yoga), set(2, "a", bare), removed(3, "b")}, Removal::kLaterWins),
       std::nullopt);
+}
+
+Fields plank(const std::string& kind, const std::string& description = "") {
+  return {{"name", "\"plank\""},
+          {"kind", "\"" + kind + "\""},
+          {"description", "\"" + description + "\""},
+          {"archived", "false"}};
+}
+
+// An activity as merged_activity() makes it from `ops` in every order: entries name it
+// (`named`) or not.
+std::optional<Fields> activity_in_every_order(std::vector<FieldOp> ops, bool named) {
+  return every_order(std::move(ops), [named](const std::vector<FieldOp>& some) {
+    return merged_activity(some, named);
+  });
+}
+
+TEST(Merge, OneActivityAddedWithTwoKindsHasTheKindOfTheLaterAdd) {
+  for (const bool named : {true, false}) {
+    EXPECT_EQ(
+        activity_in_every_order({set(5, "a", plank("session")), set(6, "b", plank("walk"))}, named),
+        plank("walk"));
+    EXPECT_EQ(
+        activity_in_every_order({set(6, "a", plank("session")), set(5, "b", plank("walk"))}, named),
+        plank("session"));
+    // A third device, at the same time as the first: the greater device id.
+    EXPECT_EQ(activity_in_every_order({set(5, "a", plank("session")), set(3, "b", plank("walk")),
+                                       set(5, "c", plank("break"))},
+                                      named),
+              plank("break"));
+  }
+}
+
+TEST(Merge, AnActivityRemovedWhileEntriesNameItIsArchivedAsItsLatestAdd) {
+  Fields archived_walk = plank("walk", "b's");
+  archived_walk.back().second = "true";
+  // The removal is the latest change, the walk the latest add: entries keep it, archived,
+  // with the walk's kind, whichever add arrives last.
+  const std::vector<FieldOp> ops{set(1, "a", plank("session", "a's")),
+                                 set(2, "b", plank("walk", "b's")), removed(3, "a")};
+  EXPECT_EQ(activity_in_every_order(ops, true), archived_walk);
+  EXPECT_EQ(activity_in_every_order(ops, false), std::nullopt);
+  // An add after the removal holds, named or not.
+  for (const bool named : {true, false}) {
+    EXPECT_EQ(
+        activity_in_every_order(
+            {set(1, "a", plank("session")), removed(2, "a"), set(3, "c", plank("break"))}, named),
+        plank("break"));
+  }
 }
 
 // Applies `ops` one at a time in stamp order, as one machine that saw them all in order

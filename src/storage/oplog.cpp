@@ -204,6 +204,7 @@ void OpLog::record(const std::string& target, const Json& before) {
   Json after = state(target);
   if (after == before)
     return;
+  let_go(before, after);
   write(target, before, std::move(after));
 }
 
@@ -270,15 +271,13 @@ ON CONFLICT DO NOTHING)sql");
 void OpLog::ensure_activity(const std::string& name, Kind kind) {
   if (!state("activity:" + name).is_null())
     return;
-  // As its latest known state says (archived, if it was removed), else a bare one.
-  Json activity = latest_state("activity:" + name);
+  // As its operations here make it (archived, if it was removed), else a bare one.
+  Json activity = activity_for_entries(name);
   if (activity.is_null()) {
     activity = Json{{"name", name},
                     {"kind", std::string(to_string(kind))},
                     {"description", ""},
                     {"archived", false}};
-  } else if (merged_state("activity:" + name, true).is_null()) {  // removed since
-    activity["archived"] = true;
   }
   put("activity:" + name, activity);
 }
@@ -287,14 +286,21 @@ void OpLog::put(const std::string& target, const Json& state) {
   const std::string type(type_of(target));
   const std::string key = key_of(target);
   if (type == "entry") {
+    const Json was = this->state(target);
     if (state.is_null()) {
       SQLite::Statement& remove = cached("DELETE FROM entry WHERE id = ?");
       remove.bind(1, key);
       remove.exec();
-      return;
+      return let_go(was, state);
     }
     const Entry entry = entry_from_object(state);
     ensure_activity(entry.activity, entry.kind);
+    // An entry has its activity's kind, whatever kind the operations that made it gave it
+    // (one activity added with two kinds on two machines: docs/sync.md, rule 6).
+    SQLite::Statement& kind_of_activity = cached("SELECT kind FROM activity WHERE name = ?");
+    kind_of_activity.bind(1, entry.activity);
+    kind_of_activity.executeStep();
+    const std::string kind = kind_of_activity.getColumn(0).getString();
     // An UPDATE first: an INSERT that meets the id would still use up a number.
     SQLite::Statement& update = cached(R"sql(
 UPDATE entry SET activity = :activity, kind = :kind, start_utc = :start, utc_offset = :offset,
@@ -309,7 +315,7 @@ VALUES (CASE WHEN :n > 0 AND NOT EXISTS (SELECT 1 FROM entry WHERE n = :n) THEN 
     for (SQLite::Statement* statement : {&update, &insert}) {
       statement->bind(":id", key);
       statement->bind(":activity", entry.activity);
-      statement->bind(":kind", std::string(to_string(entry.kind)));
+      statement->bind(":kind", kind);
       statement->bind(":start", static_cast<std::int64_t>(entry.start.time_since_epoch().count()));
       statement->bind(":offset", static_cast<std::int64_t>(entry.offset.count()));
       statement->bind(":date", iso_date(entry.local_date));
@@ -323,6 +329,7 @@ VALUES (CASE WHEN :n > 0 AND NOT EXISTS (SELECT 1 FROM entry WHERE n = :n) THEN 
       insert.bind(":created", static_cast<std::int64_t>(entry.created.time_since_epoch().count()));
       insert.exec();
     }
+    let_go(was, state);
   } else if (type == "pause") {
     if (state.is_null()) {
       SQLite::Statement& remove = cached("DELETE FROM pause WHERE id = ?");
@@ -367,6 +374,11 @@ ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, description = excluded.de
     upsert.bind(3, state.at("description").get<std::string>());
     upsert.bind(4, state.at("archived").get<bool>() ? 1 : 0);
     upsert.exec();
+    SQLite::Statement& entries =
+        cached("UPDATE entry SET kind = ?2 WHERE activity = ?1 AND kind <> ?2");
+    entries.bind(1, key);
+    entries.bind(2, state.at("kind").get<std::string>());
+    entries.exec();
   } else if (state.is_null()) {
     SQLite::Statement& remove = cached("DELETE FROM setting WHERE key = ?");
     remove.bind(1, key);

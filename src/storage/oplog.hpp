@@ -4,6 +4,7 @@
 // settings, recorded in the transaction that makes it; what `undo` reverts and `sync`
 // sends. Its states are JSON objects, one function per kind of row.
 #include "qlfit/history.hpp"
+#include "qlfit/merge.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
@@ -138,9 +139,17 @@ class OpLog {
   // operations; (0, "") when none speaks of it.
   std::pair<std::int64_t, std::string> decided_by(const std::string& target);
   void ensure_activity(const std::string& name, Kind kind);
+  // After an entry went from `before` to `after`: the activity it named goes too when no
+  // entry names it now and its latest operation is a removal (docs/sync.md, rule 5).
+  void let_go(const Json& before, const Json& after);
   // What every operation on `target` here makes it (docs/sync.md; null: absent); without
   // `removals`, as if none were removed: its latest known state (what undo brings back).
   Json merged_state(const std::string& target, bool removals);
+  // Every operation on `target` here, as the merge takes them (without `removals`: none).
+  std::vector<FieldOp> field_ops(const std::string& target, bool removals);
+  // Activity `name` as its operations here make it for entries that name it: archived if
+  // removed (null: no operation speaks of it).
+  Json activity_for_entries(const std::string& name);
   Json latest_state(const std::string& target);
   // The timer a `stop` logged as `entry` runs again.
   void timer_back(const Json& entry);

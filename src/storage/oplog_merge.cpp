@@ -94,7 +94,7 @@ std::vector<std::string> OpLog::settle(std::map<std::string, std::string>& store
   return lines;
 }
 
-Json OpLog::merged_state(const std::string& target, bool removals) {
+std::vector<FieldOp> OpLog::field_ops(const std::string& target, bool removals) {
   if (!me_)
     me_ = device_id(false);
   SQLite::Statement& each = cached(R"sql(
@@ -116,15 +116,54 @@ SELECT at_ms, coalesce(device, :me), data FROM op WHERE target = :target)sql");
     }
     ops.push_back(std::move(op));
   }
-  const std::string type(type_of(target));
-  const auto fields =
-      merged(ops, type == "entry" || type == "pause" ? Removal::kFinal : Removal::kLaterWins);
+  return ops;
+}
+
+namespace {
+
+Json json_of(const std::optional<Fields>& fields) {
   if (!fields)
     return nullptr;
   Json state = Json::object();
   for (const auto& [field, value] : *fields)
     state[field] = Json::parse(value);
   return state;
+}
+
+}  // namespace
+
+Json OpLog::merged_state(const std::string& target, bool removals) {
+  const std::vector<FieldOp> ops = field_ops(target, removals);
+  const std::string type(type_of(target));
+  if (type == "activity" && removals) {
+    SQLite::Statement& named = cached("SELECT EXISTS (SELECT 1 FROM entry WHERE activity = ?)");
+    named.bind(1, key_of(target));
+    named.executeStep();
+    const bool has_entries = named.getColumn(0).getInt() != 0;
+    return json_of(merged_activity(ops, has_entries));
+  }
+  return json_of(
+      merged(ops, type == "entry" || type == "pause" ? Removal::kFinal : Removal::kLaterWins));
+}
+
+void OpLog::let_go(const Json& before, const Json& after) {
+  if (!before.is_object() || !before.contains("activity"))
+    return;
+  const auto name = before.at("activity").get<std::string>();
+  if (after.is_object() && after.value("activity", "") == name)
+    return;
+  const std::vector<FieldOp> ops = field_ops("activity:" + name, true);
+  if (ops.empty() || merged(ops, Removal::kLaterWins))
+    return;  // not removed: it stays, archived or not, as its operations left it
+  SQLite::Statement& remove = cached(R"sql(
+DELETE FROM activity WHERE name = ?1 AND NOT builtin
+  AND NOT EXISTS (SELECT 1 FROM entry WHERE activity = ?1))sql");
+  remove.bind(1, name);
+  remove.exec();
+}
+
+Json OpLog::activity_for_entries(const std::string& name) {
+  return json_of(merged_activity(field_ops("activity:" + name, true), true));
 }
 
 Json OpLog::latest_state(const std::string& target) {

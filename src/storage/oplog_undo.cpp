@@ -55,8 +55,12 @@ std::vector<std::string> fields_changed(const Json& before, const Json& after) {
 bool still(const Json& now, const Json& after) {
   if (now.is_null() || after.is_null())
     return now.is_null() && after.is_null();
+  // An entry's kind is its activity's: another machine's add of the activity with another
+  // kind changes it (docs/sync.md, rule 6), no change made to the entry itself.
+  const bool entry = after.contains("activity");
   for (const auto& [field, value] : after.items()) {
-    if (field != "changed" && field != "id" && now.value(field, Json()) != value)
+    if (field != "changed" && field != "id" && !(entry && field == "kind") &&
+        now.value(field, Json()) != value)
       return false;
   }
   return true;
