@@ -54,8 +54,8 @@ void check_one_duration(const std::optional<std::string>& for_,
 std::optional<std::chrono::seconds> requested_duration(const std::optional<std::string>& for_,
                                                        const std::optional<std::string>& minutes);
 
-// The pain level --pain gives (0-10). Else Error(kInvalidInput).
-int parse_pain(std::string_view text);
+// The pain level --pain gives (0-10). Else Error(kInvalidInput) naming `what`.
+int parse_pain(std::string_view text, std::string_view what = "--pain");
 
 // Validates the request and adds one entry. Unknown activity: Error(kNotFound).
 Logged log_activity(Store& store, const LogRequest& request, const Settings& settings,

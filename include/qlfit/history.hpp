@@ -18,6 +18,7 @@ struct Undone {
   std::string detail;          // "pain 4 -> 2", "walk.min", "2026-11-01 to 2026-11-07", ...
   std::size_t operations = 0;  // how many operations the change held (an import: many)
   std::string kept;            // what another machine changed since, left as it is: "pain 5", "it"
+  bool nothing = false;        // every part was kept: nothing reverted, the step passed over
 };
 
 // What one `sync` did.

@@ -103,6 +103,11 @@ class Store {
   struct ImportCount {
     std::size_t added = 0;
     std::size_t present = 0;  // an entry with that UUID was already there: left as it was
+    // What a JSON export brings besides entries, counted as imported: pauses added,
+    // activities only its list names created, settings whose value changed.
+    std::size_t pauses = 0;
+    std::size_t activities = 0;
+    std::size_t settings = 0;
   };
   // What an import brings besides entries (a JSON export has them all).
   struct ImportExtras {

@@ -89,8 +89,8 @@ std::optional<std::chrono::seconds> requested_duration(const std::optional<std::
   return std::nullopt;
 }
 
-int parse_pain(std::string_view text) {
-  return static_cast<int>(parse_whole_number(text, "--pain", 0, 10));
+int parse_pain(std::string_view text, std::string_view what) {
+  return static_cast<int>(parse_whole_number(text, what, 0, 10));
 }
 
 Logged logged_entry(Store& store, const Entry& entry, const Moment& moment,

@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -18,9 +17,7 @@ void cannot(const std::string& path, const char* what) {
 }
 
 void make_folder(const std::string& path) {
-  const std::string parent = std::filesystem::path(path).parent_path().string();
-  if (!parent.empty() && parent != path && ::access(parent.c_str(), F_OK) != 0)
-    make_folder(parent);
+  // Only the last component: a missing parent fails (ENOENT), never a fresh tree.
   if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST)
     cannot(path, "created");
   struct stat info {};

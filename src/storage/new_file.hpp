@@ -8,7 +8,7 @@ namespace qlfit::storage {
 
 // Throws a storage Error naming `path` and errno's reason.
 [[noreturn]] void cannot(const std::string& path, const char* what);
-// Makes `path` and its missing parents, mode 0700; throws unless it is then a folder.
+// Makes `path` (its parent must exist), mode 0700; throws unless it is then a folder.
 void make_folder(const std::string& path);
 // fsync of a file or folder, best effort.
 void sync_path(const std::string& path);

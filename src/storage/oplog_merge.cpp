@@ -81,12 +81,17 @@ std::vector<std::string> OpLog::settle(std::map<std::string, std::string>& store
   for (const SettingPair& pair : disagreeing_pairs(stored)) {
     const std::string low(pair.low);
     const std::string high(pair.high);
-    const bool low_later = decided_by("setting:" + low) > decided_by("setting:" + high);
+    const auto low_stamp = decided_by("setting:" + low);
+    const auto high_stamp = decided_by("setting:" + high);
+    const bool low_later = low_stamp > high_stamp;
     const std::string value = settle_pair(stored, pair, low_later);
     std::string line = low;
     line += " and " + high + " disagreed once merged: ";
     line += low_later ? low : high;
-    line += " was set later, so ";
+    // Set at the same moment, the device id decides: neither was set later.
+    line += low_stamp.first == high_stamp.first
+                ? " was set at the same moment and wins by device id, so "
+                : " was set later, so ";
     line += low_later ? high : low;
     line += " reads as " + value + " too";
     lines.push_back(std::move(line));
@@ -216,19 +221,20 @@ std::optional<std::string> refusal_of(const Operation& op) {
         return "its key does not match its target";
       check_synced_setting(key, op.data.at("value").get<std::string>());
     } else if (op.kind == "activity.set") {
+      // Named by field, as import names them: nobody typed an option here.
       check_activity_name(key_of(op.target));
-      parse_note(op.data.at("description").get<std::string>(), "--description");
+      parse_note(op.data.at("description").get<std::string>(), "an activity's description");
     } else if (op.kind == "pause.add") {
-      check_text(op.data.at("note"), "--note");
+      check_text(op.data.at("note"), "a pause's note");
     } else if (!removal && type_of(op.target) == "entry") {
       if (!entry_fields_only(op.data) || (op.kind == "entry.create" && !whole_entry(op.data)))
         return "its data does not match its kind";
       if (op.data.contains("activity"))
         check_activity_name(op.data.at("activity").get<std::string>());
       if (op.data.contains("note"))
-        check_text(op.data.at("note"), "--note");
+        check_text(op.data.at("note"), "an entry's note");
       if (op.data.contains("pain") && !op.data.at("pain").is_null())
-        parse_pain(std::to_string(op.data.at("pain").get<int>()));
+        parse_pain(std::to_string(op.data.at("pain").get<int>()), "an entry's pain");
     }
   } catch (const Error& failure) {
     if (failure.code() == ErrorCode::kStorage)

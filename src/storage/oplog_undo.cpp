@@ -18,24 +18,26 @@ std::string shown(const Json& value) {
   return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
-// "pain 4 -> 2" for each of `fields` (a note's text is private: only its name).
-std::string changes(const Json& before, const Json& after, const std::vector<std::string>& fields) {
+// "pain 4 -> 2" for each of `fields`; a note's text is private: `note` says what became of
+// it ("note back as it was").
+std::string changes(const Json& before, const Json& after, const std::vector<std::string>& fields,
+                    const std::string& note) {
   std::string text;
   for (const std::string& field : fields) {
     text += text.empty() ? "" : ", ";
-    text += field == "note" ? field
+    text += field == "note" ? note
                             : field + " " + shown(before.value(field, Json())) + " -> " +
                                   shown(after.value(field, Json()));
   }
   return text;
 }
 
-// "pain 5" for each of `fields` as they are now.
+// "pain 5" for each of `fields` as they are now ("the note": its text is private).
 std::string values(const Json& now, const std::vector<std::string>& fields) {
   std::string text;
   for (const std::string& field : fields) {
     text += text.empty() ? "" : ", ";
-    text += field == "note" ? field : field + " " + shown(now.value(field, Json()));
+    text += field == "note" ? "the note" : field + " " + shown(now.value(field, Json()));
   }
   return text;
 }
@@ -132,6 +134,7 @@ ORDER BY n DESC LIMIT 1)sql");
   std::vector<std::string> kept;      // fields of an entry another machine changed since
   std::size_t kept_whole = 0;         // targets another machine changed since, left as they are
   std::vector<std::string> reverted;  // the fields an undone edit put back
+  std::size_t changed = 0;            // operations this undo reverted (in part or whole)
   for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
     undoes_ = it->n;
     const std::string op_type(type_of(it->target));
@@ -156,12 +159,14 @@ ORDER BY n DESC LIMIT 1)sql");
       put(fresh, again);
       record(fresh, nullptr);
       first_now = again;
+      ++changed;
     } else if (!edit && still(now, it->after)) {
       Json before = it->before;
       if (target != it->target && before.is_object())
         before["id"] = key_of(target);
       put(target, before);
       record(target, now);
+      ++changed;
       if (op_type == "entry" && !it->before.is_null() && !it->after.is_null())
         reverted = fields_changed(it->before, it->after);
     } else if (edit && now.is_object()) {
@@ -182,6 +187,7 @@ ORDER BY n DESC LIMIT 1)sql");
           merged["local_date"] = it->before.value("local_date", Json());
         put(target, merged);
         record(target, now);
+        ++changed;
       }
     } else {
       ++kept_whole;  // changed or removed on another machine since: left as it is
@@ -192,6 +198,9 @@ ORDER BY n DESC LIMIT 1)sql");
   mark.bind(1, change);
   mark.exec();
 
+  // Every operation kept as another machine left it: the step is passed over, and the line
+  // says so rather than "undid".
+  undone.nothing = changed == 0;
   if (type == "entry" && ops.size() == 1) {
     // As it is now (or was, when removed), with its number.
     const Json& entry = !first.before.is_null() ? first.before
@@ -199,7 +208,11 @@ ORDER BY n DESC LIMIT 1)sql");
                                                 : first.after;
     undone.entry = entry_from_object(entry);
     if (!first.before.is_null() && !first.after.is_null()) {
-      undone.detail = reverted.empty() ? "nothing" : changes(first.before, first.after, reverted);
+      // An edit none of whose fields went back is named by what it changed.
+      undone.detail = reverted.empty()
+                          ? changes(first.before, first.after,
+                                    fields_changed(first.before, first.after), "a new note")
+                          : changes(first.before, first.after, reverted, "note back as it was");
     } else if (stop && kept_whole == 0) {
       timer_back(first.after);
       undone.detail = "the timer runs again";
@@ -223,6 +236,8 @@ ORDER BY n DESC LIMIT 1)sql");
     if (kept_whole > 0)
       undone.kept = "it as it is now";
   }
+  if (undone.nothing && kept.empty())
+    undone.kept.clear();  // "it": the whole line says it is kept
   return undone;
 }
 

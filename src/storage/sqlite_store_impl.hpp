@@ -75,8 +75,9 @@ class SqliteStore final : public LoggedStore {
 
   bool add_missing_activity(const Entry& entry);
 
-  // An import's activities, pauses and settings, inside its transaction.
-  void add_extras(const ImportExtras& extras);
+  // An import's activities, pauses and settings, inside its transaction; counts what it
+  // added into `count`.
+  void add_extras(const ImportExtras& extras, ImportCount& count);
 
   Pause read_pause(SQLite::Statement& row);
 
@@ -87,7 +88,8 @@ class SqliteStore final : public LoggedStore {
   void remove_entry(const std::string& id);
 
   // Stores one setting inside the caller's transaction, recording it.
-  void put_setting(const std::string& key, const std::string& value);
+  // Returns true when the value changed.
+  bool put_setting(const std::string& key, const std::string& value);
 
   // The entry just written in this transaction.
   Entry written(std::int64_t n);

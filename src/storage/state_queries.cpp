@@ -308,7 +308,7 @@ Pause SqliteStore::read_pause(SQLite::Statement& row) {
 }
 
 // Stores one setting inside the caller's transaction, recording it.
-void SqliteStore::put_setting(const std::string& key, const std::string& value) {
+bool SqliteStore::put_setting(const std::string& key, const std::string& value) {
   const Json before = log_->state("setting:" + key);
   SQLite::Statement upsert(file_->db(),
                            "INSERT INTO setting (key, value) VALUES (?, ?) "
@@ -317,6 +317,7 @@ void SqliteStore::put_setting(const std::string& key, const std::string& value) 
   upsert.bind(2, value);
   upsert.exec();
   log_->record("setting:" + key, before);
+  return log_->state("setting:" + key) != before;
 }
 
 }  // namespace qlfit::storage

@@ -123,6 +123,27 @@ TYPED_TEST(StoreContract, ADryRunImportKeepsNothing) {
   EXPECT_TRUE(store.settings().empty());
 }
 
+// An import counts what it brought besides entries: pauses added, activities only its
+// list names created, settings whose value changed; what was there already, not.
+TYPED_TEST(StoreContract, AnImportCountsThePausesActivitiesAndSettingsItBrings) {
+  Store& store = this->store();
+  Store::ImportExtras extras;
+  extras.pauses.push_back(Pause{0, {2026_y / 12 / 1, 2026_y / 12 / 3}, "physio", ""});
+  extras.activities.push_back(Activity{"side-plank", Kind::kSession, ""});
+  extras.activities.push_back(Activity{"walk", Kind::kWalk, ""});
+  extras.settings["walk.min"] = "30";
+  const auto none = [](const Store::ImportAdd&) {};
+  const auto first = store.import(
+      none, [&] { return extras; }, false);
+  EXPECT_EQ(first.added, 0U);
+  EXPECT_EQ(first.pauses, 1U);
+  EXPECT_EQ(first.activities, 1U);
+  EXPECT_EQ(first.settings, 1U);
+  const auto again = store.import(
+      none, [&] { return extras; }, false);
+  EXPECT_EQ(again.pauses + again.activities + again.settings, 0U);
+}
+
 TYPED_TEST(StoreContract, OneTimerAtATime) {
   Store& store = this->store();
   EXPECT_TRUE(store.start_timer(Timer{"walk", Kind::kWalk, date::sys_days{2026_y / 11 / 24}, {}}));

@@ -72,7 +72,7 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
         ++count.present;
         return std::nullopt;
       });
-      add_extras(extras());
+      add_extras(extras(), count);
     }
     log_->release();
     if (!dry_run)
@@ -127,11 +127,14 @@ bool SqliteStore::add_missing_activity(const Entry& entry) {
 }
 
 // An import's activities, pauses and settings, inside its transaction.
-void SqliteStore::add_extras(const ImportExtras& extras) {
+void SqliteStore::add_extras(const ImportExtras& extras, ImportCount& count) {
   SQLite::Statement describe(file_->db(), "UPDATE activity SET description = ? WHERE name = ?");
   for (const Activity& activity : extras.activities) {
-    // An activity this import created for its entries gets the file's description.
-    if (!add_missing_activity(activity) && created_.count(activity.name) != 0) {
+    // An activity this import created for its entries gets the file's description (it is
+    // counted with them); one only the file's list names is counted here.
+    if (add_missing_activity(activity)) {
+      ++count.activities;
+    } else if (created_.count(activity.name) != 0) {
       const Json before = log_->state("activity:" + activity.name);
       describe.bind(1, activity.description);
       describe.bind(2, activity.name);
@@ -155,12 +158,16 @@ WHERE NOT EXISTS (SELECT 1 FROM pause WHERE first_day = :first AND last_day = :l
     } else {
       pause.bind(":note");
     }
-    if (pause.executeStep())
+    if (pause.executeStep()) {
       log_->record("pause:" + pause.getColumn(0).getString(), nullptr);
+      ++count.pauses;
+    }
     pause.reset();
   }
-  for (const auto& [key, value] : extras.settings)
-    put_setting(key, value);
+  for (const auto& [key, value] : extras.settings) {
+    if (put_setting(key, value))
+      ++count.settings;
+  }
 }
 
 }  // namespace qlfit::storage

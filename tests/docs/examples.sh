@@ -73,6 +73,8 @@ while IFS=$'\t' read -r where line; do
     # What an example assumes was done before it, as its own text says.
     case "$line" in
     "qlfit stop"*) qlfit start walk >/dev/null 2>&1 ;;
+    # The folder Syncthing keeps: sync makes DIR in it, never a missing parent.
+    "qlfit sync ~/Sync/"*) mkdir -p "$HOME/Sync" ;;
     *" --git"*)
         # A git work tree whose remote others push to, as a user would have cloned it.
         dir=$(eval "echo ${line#qlfit sync }" | cut -d' ' -f1)

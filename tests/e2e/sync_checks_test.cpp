@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace qlfit::testing {
 namespace {
@@ -57,7 +59,7 @@ TEST_F(SyncedFile, ASettingConfigSetWouldRefuseIsNamedNotAppliedAndTheRestIsAppl
   });
   const auto result = cli.run({"sync"});
   EXPECT_EQ(result.code, 3);
-  EXPECT_EQ(result.out, "sent 0 operations, received 1\n");
+  EXPECT_EQ(result.out, "sent 0 operations, received 1, skipped 4 (named on stderr)\n");
   for (const char* why : {": operation 1 not applied: ", ": operation 3 not applied: break.natural",
                           ": operation 4 not applied: sync.dir is set by 'qlfit sync DIR'",
                           ": operation 5 not applied: "}) {
@@ -76,12 +78,13 @@ TEST_F(SyncedFile, ASettingConfigSetWouldRefuseIsNamedNotAppliedAndTheRestIsAppl
   // named again; what it applied once changes nothing the second time.
   const auto again = cli.run({"sync"});
   EXPECT_EQ(again.code, 3);
-  EXPECT_EQ(again.out, "up to date\n");
+  EXPECT_EQ(again.out, "sent 0 operations, received 0, skipped 4 (named on stderr)\n");
   EXPECT_NE(again.err.find(path + ": operation 1 not applied"), std::string::npos) << again.err;
   // Once it is gone, sync is quiet again.
   fs::remove(path);
   const auto gone = cli.run({"sync"});
   EXPECT_EQ(gone.code, 0) << gone.err;
+  EXPECT_EQ(gone.out, "up to date\n");
   EXPECT_EQ(gone.err, "");
 }
 
@@ -113,7 +116,7 @@ TEST_F(SyncedFile, AnActivityNameActivityAddWouldRefuseIsNamedNotApplied) {
   });
   const auto result = cli.run({"sync"});
   EXPECT_EQ(result.code, 3);
-  EXPECT_EQ(result.out, "sent 0 operations, received 1\n");
+  EXPECT_EQ(result.out, "sent 0 operations, received 1, skipped 3 (named on stderr)\n");
   EXPECT_NE(result.err.find(path + ": operation 1 not applied: an activity name is"),
             std::string::npos)
       << result.err;
@@ -151,15 +154,18 @@ TEST_F(SyncedFile, ANoteOrDescriptionLogOrActivityAddWouldRefuseIsNamedNotApplie
   });
   const auto result = cli.run({"sync"});
   EXPECT_EQ(result.code, 3);
-  EXPECT_EQ(result.out, "sent 0 operations, received 1\n");
+  EXPECT_EQ(result.out, "sent 0 operations, received 1, skipped 5 (named on stderr)\n");
+  // Named by field: nobody typed an option such as --note for what came by sync.
   for (const char* why :
-       {"1 not applied: --note must be at most 2000 bytes, got 2001",
-        "2 not applied: --note must be UTF-8 text without NUL bytes",
-        "3 not applied: --description must be at most 2000 bytes",
-        "4 not applied: --note must be UTF-8 text without NUL bytes", "5 not applied: --pain"}) {
+       {"1 not applied: an entry's note must be at most 2000 bytes, got 2001",
+        "2 not applied: an entry's note must be UTF-8 text without NUL bytes",
+        "3 not applied: an activity's description must be at most 2000 bytes",
+        "4 not applied: a pause's note must be UTF-8 text without NUL bytes",
+        "5 not applied: an entry's pain must be a whole number from 0 to 10, got \"11\""}) {
     EXPECT_NE(result.err.find(path + ": operation " + why), std::string::npos) << why << "\n"
                                                                                << result.err;
   }
+  EXPECT_EQ(result.err.find("--"), std::string::npos) << result.err;
   EXPECT_EQ(result.err.find("aaaa"), std::string::npos);  // a note is never quoted
   EXPECT_EQ(cli.run({"pause", "list"}).out.find("2026-12-01"), std::string::npos);
   EXPECT_EQ(cli.run({"activity", "list"}).out.find("plank"), std::string::npos);
@@ -190,6 +196,36 @@ TEST(SyncInput, AnEmptyDirIsBadInput) {
   CliHarness cli;
   cli.run({"log", "walk", "--minutes", "20"});
   expect_refused(cli.run({"sync", ""}), 2, "empty DIR");
+}
+
+// A file skipped means the sync is not up to date: the line counts what was skipped, as
+// the exit status tells, every time it is skipped.
+TEST_F(SyncedFile, ASyncThatSkippedAFileNeverSaysUpToDate) {
+  write(folder + "/" + kOther + "/000000000001-000000000001.jsonl", "not json\n");
+  for (int time = 0; time < 2; ++time) {
+    const auto result = cli.run({"sync"});
+    EXPECT_EQ(result.code, 3);
+    EXPECT_EQ(result.out, "sent 0 operations, received 0, skipped 1 (named on stderr)\n");
+    EXPECT_NE(result.err.find("qlfit: skipped "), std::string::npos) << result.err;
+  }
+}
+
+// DIR is whatever was typed: every line that shows it (sync --status, config get and
+// list) escapes it, as sync's other lines do.
+TEST(SyncInput, AFolderNameWithControlCharactersIsShownEscaped) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "20"});
+  const std::string folder = cli.dir.file("a\x1b]0;pwned\a\nqlfit: b");
+  ASSERT_EQ(cli.run({"sync", folder}).code, 0);
+  const std::vector<std::vector<std::string>> shows{
+      {"sync", "--status"}, {"config", "get", "sync.dir"}, {"config", "list"}};
+  for (const auto& show : shows) {
+    const auto result = cli.run(show);
+    EXPECT_EQ(result.code, 0) << show.at(0) << result.err;
+    EXPECT_NE(result.out.find("a\\x1b]0;pwned\\x07\\x0aqlfit: b"), std::string::npos) << result.out;
+    EXPECT_EQ(result.out.find('\x1b'), std::string::npos) << result.out;
+    EXPECT_EQ(result.out.find("\nqlfit: b"), std::string::npos) << result.out;
+  }
 }
 
 // A name anyone can put into DIR reaches stderr escaped: one line per skipped name, no

@@ -287,6 +287,27 @@ TEST(SyncFolderMoved, ANewOrEmptiedFolderGetsTheWholeHistoryAgain) {
   EXPECT_EQ(desktop.run({"sync", second}).out, "up to date\n");
 }
 
+// A DIR whose parent is missing is a typo or a drive not mounted: refused, naming DIR, and
+// nothing is written (no folder, no database change); only DIR itself is ever made.
+TEST(SyncFolderMissing, AMissingParentIsRefusedAndOnlyTheLastFolderIsEverMade) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "20"});
+  const std::string before = contents(cli.db_path());
+  const std::string typo = cli.dir.file("media/usb-drive/qlfit");
+  expect_refused(cli.run({"sync", typo}), 3, "sync folder " + typo + " cannot be used");
+  EXPECT_FALSE(fs::exists(cli.dir.file("media")));
+  EXPECT_EQ(contents(cli.db_path()), before);
+  expect_refused(cli.run({"config", "get", "sync.dir"}), 2, "sync.dir is not set yet");
+  EXPECT_NE(cli.run({"sync", "--status"}).out.find("this device (its id is made on the first"),
+            std::string::npos);
+  CliHarness fresh;
+  expect_refused(fresh.run({"sync", typo}), 3, typo);
+  EXPECT_FALSE(fresh.db_exists());
+  const std::string folder = cli.dir.file("shared");
+  EXPECT_EQ(cli.run({"sync", folder}).out, "sent 1 operation, received 0\n");
+  EXPECT_TRUE(fs::is_directory(folder));
+}
+
 TEST(SyncStatus, TakesNoFolderAndNoGit) {
   CliHarness cli;
   cli.run({"log", "walk", "--minutes", "20"});

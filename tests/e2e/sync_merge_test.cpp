@@ -68,6 +68,25 @@ TEST(SyncMerge, TwoSettingsThatMustAgreeMergeToThePairTheLaterOneSets) {
   }
 }
 
+// Set at the same moment, the device id decides: the line does not call either "later".
+TEST(SyncMerge, TwoSettingsSetAtTheSameMomentAreSettledByDeviceIdAndSaySo) {
+  Machines m;
+  m.a.environment.qlfit_now = "2026-11-24T12:00:00+01:00";
+  m.b.environment.qlfit_now = "2026-11-24T12:00:00+01:00";
+  ASSERT_EQ(m.a.run({"config", "set", "walk.min", "40"}).code, 0);
+  ASSERT_EQ(m.b.run({"config", "set", "walk.max", "30"}).code, 0);
+  ASSERT_EQ(m.a.run({"sync", m.folder}).code, 0);
+  const auto merged = m.b.run({"sync", m.folder});
+  EXPECT_EQ(merged.code, 0);
+  EXPECT_EQ(merged.err.find("later"), std::string::npos) << merged.err;
+  const bool max_won = m.b.run({"config", "get", "walk.min"}).out == "30\n";
+  EXPECT_EQ(merged.err,
+            max_won ? "qlfit: walk.min and walk.max disagreed once merged: walk.max was set at "
+                      "the same moment and wins by device id, so walk.min reads as 30 too\n"
+                    : "qlfit: walk.min and walk.max disagreed once merged: walk.min was set at "
+                      "the same moment and wins by device id, so walk.max reads as 40 too\n");
+}
+
 TEST(SyncMerge, EditsOfDifferentFieldsOfOneEntryOnTwoMachinesBothHold) {
   for (const bool pain_later : {true, false}) {
     for (const bool a_syncs_first : {true, false}) {

@@ -42,6 +42,7 @@ TEST(Sync, TwoMachinesEndWithTheSameDataAndASecondSyncIsUpToDate) {
   CliHarness laptop;
   CliHarness desktop;
   const std::string folder = laptop.dir.file("Sync/qlfit");
+  fs::create_directory(laptop.dir.file("Sync"));  // the folder Syncthing keeps: DIR is made in it
   laptop.run({"log", "walk", "--minutes", "25", "--pain", "3", "--note", "after lunch"});
   laptop.run({"config", "set", "walk.min", "25"});
   laptop.run({"activity", "add", "yoga", "--kind", "session", "--description", "mat"});

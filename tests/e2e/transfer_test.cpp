@@ -110,10 +110,29 @@ TEST(Import, JsonRoundTripCarriesPausesSettingsAndActivities) {
   const std::string json = from.run({"export", "--format", "json"}).out;
   CliHarness to;
   write(to.dir.file("in.json"), json);
-  EXPECT_EQ(to.run({"import", to.dir.file("in.json")}).out, "imported 30, already present 0\n");
+  // What came besides entries is counted; the second time nothing new came.
+  EXPECT_EQ(to.run({"import", to.dir.file("in.json")}).out,
+            "imported 30 entries, 1 pause, 1 setting, already present 0\n");
   EXPECT_EQ(to.run({"import", to.dir.file("in.json")}).out, "imported 0, already present 30\n");
   EXPECT_EQ(to.run({"export", "--format", "json"}).out, json);
   EXPECT_EQ(to.run({"config", "get", "walk.min"}).out, "25\n");
+}
+
+// A file of pauses (and an activity) alone imports them, and the line says so: never
+// "imported 0".
+TEST(Import, PausesAndActivitiesAloneAreCountedAsImported) {
+  CliHarness from;
+  from.run({"pause", "--from", "2026-12-01", "--to", "2026-12-03", "--note", "physio"});
+  from.run({"pause", "--from", "2026-12-10", "--to", "2026-12-11"});
+  from.run({"activity", "add", "side-plank", "--kind", "session"});
+  CliHarness to;
+  write(to.dir.file("in.json"), from.run({"export", "--format", "json"}).out);
+  EXPECT_EQ(to.run({"import", to.dir.file("in.json"), "--dry-run"}).out,
+            "would have imported 0 entries, 2 pauses, 1 activity, already present 0\n");
+  EXPECT_EQ(to.run({"import", to.dir.file("in.json")}).out,
+            "imported 0 entries, 2 pauses, 1 activity, already present 0\n");
+  EXPECT_NE(to.run({"pause", "list"}).out.find("2026-12-10"), std::string::npos);
+  EXPECT_EQ(to.run({"import", to.dir.file("in.json")}).out, "imported 0, already present 0\n");
 }
 
 TEST(Import, ListJsonIsAcceptedToo) {

@@ -58,7 +58,9 @@ TEST(UndoAnyChange, EveryKindOfChangeIsRevertedAndNamed) {
   cli.run({"log", "plank"});
   undo_restores(cli, {"log", "break"}, "undid log of #4 break Tue 24 Nov 07:30");
   undo_restores(cli, {"edit", "1", "--pain", "2"}, "undid edit of #1: pain 4 -> 2");
-  undo_restores(cli, {"edit", "1", "--note", "other words"}, "undid edit of #1: note\n");
+  // A note's text is private, but the line never ends in a bare "note": it says what became of it.
+  undo_restores(cli, {"edit", "1", "--note", "other words"},
+                "undid edit of #1: note back as it was\n");
   undo_restores(cli, {"rm", "1"}, "undid rm of #1 walk Tue 24 Nov 07:30 (25m)");
   undo_restores(cli, {"rm", "1", "2"}, "undid rm of 2 changes");
   undo_restores(cli, {"config", "set", "walk.min", "30"}, "undid config set walk.min");
@@ -210,8 +212,10 @@ TEST_F(UndoAfterSync, AnEditKeepsTheFieldsAnotherMachineChangedSince) {
   changed_then_synced(there, "2026-11-24T11:00:00+01:00",
                       {"edit", "1", "--pain", "5"});  // later, elsewhere
   here.environment.qlfit_now = "2026-11-24T12:00:00+01:00";
+  // The note's text is private: the line says what became of it, never a bare "note".
   EXPECT_EQ(here.run({"undo"}).out,
-            "undid edit of #1: note; kept pain 5 (changed on another machine since)\n");
+            "undid edit of #1: note back as it was; kept pain 5 (changed on another machine "
+            "since)\n");
   EXPECT_EQ(entry(here).at("pain"), 5);
   EXPECT_EQ(entry(here).at("note"), "a");
   converged();
@@ -221,18 +225,22 @@ TEST_F(UndoAfterSync, AnEditKeepsTheFieldsAnotherMachineChangedSince) {
   sync();
   changed_then_synced(there, "2026-11-24T13:00:00+01:00", {"edit", "1", "--pain", "6"});
   EXPECT_EQ(here.run({"undo"}).out,
-            "undid edit of #1: nothing; kept pain 6 (changed on another machine since)\n");
+            "nothing undone: the edit of #1 (pain 5 -> 1) was changed on another machine since "
+            "(now pain 6), so it is kept as it is; the next undo goes on to the change before "
+            "it\n");
   EXPECT_EQ(entry(here).at("pain"), 6);
   converged();
 }
 
 TEST_F(UndoAfterSync, ALogAnotherMachineEditedSinceIsKept) {
   changed_then_synced(there, "2026-11-24T11:00:00+01:00", {"edit", "1", "--pain", "3"});
+  // Nothing was reverted: the line never says "undid", and says the step is passed over.
   const auto undone = here.run({"undo"});
   EXPECT_EQ(undone.code, 0);
-  EXPECT_NE(undone.out.find("undid log of #1 walk"), std::string::npos) << undone.out;
-  EXPECT_NE(undone.out.find("; kept it (changed on another machine since)"), std::string::npos)
-      << undone.out;
+  EXPECT_EQ(undone.out,
+            "nothing undone: the log of #1 walk Tue 24 Nov 09:00 (25m) was changed on another "
+            "machine since, so it is kept as it is; the next undo goes on to the change before "
+            "it\n");
   EXPECT_EQ(entry(here).at("pain"), 3);
   converged();
   EXPECT_EQ(nlohmann::json::parse(there.run({"list", "--json"}).out).size(), 1U);
@@ -259,8 +267,8 @@ TEST_F(UndoAfterSync, ASettingAnotherMachineChangedSinceIsKept) {
   sync();
   changed_then_synced(there, "2026-11-24T11:00:00+01:00", {"config", "set", "walk.min", "28"});
   EXPECT_EQ(here.run({"undo"}).out,
-            "undid config set walk.min; kept it as it is now (changed on another machine "
-            "since)\n");
+            "nothing undone: the config set walk.min was changed on another machine since, so it "
+            "is kept as it is; the next undo goes on to the change before it\n");
   EXPECT_EQ(here.run({"config", "get", "walk.min"}).out, "28\n");
   converged();
 }

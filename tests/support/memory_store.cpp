@@ -230,7 +230,9 @@ Store::ImportCount MemoryStore::import(const EntryFeed& entries,
   });
   const ImportExtras more = extras();
   for (const Activity& activity : more.activities) {
-    if (!add_missing(activity) && created.count(activity.name) != 0) {
+    if (add_missing(activity)) {
+      ++count.activities;
+    } else if (created.count(activity.name) != 0) {
       for (Activity& known : after.activities) {
         if (known.name == activity.name)
           known.description = activity.description;
@@ -242,11 +244,17 @@ Store::ImportCount MemoryStore::import(const EntryFeed& entries,
       return p.days.first == pause.days.first && p.days.last == pause.days.last &&
              p.note == pause.note;
     });
-    if (!there)
+    if (!there) {
       after.pauses.push_back(Pause{after.next_pause++, pause.days, pause.note, uuid(after)});
+      ++count.pauses;
+    }
   }
-  for (const auto& [key, value] : more.settings)
-    after.settings[key] = value;
+  for (const auto& [key, value] : more.settings) {
+    const auto [at, added] = after.settings.try_emplace(key, value);
+    if (added || at->second != value)
+      ++count.settings;
+    at->second = value;
+  }
   if (!dry_run)
     state_ = std::move(after);
   return count;

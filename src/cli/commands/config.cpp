@@ -1,5 +1,7 @@
 #include "qlfit/config.hpp"
 
+#include "qlfit/text.hpp"
+
 #include "../commands.hpp"
 
 #include <fmt/format.h>
@@ -37,15 +39,19 @@ Examples:
   qlfit config unset break.hours)");
   return {app, [=](Session& session) {
             Store& store = session.store();
+            // Values are checked when set, but sync.dir is any folder name typed: escaped, so
+            // none can drive the terminal.
             if (list->parsed()) {
               for (const SettingRow& row : list_settings(store, session.history())) {
                 const std::string value =
-                    row.changed ? fmt::format("{} (default {})", row.value, row.default_value)
-                                : row.value;
+                    row.changed ? fmt::format("{} (default {})", printable_line(row.value),
+                                              row.default_value)
+                                : printable_line(row.value);
                 session.out << fmt::format("{:<18} {:<24} {}\n", row.key, value, row.meaning);
               }
             } else if (get->parsed()) {
-              session.out << get_setting(store, session.history(), options->key) << '\n';
+              session.out << printable_line(get_setting(store, session.history(), options->key))
+                          << '\n';
             } else if (set->parsed()) {
               session.out << fmt::format("{} = {}\n", options->key,
                                          change_setting(store, options->key, options->value));

@@ -61,13 +61,22 @@ SyncReport sync_through_git(Session& session, const std::string& dir) {
 }
 
 // Before the database is opened (a failed sync creates nothing): DIR must be a folder, or
-// not exist yet, and must not hold the database, which never goes into it: not by its path,
-// nor as a hard link or a symbolic link to it.
+// not exist yet in a folder that does, and must not hold the database, which never goes into it:
+// not by its path, nor as a hard link or a symbolic link to it.
 void check_folder(const Session& session, const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code error;
   if (fs::exists(dir, error) && !fs::is_directory(dir, error))
     throw Error(ErrorCode::kStorage, "sync folder " + dir + " cannot be used: it is not a folder");
+  // Only DIR itself is made: a missing parent is a typo or a drive not mounted, and a
+  // sync there would start a tree of its own.
+  const fs::path parent = fs::path(dir).parent_path();
+  if (!fs::exists(dir, error) && !fs::is_directory(parent, error)) {
+    throw Error(ErrorCode::kStorage, "sync folder " + dir + " cannot be used: its parent " +
+                                         parent.string() +
+                                         " is not a folder here (a typo, or a drive not "
+                                         "mounted?); nothing was written");
+  }
   const fs::path folder = fs::weakly_canonical(dir, error);
   const fs::path database = fs::weakly_canonical(session.db_path(), error);
   const auto [end, at] =
@@ -92,7 +101,9 @@ std::string utc_time(std::int64_t at_ms) {
 
 int show_status(Session& session) {
   const SyncStatus status = session.history().sync_status();
-  session.out << "sync folder: " << status.dir.value_or("none yet (qlfit sync DIR)") << '\n';
+  // DIR is whatever was typed: escaped, so it cannot drive the terminal.
+  session.out << "sync folder: "
+              << (status.dir ? printable_line(*status.dir) : "none yet (qlfit sync DIR)") << '\n';
   for (const SyncStatus::Device& device : status.devices) {
     const bool here = !status.device || device.id == *status.device;
     const std::string name = device.id.empty()
@@ -161,13 +172,18 @@ Examples:
                   "{} as another device's\n",
                   report.device, report.left_device);
             }
-            if (report.sent == 0 && report.received == 0) {
+            // "up to date" only when nothing was new and nothing was passed over: a skipped
+            // file is counted in the line, as it is in the exit status.
+            if (report.sent == 0 && report.received == 0 && report.skipped.empty()) {
               session.out << "up to date\n";
             } else {
               session.out << fmt::format(
-                  "sent {}, received {}\n",
+                  "sent {}, received {}{}\n",
                   render::plural(static_cast<long>(report.sent), "operation", "operations"),
-                  report.received);
+                  report.received,
+                  report.skipped.empty()
+                      ? ""
+                      : fmt::format(", skipped {} (named on stderr)", report.skipped.size()));
             }
             // Names found in DIR are anyone's: escaped, so each is one line that cannot
             // drive the terminal.

@@ -4,10 +4,9 @@
 #include "qlfit/error.hpp"
 
 #include "../commands.hpp"
+#include "../render/render.hpp"
 #include "formats/csv.hpp"
 #include "formats/export_json.hpp"
-
-#include <fmt/format.h>
 
 #include <functional>
 #include <memory>
@@ -119,9 +118,7 @@ Examples:
                   },
                   {}, options->dry_run, session.time());
             }
-            session.out << fmt::format("{}imported {}, already present {}\n",
-                                       options->dry_run ? "would have " : "", count.added,
-                                       count.present);
+            session.out << render::imported_line(count, options->dry_run) << '\n';
             return 0;
           }};
 }

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <ostream>
+#include <tuple>
 
 namespace qlfit::cli::render {
 namespace {
@@ -100,26 +101,51 @@ std::string removed_line(const Entry& entry) {
 }
 
 namespace {
+// What the change was: "log of #3 walk ...", "import of 12 changes", "config set walk.min".
 std::string undone_what(const Undone& undone) {
-  if (undone.entry && undone.label == "edit")
-    return fmt::format("undid edit of #{}: {}", undone.entry->n, undone.detail);
+  if (undone.entry && undone.label == "edit") {
+    return undone.nothing ? fmt::format("edit of #{} ({})", undone.entry->n, undone.detail)
+                          : fmt::format("edit of #{}: {}", undone.entry->n, undone.detail);
+  }
   if (undone.entry) {
     const Entry& entry = *undone.entry;
-    return fmt::format("undid {} of #{} {} {} ({}){}{}", undone.label, entry.n, entry.activity,
+    return fmt::format("{} of #{} {} {} ({}){}{}", undone.label, entry.n, entry.activity,
                        when_logged(entry, false), format_duration(entry.duration),
                        undone.detail.empty() ? "" : "; ", undone.detail);
   }
   if (undone.label == "import" || undone.label == "rm")
-    return fmt::format("undid {} of {} changes", undone.label, undone.operations);
-  return fmt::format("undid {} {}", undone.label, printable(undone.detail));
+    return fmt::format("{} of {} changes", undone.label, undone.operations);
+  return fmt::format("{} {}", undone.label, printable(undone.detail));
 }
 }  // namespace
 
 std::string undone_line(const Undone& undone) {
+  if (undone.nothing) {
+    // Nothing was reverted: said so, never "undid".
+    return fmt::format(
+        "nothing undone: the {} was changed on another machine since{}, so it is kept as it "
+        "is; the next undo goes on to the change before it",
+        undone_what(undone), undone.kept.empty() ? "" : " (now " + printable(undone.kept) + ")");
+  }
   if (undone.kept.empty())
-    return undone_what(undone);
-  return fmt::format("{}; kept {} (changed on another machine since)", undone_what(undone),
+    return "undid " + undone_what(undone);
+  return fmt::format("undid {}; kept {} (changed on another machine since)", undone_what(undone),
                      printable(undone.kept));
+}
+
+std::string imported_line(const Store::ImportCount& count, bool dry_run) {
+  std::string what = std::to_string(count.added);
+  if (count.pauses + count.activities + count.settings > 0) {
+    what = plural(static_cast<long>(count.added), "entry", "entries");
+    for (const auto& [n, one, many] : {std::tuple{count.pauses, "pause", "pauses"},
+                                       std::tuple{count.activities, "activity", "activities"},
+                                       std::tuple{count.settings, "setting", "settings"}}) {
+      if (n > 0)
+        what += ", " + plural(static_cast<long>(n), one, many);
+    }
+  }
+  return fmt::format("{}imported {}, already present {}", dry_run ? "would have " : "", what,
+                     count.present);
 }
 
 std::string edited_line(const Edited& edited) {

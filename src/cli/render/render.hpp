@@ -47,8 +47,12 @@ std::string pain_advice_heading();
 // "removed #42 butt-walk Tue 24 Nov 07:30".
 std::string removed_line(const Entry& entry);
 // "undid edit of #3: pain 4 -> 2", "undid log of #5 walk Tue 24 Nov 07:30 (25m)",
-// "undid config set walk.min", "undid import of 120 entries".
+// "undid config set walk.min", "undid import of 120 entries"; "nothing undone: ..." when
+// another machine changed all of it since.
 std::string undone_line(const Undone& undone);
+// "imported 412, already present 3"; with more than entries, each counted:
+// "imported 0 entries, 2 pauses, already present 0". `dry_run`: "would have imported ...".
+std::string imported_line(const Store::ImportCount& count, bool dry_run);
 // "edited #42 butt-walk: start ... -> ..., pain 3 -> 4" or "... nothing changed".
 std::string edited_line(const Edited& edited);
 // `list`'s output, written an entry at a time: a table (one line per entry under a
