@@ -289,7 +289,7 @@ TEST_F(TwoMachines, ADamagedFileAndANewerOneAreNamedAndSkippedTheRestApplied) {
   write(other + "/notes.txt", "hello");
   const auto result = b.run({"sync", folder});
   EXPECT_EQ(result.code, 3);
-  EXPECT_EQ(result.out, "sent 0 operations, received 1\n");
+  EXPECT_EQ(result.out, "sent 0 operations, received 1, skipped 3 (named on stderr)\n");
   EXPECT_NE(result.err.find("000000000001-000000000001.jsonl: damaged"), std::string::npos)
       << result.err;
   EXPECT_NE(result.err.find("000000000002-000000000002.jsonl: written by a newer qlfit"),
@@ -352,7 +352,7 @@ TEST_F(TwoMachines, EveryOtherFileInTheFolderIsNamedOnlyHiddenOnesAndAReadmeAreP
   }
   const auto result = b.run({"sync"});
   EXPECT_EQ(result.code, 3);
-  EXPECT_EQ(result.out, "sent 0 operations, received 1\n");
+  EXPECT_EQ(result.out, "sent 0 operations, received 1, skipped 7 (named on stderr)\n");
   for (const std::string& path : foreign)
     EXPECT_NE(result.err.find("qlfit: skipped " + path + ": not a qlfit"), std::string::npos)
         << path << "\n"
