@@ -306,6 +306,10 @@ TEST(SyncFolderMissing, AMissingParentIsRefusedAndOnlyTheLastFolderIsEverMade) {
   const std::string folder = cli.dir.file("shared");
   EXPECT_EQ(cli.run({"sync", folder}).out, "sent 1 operation, received 0\n");
   EXPECT_TRUE(fs::is_directory(folder));
+  // Typed with a slash at the end, a new folder in one that exists is made all the same.
+  const std::string slashed = cli.dir.file("other") + "//";
+  EXPECT_EQ(cli.run({"sync", slashed}).out, "sent 1 operation, received 0\n");
+  EXPECT_TRUE(fs::is_directory(cli.dir.file("other")));
 }
 
 TEST(SyncStatus, TakesNoFolderAndNoGit) {

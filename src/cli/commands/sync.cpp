@@ -70,7 +70,10 @@ void check_folder(const Session& session, const std::string& dir) {
     throw Error(ErrorCode::kStorage, "sync folder " + dir + " cannot be used: it is not a folder");
   // Only DIR itself is made: a missing parent is a typo or a drive not mounted, and a
   // sync there would start a tree of its own.
-  const fs::path parent = fs::path(dir).parent_path();
+  fs::path named(dir);
+  while (!named.has_filename() && named.has_relative_path())
+    named = named.parent_path();  // "Sync/qlfit/" names qlfit, as mkdir reads it
+  const fs::path parent = named.parent_path();
   if (!fs::exists(dir, error) && !fs::is_directory(parent, error)) {
     throw Error(ErrorCode::kStorage, "sync folder " + dir + " cannot be used: its parent " +
                                          parent.string() +
