@@ -199,13 +199,14 @@ SELECT n, id, activity, kind, start_utc, utc_offset, local_date, duration_s, pai
   return Json{{"key", key}, {"value", query.getColumn(0).getString()}};
 }
 
-void OpLog::record(const std::string& target, const Json& before) {
+bool OpLog::record(const std::string& target, const Json& before) {
   const Idle idle{*this};
   Json after = state(target);
   if (after == before)
-    return;
+    return false;
   let_go(before, after);
   write(target, before, std::move(after));
+  return true;
 }
 
 void OpLog::record_created(const std::string& target, Json after) {

@@ -85,8 +85,9 @@ class OpLog {
   // id (a removal is final everywhere), so what undo reverts later follows it there.
   std::string brought_back_as(const std::string& target);
   // Records, in the caller's transaction, that `target` went from `before` to its
-  // present state, as one operation of the current change. Nothing when equal.
-  void record(const std::string& target, const Json& before);
+  // present state, as one operation of the current change. Nothing when equal; returns
+  // whether it recorded.
+  bool record(const std::string& target, const Json& before);
   // The same for a target that was absent and now holds `after` (its state() without "n"),
   // without reading it back: what an import knows of each entry it adds.
   void record_created(const std::string& target, Json after);

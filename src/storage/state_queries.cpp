@@ -316,8 +316,7 @@ bool SqliteStore::put_setting(const std::string& key, const std::string& value) 
   upsert.bind(1, key);
   upsert.bind(2, value);
   upsert.exec();
-  log_->record("setting:" + key, before);
-  return log_->state("setting:" + key) != before;
+  return log_->record("setting:" + key, before);
 }
 
 }  // namespace qlfit::storage
