@@ -90,7 +90,18 @@ Period requested_period(const PeriodRequest& request, const Settings& settings,
 
 PeriodStats period_stats(Store& store, const Period& period, const Settings& settings,
                          const TimeContext& context) {
-  const auto facts = store.facts(on_habit_days(with_trend_weeks(period.range)));
+  auto facts = store.facts(on_habit_days(period.range));
+  // The four weeks before give the pain trend, which only pain in the period asks for:
+  // without any, they are not read (a week with nothing logged yet reads nothing).
+  if (std::any_of(facts.begin(), facts.end(),
+                  [](const Fact& fact) { return fact.pain.has_value(); })) {
+    EntryFilter before;
+    before.local_dates =
+        DateRange{with_trend_weeks(period.range).first,
+                  date::year_month_day{date::sys_days{period.range.first} - date::days{1}}};
+    auto earlier = store.facts(before);  // all on local dates before the period's
+    facts.insert(facts.begin(), earlier.begin(), earlier.end());
+  }
   return summarize(facts, period, store.pauses(), settings, context);
 }
 

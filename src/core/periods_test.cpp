@@ -48,5 +48,31 @@ TEST(PeriodStats, CountsTheEntriesOfThePeriod) {
   EXPECT_EQ(period_stats(store, week, Settings{}, kNow).sessions.count, 1);
 }
 
+// What `qlfit log ACTIVITY --at AT --pain PAIN` asks.
+LogRequest with_pain(const std::string& at, const std::string& pain) {
+  LogRequest request = testing::log_request("butt-walk", at);
+  request.pain = pain;
+  return request;
+}
+
+TEST(PeriodStats, PainTrendTakesTheFourWeeksBeforeByHabitDay) {
+  Settings settings;
+  settings.day_start = std::chrono::hours{4};
+  MemoryStore store;
+  log_activity(store, with_pain("2026-10-26 05:00", "2"), settings, kNow);  // first day before
+  log_activity(store, with_pain("2026-10-26 03:00", "9"), settings, kNow);  // still 25 October
+  log_activity(store, with_pain("2026-11-23 02:00", "4"), settings, kNow);  // still 22 November
+  const Period week = week_containing(kNow.today(), settings.week_start);
+  EXPECT_FALSE(period_stats(store, week, settings, kNow).pain.has_value());
+
+  log_activity(store, with_pain("2026-11-24 09:00", "6"), settings, kNow);
+  const auto pain = period_stats(store, week, settings, kNow).pain;
+  ASSERT_TRUE(pain.has_value());
+  EXPECT_EQ(pain->count, 1);
+  ASSERT_TRUE(pain->before.has_value());
+  EXPECT_DOUBLE_EQ(*pain->before, 3.0);  // (2 + 4) / 2
+  EXPECT_EQ(pain->trend, PainTrend::kRising);
+}
+
 }  // namespace
 }  // namespace qlfit

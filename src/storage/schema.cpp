@@ -134,17 +134,15 @@ ALTER TABLE away ADD COLUMN back_utc INTEGER;
 }  // namespace
 
 int checked_version(SQLite::Database& db, const std::string& path) {
-  // One statement, one snapshot: read apart, a migration committing in between could
-  // show the old header with the new tables and look like another program's file.
-  SQLite::Statement identity(db, R"sql(
-SELECT (SELECT application_id FROM pragma_application_id),
-       (SELECT user_version FROM pragma_user_version),
-       (SELECT count(*) FROM sqlite_schema))sql");
-  identity.executeStep();
-  const int application_id = identity.getColumn(0).getInt();
-  const int version = identity.getColumn(1).getInt();
-  const bool empty = identity.getColumn(2).getInt() == 0;
-  identity.reset();
+  // One read transaction, one snapshot: read apart, a migration committing in between could
+  // show the old header with the new tables and look like another program's file. (Plain
+  // pragmas, not their table-valued forms: each of those builds a virtual table first.)
+  db.exec("SAVEPOINT checked_version");
+  const int application_id = db.execAndGet("PRAGMA application_id").getInt();
+  const int version = db.execAndGet("PRAGMA user_version").getInt();
+  const bool empty =
+      version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
+  db.exec("RELEASE checked_version");
   if (application_id == 0 && version == 0 && empty)
     return 0;
   if (application_id != kApplicationId) {
