@@ -16,14 +16,12 @@ namespace {
 
 constexpr const char* kLogind = "org.freedesktop.login1";
 
+// Closed without flushing: every call is either answered or given up, and a flush would
+// first wait for sd-bus's Hello to be answered, past the deadline of a stuck dbus-daemon.
 struct BusDeleter {
-  void operator()(sd_bus* bus) const { sd_bus_loaded().flush_close_unref(bus); }
-};
-struct MessageDeleter {
-  void operator()(sd_bus_message* message) const { sd_bus_loaded().message_unref(message); }
+  void operator()(sd_bus* bus) const { sd_bus_loaded().close_unref(bus); }
 };
 using Bus = std::unique_ptr<sd_bus, BusDeleter>;
-using Message = std::unique_ptr<sd_bus_message, MessageDeleter>;
 
 // Whether a system bus can be there at all, asked before loading libsystemd for it: the
 // address sd-bus would use, when it is a plain `unix:path=` one, must name something that
@@ -39,7 +37,45 @@ bool system_bus_may_exist() {
   return ::stat(std::string(address.substr(kUnixPath.size())).c_str(), &info) == 0;
 }
 
-// One bus connection whose calls together never outlast a deadline.
+// One property asked with Properties.Get, filled in by its reply (nothing on an error).
+template <class Value>
+struct Answer {
+  bool came = false;
+  std::optional<Value> value;
+};
+
+// User.Display: the session's object path, none when the user has no display ("/").
+int on_display(sd_bus_message* reply, void* answer, sd_bus_error* /*unused*/) {
+  auto& display = *static_cast<Answer<std::string>*>(answer);
+  display.came = true;
+  const SdBus& sd = sd_bus_loaded();
+  const char* id = nullptr;
+  const char* path = nullptr;
+  if (sd.message_is_method_error(reply, nullptr) == 0 &&
+      sd.message_read(reply, "v", "(so)", &id, &path) >= 0 && path != nullptr &&
+      std::string_view(path) != "/") {
+    display.value = path;
+  }
+  return 0;
+}
+
+// A boolean property of the session (LockedHint, IdleHint).
+int on_flag(sd_bus_message* reply, void* answer, sd_bus_error* /*unused*/) {
+  auto& flag = *static_cast<Answer<bool>*>(answer);
+  flag.came = true;
+  const SdBus& sd = sd_bus_loaded();
+  int value = 0;
+  if (sd.message_is_method_error(reply, nullptr) == 0 &&
+      sd.message_read(reply, "v", "b", &value) >= 0) {
+    flag.value = value != 0;
+  }
+  return 0;
+}
+
+// One bus connection that asks logind with as few round trips as it can, and never past
+// a deadline. Each wait through dbus-daemon to logind and back costs about as much as the
+// rest of `remind`, so the calls are sent without waiting for one another: the Display
+// question goes with sd-bus's Hello, and the two hints go together.
 class Asker {
  public:
   explicit Asker(std::chrono::milliseconds limit)
@@ -50,91 +86,75 @@ class Asker {
       bus_.reset(opened);
   }
 
-  std::optional<std::string> user_path() {
-    if (!start())
-      return std::nullopt;
-    sd_bus_error error{};  // SD_BUS_ERROR_NULL, without its C compound literal
-    sd_bus_message* reply = nullptr;
-    const int r = sd_->call_method(bus_.get(), kLogind, "/org/freedesktop/login1",
-                                   "org.freedesktop.login1.Manager", "GetUser", &error, &reply, "u",
-                                   static_cast<std::uint32_t>(::getuid()));
-    sd_->error_free(&error);
-    if (r < 0)
-      return std::nullopt;
-    Message owned(reply);
-    const char* path = nullptr;
-    if (sd_->message_read(reply, "o", &path) < 0 || path == nullptr)
-      return std::nullopt;
-    return std::string(path);
-  }
-
-  // The object path of the user's Display session; nullopt when it has none.
-  std::optional<std::string> display_session(const std::string& user) {
-    if (!start())
-      return std::nullopt;
-    sd_bus_error error{};  // SD_BUS_ERROR_NULL, without its C compound literal
-    sd_bus_message* reply = nullptr;
-    const int r =
-        sd_->get_property(bus_.get(), kLogind, user.c_str(), "org.freedesktop.login1.User",
-                          "Display", &error, &reply, "(so)");
-    sd_->error_free(&error);
-    if (r < 0)
-      return std::nullopt;
-    Message owned(reply);
-    const char* id = nullptr;
-    const char* path = nullptr;
-    if (sd_->message_read(reply, "(so)", &id, &path) < 0 || path == nullptr ||
-        std::string(path) == "/") {
-      return std::nullopt;
+  bool away() {
+    // logind's object for a user is at a path made of the uid (org.freedesktop.login1(5));
+    // GetUser would only tell us that path, one round trip later.
+    const std::string user =
+        "/org/freedesktop/login1/user/_" + std::to_string(static_cast<std::uint32_t>(::getuid()));
+    if (!ask(user, "org.freedesktop.login1.User", "Display", on_display, &display_) ||
+        !run_until([this] { return display_.came; }) || !display_.value) {
+      return false;
     }
-    return std::string(path);
-  }
-
-  // A boolean property of a session; nullopt when it cannot be read in time.
-  std::optional<bool> session_flag(const std::string& session, const char* name) {
-    if (!start())
-      return std::nullopt;
-    sd_bus_error error{};  // SD_BUS_ERROR_NULL, without its C compound literal
-    int value = 0;
-    const int r =
-        sd_->get_property_trivial(bus_.get(), kLogind, session.c_str(),
-                                  "org.freedesktop.login1.Session", name, &error, 'b', &value);
-    sd_->error_free(&error);
-    if (r < 0)
-      return std::nullopt;
-    return value != 0;
+    const std::string& session = *display_.value;
+    constexpr const char* kSession = "org.freedesktop.login1.Session";
+    if (!ask(session, kSession, "LockedHint", on_flag, &locked_) ||
+        !ask(session, kSession, "IdleHint", on_flag, &idle_)) {
+      return false;
+    }
+    // Locked or idle, whichever came in time: an answer missing is not away.
+    run_until([this] { return locked_.came && idle_.came; });
+    return locked_.value.value_or(false) || idle_.value.value_or(false);
   }
 
  private:
-  // Gives the next call what is left of the time; false when nothing is.
-  bool start() {
-    if (!bus_)
-      return false;
+  // Sends Properties.Get without waiting for its reply, which `run_until` hands to
+  // `handler`; sd-bus ends the call with an error reply once the time left is up.
+  bool ask(const std::string& path, const char* interface, const char* property,
+           sd_bus_message_handler_t handler, void* answer) {
+    const std::uint64_t left = usec_left();
+    return left > 0 && sd_->set_method_call_timeout(bus_.get(), left) >= 0 &&
+           sd_->call_method_async(bus_.get(), nullptr, kLogind, path.c_str(),
+                                  "org.freedesktop.DBus.Properties", "Get", handler, answer, "ss",
+                                  interface, property) >= 0;
+  }
+
+  // Reads and writes the bus until `done`; false when the deadline or the bus's end comes
+  // first.
+  template <class Done>
+  bool run_until(Done done) {
+    while (!done()) {
+      const std::uint64_t left = usec_left();
+      if (left == 0)
+        return false;
+      const int r = sd_->process(bus_.get(), nullptr);
+      if (r < 0)
+        return false;
+      if (r == 0 && sd_->wait(bus_.get(), left) < 0)
+        return false;
+    }
+    return true;
+  }
+
+  // Microseconds to the deadline; 0 when it has come or there is no bus to ask.
+  std::uint64_t usec_left() const {
     const auto left = std::chrono::duration_cast<std::chrono::microseconds>(
         deadline_ - std::chrono::steady_clock::now());
-    if (left.count() <= 0)
-      return false;
-    return sd_->set_method_call_timeout(bus_.get(), static_cast<std::uint64_t>(left.count())) >= 0;
+    return bus_ && left.count() > 0 ? static_cast<std::uint64_t>(left.count()) : 0;
   }
 
   const SdBus* sd_;  // nullptr: no system bus or no libsystemd
   std::chrono::steady_clock::time_point deadline_;
+  // The replies' handlers write here; declared before the bus, so they outlive it.
+  Answer<std::string> display_;
+  Answer<bool> locked_;
+  Answer<bool> idle_;
   Bus bus_;
 };
 
 }  // namespace
 
 bool LogindPresence::away() {
-  Asker asker(limit_);
-  const auto user = asker.user_path();
-  if (!user)
-    return false;
-  const auto session = asker.display_session(*user);
-  if (!session)
-    return false;
-  if (asker.session_flag(*session, "LockedHint").value_or(false))
-    return true;
-  return asker.session_flag(*session, "IdleHint").value_or(false);
+  return Asker(limit_).away();
 }
 
 }  // namespace qlfit::system

@@ -23,15 +23,18 @@ const SdBus* load() {
       find(library, "sd_bus_open_system", table.open_system) &&
       find(library, "sd_bus_open_user", table.open_user) &&
       find(library, "sd_bus_flush_close_unref", table.flush_close_unref) &&
+      find(library, "sd_bus_close_unref", table.close_unref) &&
       find(library, "sd_bus_set_method_call_timeout", table.set_method_call_timeout) &&
       find(library, "sd_bus_call_method", table.call_method) &&
+      find(library, "sd_bus_call_method_async", table.call_method_async) &&
       find(library, "sd_bus_get_property", table.get_property) &&
       find(library, "sd_bus_get_property_trivial", table.get_property_trivial) &&
       find(library, "sd_bus_match_signal", table.match_signal) &&
-      find(library, "sd_bus_process", table.process) &&
+      find(library, "sd_bus_process", table.process) && find(library, "sd_bus_wait", table.wait) &&
       find(library, "sd_bus_get_fd", table.get_fd) &&
       find(library, "sd_bus_get_events", table.get_events) &&
       find(library, "sd_bus_get_timeout", table.get_timeout) &&
+      find(library, "sd_bus_message_is_method_error", table.message_is_method_error) &&
       find(library, "sd_bus_message_read", table.message_read) &&
       find(library, "sd_bus_message_unref", table.message_unref) &&
       find(library, "sd_bus_error_free", table.error_free);

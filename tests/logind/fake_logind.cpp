@@ -1,10 +1,16 @@
 // A stand-in for systemd-logind on a private bus (logind itself cannot run in CI): what
-// qlfit asks of it, over real D-Bus. Manager.GetUser(uid) for this user only, the user's
-// Display session, the session's LockedHint, IdleHint and IdleSinceHint (PropertiesChanged
-// when they change) and the manager's PrepareForSleep signal. The test drives it through
+// qlfit asks of it, over real D-Bus. Manager.GetUser(uid) for this user only, whose object
+// is where logind puts it, /org/freedesktop/login1/user/_UID (another user's path fails
+// with org.freedesktop.DBus.Error.UnknownObject, as with logind); the user's Display
+// session, the session's LockedHint, IdleHint and IdleSinceHint (PropertiesChanged when
+// they change) and the manager's PrepareForSleep signal. The test drives it through
 // org.qlfit.FakeLogind on /org/qlfit/FakeLogind: SetHints(locked, idle, idle_since_usec)
 // and Sleep(going_to_sleep).
-// Usage: fake_logind [--locked] [--idle]   (prints "ready" once it owns its name)
+// Usage: fake_logind [--locked] [--idle] [--no-display] [--silent-session] [--uid UID]
+//   --no-display: the user has no display session (Display is ("", "/"), as with logind);
+//   --silent-session: calls on the session are never answered (a logind stuck after
+//   answering Display); --uid: serve that user instead of this one.
+// It prints "ready" once it owns its name.
 #include "serve.hpp"
 
 #include <cstdint>
@@ -23,6 +29,8 @@ struct State {
   int locked = 0;
   int idle = 0;
   std::uint64_t idle_since = 0;  // CLOCK_REALTIME microseconds
+  bool display = true;
+  bool silent_session = false;
 };
 
 State* state(void* userdata) {
@@ -43,7 +51,15 @@ int get_user(sd_bus_message* message, void* userdata, sd_bus_error* error) {
 
 int display(sd_bus*, const char*, const char*, const char*, sd_bus_message* reply, void* userdata,
             sd_bus_error*) {
+  if (!state(userdata)->display)
+    return sd_bus_message_append(reply, "(so)", "", "/");
   return sd_bus_message_append(reply, "(so)", "c1", state(userdata)->session_path.c_str());
+}
+
+// Runs before the session's properties: with --silent-session, takes every call to the
+// session and never replies.
+int session_calls(sd_bus_message*, void* userdata, sd_bus_error*) {
+  return state(userdata)->silent_session ? 1 : 0;
 }
 
 int hint(sd_bus*, const char*, const char*, const char* property, sd_bus_message* reply,
@@ -106,13 +122,19 @@ const sd_bus_vtable kControl[] = {
 int main(int argc, char** argv) {
   State s;
   s.uid = static_cast<std::uint32_t>(::getuid());
-  s.user_path = "/org/freedesktop/login1/user/_" + std::to_string(s.uid);
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--locked") == 0)
       s.locked = 1;
     if (std::strcmp(argv[i], "--idle") == 0)
       s.idle = 1;
+    if (std::strcmp(argv[i], "--no-display") == 0)
+      s.display = false;
+    if (std::strcmp(argv[i], "--silent-session") == 0)
+      s.silent_session = true;
+    if (std::strcmp(argv[i], "--uid") == 0 && i + 1 < argc)
+      s.uid = static_cast<std::uint32_t>(std::stoul(argv[++i]));
   }
+  s.user_path = "/org/freedesktop/login1/user/_" + std::to_string(s.uid);
   sd_bus* bus = nullptr;
   int r = sd_bus_open_system(&bus);
   if (r < 0)
@@ -121,6 +143,7 @@ int main(int argc, char** argv) {
                                     "org.freedesktop.login1.Manager", kManager, &s)) < 0 ||
       (r = sd_bus_add_object_vtable(bus, nullptr, s.user_path.c_str(),
                                     "org.freedesktop.login1.User", kUser, &s)) < 0 ||
+      (r = sd_bus_add_object(bus, nullptr, s.session_path.c_str(), session_calls, &s)) < 0 ||
       (r = sd_bus_add_object_vtable(bus, nullptr, s.session_path.c_str(),
                                     "org.freedesktop.login1.Session", kSession, &s)) < 0 ||
       (r = sd_bus_add_object_vtable(bus, nullptr, "/org/qlfit/FakeLogind", "org.qlfit.FakeLogind",

@@ -33,8 +33,34 @@ cp "$(ldd "$qlfit" | awk '$1 == "libm.so.6" {print $3}')" "$(no_libsystemd)/libs
 check "a locked session, libsystemd without sd-bus: remind speaks" "$line" \
     "$(LD_LIBRARY_PATH=$work/nolib remind)"
 
+# remind finds the user at logind's path for the uid: when logind has only another user
+# there (this one has no session), it is not away and speaks.
+stop_logind
+start_logind --locked --uid $(($(id -u) + 1))
+check "the stand-in fails an unknown user's path as logind does" \
+    org.freedesktop.DBus.Error.UnknownObject \
+    "$(dbus-send --bus="$DBUS_SYSTEM_BUS_ADDRESS" --print-reply --dest=org.freedesktop.login1 \
+        "/org/freedesktop/login1/user/_$(id -u)" org.freedesktop.DBus.Properties.Get \
+        string:org.freedesktop.login1.User string:Display 2>&1 | sed -n 's/^Error \([^:]*\):.*/\1/p')"
+check "logind knows another user only: remind speaks" "$line" "$(remind)"
+
+# A locked session that is not a display one (a text console): remind speaks.
+stop_logind
+start_logind --locked --no-display
+check "no display session: remind speaks" "$line" "$(remind)"
+
+# Display is answered but the session's hints never are: remind gives up in time.
+stop_logind
+start_logind --locked --silent-session
+start=$(date +%s%N)
+check "unanswered hints: remind speaks" "$line" "$(remind)"
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+check "unanswered hints: remind finishes within 5 s" yes \
+    "$([ "$elapsed_ms" -lt 5000 ] && echo yes || echo "no ($elapsed_ms ms)")"
+stop_logind
+
 # A login manager that never answers (stopped): remind gives up in time and speaks.
-hints true false 0
+start_logind --locked
 kill -STOP "$logind_pid"
 start=$(date +%s%N)
 check "an unanswering logind: remind speaks" "$line" "$(remind)"
@@ -46,6 +72,14 @@ stop_logind
 
 # The bus is there but logind is not; then no bus at all.
 check "no logind on the bus: remind speaks" "$line" "$(remind)"
+# A bus daemon that never answers (stopped, so not even sd-bus's Hello): the same, in time.
+kill -STOP "$bus_pid"
+start=$(date +%s%N)
+check "an unanswering bus: remind speaks" "$line" "$(remind)"
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+kill -CONT "$bus_pid"
+check "an unanswering bus: remind finishes within 5 s" yes \
+    "$([ "$elapsed_ms" -lt 5000 ] && echo yes || echo "no ($elapsed_ms ms)")"
 stop_bus
 check "no bus: remind speaks" "$line" "$(remind)"
 export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$work/none
