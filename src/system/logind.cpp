@@ -44,6 +44,19 @@ struct Answer {
   std::optional<Value> value;
 };
 
+// Manager.GetUser: the user's object path.
+int on_user(sd_bus_message* reply, void* answer, sd_bus_error* /*unused*/) {
+  auto& user = *static_cast<Answer<std::string>*>(answer);
+  user.came = true;
+  const SdBus& sd = sd_bus_loaded();
+  const char* path = nullptr;
+  if (sd.message_is_method_error(reply, nullptr) == 0 && sd.message_read(reply, "o", &path) >= 0 &&
+      path != nullptr) {
+    user.value = path;
+  }
+  return 0;
+}
+
 // User.Display: the session's object path, none when the user has no display ("/").
 int on_display(sd_bus_message* reply, void* answer, sd_bus_error* /*unused*/) {
   auto& display = *static_cast<Answer<std::string>*>(answer);
@@ -74,8 +87,8 @@ int on_flag(sd_bus_message* reply, void* answer, sd_bus_error* /*unused*/) {
 
 // One bus connection that asks logind with as few round trips as it can, and never past
 // a deadline. Each wait through dbus-daemon to logind and back costs about as much as the
-// rest of `remind`, so the calls are sent without waiting for one another: the Display
-// question goes with sd-bus's Hello, and the two hints go together.
+// rest of `remind`, so no call waits for more than it needs: GetUser goes with sd-bus's
+// Hello, and the two hints go together.
 class Asker {
  public:
   explicit Asker(std::chrono::milliseconds limit)
@@ -87,11 +100,14 @@ class Asker {
   }
 
   bool away() {
-    // logind's object for a user is at a path made of the uid (org.freedesktop.login1(5));
-    // GetUser would only tell us that path, one round trip later.
-    const std::string user =
-        "/org/freedesktop/login1/user/_" + std::to_string(static_cast<std::uint32_t>(::getuid()));
-    if (!ask(user, "org.freedesktop.login1.User", "Display", on_display, &display_) ||
+    constexpr const char* kManager = "org.freedesktop.login1.Manager";
+    const bool asked =
+        timed() && sd_->call_method_async(bus_.get(), nullptr, kLogind, "/org/freedesktop/login1",
+                                          kManager, "GetUser", on_user, &user_, "u",
+                                          static_cast<std::uint32_t>(::getuid())) >= 0;
+    if (!asked || !run_until([this] { return user_.came; }) || !user_.value)
+      return false;
+    if (!ask(*user_.value, "org.freedesktop.login1.User", "Display", on_display, &display_) ||
         !run_until([this] { return display_.came; }) || !display_.value) {
       return false;
     }
@@ -108,14 +124,19 @@ class Asker {
 
  private:
   // Sends Properties.Get without waiting for its reply, which `run_until` hands to
-  // `handler`; sd-bus ends the call with an error reply once the time left is up.
+  // `handler`.
   bool ask(const std::string& path, const char* interface, const char* property,
            sd_bus_message_handler_t handler, void* answer) {
+    return timed() && sd_->call_method_async(bus_.get(), nullptr, kLogind, path.c_str(),
+                                             "org.freedesktop.DBus.Properties", "Get", handler,
+                                             answer, "ss", interface, property) >= 0;
+  }
+
+  // Gives the next call what is left of the time (sd-bus then ends it with an error reply);
+  // false when nothing is.
+  bool timed() {
     const std::uint64_t left = usec_left();
-    return left > 0 && sd_->set_method_call_timeout(bus_.get(), left) >= 0 &&
-           sd_->call_method_async(bus_.get(), nullptr, kLogind, path.c_str(),
-                                  "org.freedesktop.DBus.Properties", "Get", handler, answer, "ss",
-                                  interface, property) >= 0;
+    return left > 0 && sd_->set_method_call_timeout(bus_.get(), left) >= 0;
   }
 
   // Reads and writes the bus until `done`; false when the deadline or the bus's end comes
@@ -145,6 +166,7 @@ class Asker {
   const SdBus* sd_;  // nullptr: no system bus or no libsystemd
   std::chrono::steady_clock::time_point deadline_;
   // The replies' handlers write here; declared before the bus, so they outlive it.
+  Answer<std::string> user_;
   Answer<std::string> display_;
   Answer<bool> locked_;
   Answer<bool> idle_;

@@ -43,8 +43,8 @@ cp "$(ldd "$qlfit" | awk '$1 == "libm.so.6" {print $3}')" "$(no_libsystemd)/libs
 check "a locked session, libsystemd without sd-bus: remind speaks" "$line" \
     "$(LD_LIBRARY_PATH=$work/nolib remind)"
 
-# remind finds the user at logind's path for the uid: when logind has only another user
-# there (this one has no session), it is not away and speaks.
+# remind asks GetUser for its own uid: when logind has only another user (this one has no
+# session), it is not away and speaks.
 stop_logind
 start_logind --locked --uid $(($(id -u) + 1))
 check "the stand-in fails an unknown user's path as logind does" \
