@@ -5,10 +5,12 @@
 # micro-benchmarks. Writes docs/performance.md.
 # Needs (Debian): timewarrior sqlite3 libbenchmark-dev, and what scripts/install-deps
 # installs. Usage: bench/run.sh [YEARS] [ROUNDS]
+# ROUNDS (default 200) is for the everyday commands: a few ms each, so many rounds cost
+# seconds, and on a shared machine their medians need them (30 rounds moved by +-10%).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 years=${1:-20}
-rounds=${2:-30}
+rounds=${2:-200}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

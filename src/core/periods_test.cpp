@@ -12,6 +12,7 @@
 namespace qlfit {
 namespace {
 
+using namespace date::literals;
 using testing::MemoryStore;
 
 const TimeContext kNow = testing::berlin_at("2026-11-26T10:00:00+01:00");
@@ -67,11 +68,31 @@ TEST(PeriodStats, PainTrendTakesTheFourWeeksBeforeByHabitDay) {
 
   log_activity(store, with_pain("2026-11-24 09:00", "6"), settings, kNow);
   const auto pain = period_stats(store, week, settings, kNow).pain;
+  ASSERT_GE(store.fact_reads().size(), 2U);  // the week, then the four weeks before it
+  const auto& before = store.fact_reads().back();
+  ASSERT_TRUE(before.has_value());
+  EXPECT_EQ(before->first, 2026_y / 10 / 26);
+  EXPECT_EQ(before->last, 2026_y / 11 / 22);
   ASSERT_TRUE(pain.has_value());
   EXPECT_EQ(pain->count, 1);
   ASSERT_TRUE(pain->before.has_value());
   EXPECT_DOUBLE_EQ(*pain->before, 3.0);  // (2 + 4) / 2
   EXPECT_EQ(pain->trend, PainTrend::kRising);
+}
+
+TEST(PeriodStats, WeeksBeforeAreNotReadWithoutPainInThePeriod) {
+  MemoryStore store;
+  log_activity(store, with_pain("2026-11-10 08:00", "5"), Settings{}, kNow);
+  log_activity(store, testing::log_request("butt-walk", "2026-11-24 09:00"), Settings{}, kNow);
+  const Period week = week_containing(kNow.today(), Settings{}.week_start);
+  const auto reads = store.fact_reads().size();
+  const PeriodStats stats = period_stats(store, week, Settings{}, kNow);
+  ASSERT_EQ(store.fact_reads().size(), reads + 1);  // the week only: no pain to compare
+  const auto& read = store.fact_reads().back();
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->first, week.range.first);
+  EXPECT_EQ(stats.sessions.count, 1);
+  EXPECT_FALSE(stats.pain.has_value());
 }
 
 }  // namespace

@@ -92,8 +92,8 @@ int on_flag(sd_bus_message* reply, void* answer, sd_bus_error* /*unused*/) {
 class Asker {
  public:
   explicit Asker(std::chrono::milliseconds limit)
-      : sd_(system_bus_may_exist() ? sd_bus_library() : nullptr),
-        deadline_(std::chrono::steady_clock::now() + limit) {
+      : deadline_(std::chrono::steady_clock::now() + limit),
+        sd_(system_bus_may_exist() ? sd_bus_library() : nullptr) {
     sd_bus* opened = nullptr;
     if (sd_ != nullptr && sd_->open_system(&opened) >= 0)
       bus_.reset(opened);
@@ -117,9 +117,13 @@ class Asker {
         !ask(session, kSession, "IdleHint", on_flag, &idle_)) {
       return false;
     }
-    // Locked or idle, whichever came in time: an answer missing is not away.
-    run_until([this] { return locked_.came && idle_.came; });
-    return locked_.value.value_or(false) || idle_.value.value_or(false);
+    // Away as soon as either hint says so (the other is not waited for); otherwise both are
+    // awaited until the deadline, and an answer missing is not away.
+    const auto away = [this] {
+      return locked_.value.value_or(false) || idle_.value.value_or(false);
+    };
+    run_until([&] { return away() || (locked_.came && idle_.came); });
+    return away();
   }
 
  private:
@@ -132,8 +136,9 @@ class Asker {
                                              answer, "ss", interface, property) >= 0;
   }
 
-  // Gives the next call what is left of the time (sd-bus then ends it with an error reply);
-  // false when nothing is.
+  // Gives the next call what is left of the time; false when nothing is. (sd-bus counts a
+  // call's timeout from when it is sent, so a call queued behind authentication could
+  // outlive it: `run_until` keeps the deadline itself.)
   bool timed() {
     const std::uint64_t left = usec_left();
     return left > 0 && sd_->set_method_call_timeout(bus_.get(), left) >= 0;
@@ -163,8 +168,8 @@ class Asker {
     return bus_ && left.count() > 0 ? static_cast<std::uint64_t>(left.count()) : 0;
   }
 
-  const SdBus* sd_;  // nullptr: no system bus or no libsystemd
-  std::chrono::steady_clock::time_point deadline_;
+  std::chrono::steady_clock::time_point deadline_;  // loading libsystemd counts too
+  const SdBus* sd_;                                 // nullptr: no system bus or no libsystemd
   // The replies' handlers write here; declared before the bus, so they outlive it.
   Answer<std::string> user_;
   Answer<std::string> display_;

@@ -1,15 +1,17 @@
 // A stand-in for systemd-logind on a private bus (logind itself cannot run in CI): what
 // qlfit asks of it, over real D-Bus. Manager.GetUser(uid) for this user only, whose object
-// is where logind puts it, /org/freedesktop/login1/user/_UID (another user's path fails
-// with org.freedesktop.DBus.Error.UnknownObject, as with logind); the user's Display
-// session, the session's LockedHint, IdleHint and IdleSinceHint (PropertiesChanged when
-// they change) and the manager's PrepareForSleep signal. The test drives it through
-// org.qlfit.FakeLogind on /org/qlfit/FakeLogind: SetHints(locked, idle, idle_since_usec)
-// and Sleep(going_to_sleep).
-// Usage: fake_logind [--locked] [--idle] [--no-display] [--silent-session] [--uid UID]
+// is where logind puts it, /org/freedesktop/login1/user/_UID (or at --user-path: qlfit
+// must take the path GetUser gives, not make it); the user's Display session, the
+// session's LockedHint, IdleHint and IdleSinceHint (PropertiesChanged when they change)
+// and the manager's PrepareForSleep signal. The test drives it through org.qlfit.FakeLogind
+// on /org/qlfit/FakeLogind: SetHints(locked, idle, idle_since_usec) and
+// Sleep(going_to_sleep).
+// Usage: fake_logind [--locked] [--idle] [--no-display] [--silent-session] [--silent-idle]
+//                    [--uid UID] [--user-path PATH]
 //   --no-display: the user has no display session (Display is ("", "/"), as with logind);
 //   --silent-session: calls on the session are never answered (a logind stuck after
-//   answering Display); --uid: serve that user instead of this one.
+//   answering Display); --silent-idle: only IdleHint is never answered; --uid: serve that
+//   user instead of this one; --user-path: put the user's object there.
 // It prints "ready" once it owns its name.
 #include "serve.hpp"
 
@@ -31,6 +33,7 @@ struct State {
   std::uint64_t idle_since = 0;  // CLOCK_REALTIME microseconds
   bool display = true;
   bool silent_session = false;
+  bool silent_idle = false;
 };
 
 State* state(void* userdata) {
@@ -57,9 +60,18 @@ int display(sd_bus*, const char*, const char*, const char*, sd_bus_message* repl
 }
 
 // Runs before the session's properties: with --silent-session, takes every call to the
-// session and never replies.
-int session_calls(sd_bus_message*, void* userdata, sd_bus_error*) {
-  return state(userdata)->silent_session ? 1 : 0;
+// session and never replies; with --silent-idle, only those asking for IdleHint.
+int session_calls(sd_bus_message* message, void* userdata, sd_bus_error*) {
+  if (state(userdata)->silent_session)
+    return 1;
+  if (!state(userdata)->silent_idle || !sd_bus_message_is_method_call(message, nullptr, "Get"))
+    return 0;
+  const char* interface = nullptr;
+  const char* property = nullptr;
+  const bool idle = sd_bus_message_read(message, "ss", &interface, &property) >= 0 &&
+                    std::strcmp(property, "IdleHint") == 0;
+  sd_bus_message_rewind(message, 1);  // the vtable reads the arguments again
+  return idle ? 1 : 0;
 }
 
 int hint(sd_bus*, const char*, const char*, const char* property, sd_bus_message* reply,
@@ -131,10 +143,15 @@ int main(int argc, char** argv) {
       s.display = false;
     if (std::strcmp(argv[i], "--silent-session") == 0)
       s.silent_session = true;
+    if (std::strcmp(argv[i], "--silent-idle") == 0)
+      s.silent_idle = true;
     if (std::strcmp(argv[i], "--uid") == 0 && i + 1 < argc)
       s.uid = static_cast<std::uint32_t>(std::stoul(argv[++i]));
+    if (std::strcmp(argv[i], "--user-path") == 0 && i + 1 < argc)
+      s.user_path = argv[++i];
   }
-  s.user_path = "/org/freedesktop/login1/user/_" + std::to_string(s.uid);
+  if (s.user_path.empty())
+    s.user_path = "/org/freedesktop/login1/user/_" + std::to_string(s.uid);
   sd_bus* bus = nullptr;
   int r = sd_bus_open_system(&bus);
   if (r < 0)

@@ -43,16 +43,20 @@ cp "$(ldd "$qlfit" | awk '$1 == "libm.so.6" {print $3}')" "$(no_libsystemd)/libs
 check "a locked session, libsystemd without sd-bus: remind speaks" "$line" \
     "$(LD_LIBRARY_PATH=$work/nolib remind)"
 
-# remind asks GetUser for its own uid: when logind has only another user (this one has no
-# session), it is not away and speaks.
+# remind asks GetUser for its own uid and follows the path it gives: a user object that is
+# not at /org/freedesktop/login1/user/_UID is found all the same; when logind has only
+# another user (this one has no session), it is not away and speaks.
+stop_logind
+start_logind --locked --user-path /org/freedesktop/login1/user/elsewhere
+check "a user object where GetUser says, locked: remind is silent" "" "$(remind)"
 stop_logind
 start_logind --locked --uid $(($(id -u) + 1))
-check "the stand-in fails an unknown user's path as logind does" \
-    org.freedesktop.DBus.Error.UnknownObject \
-    "$(dbus-send --bus="$DBUS_SYSTEM_BUS_ADDRESS" --print-reply --dest=org.freedesktop.login1 \
-        "/org/freedesktop/login1/user/_$(id -u)" org.freedesktop.DBus.Properties.Get \
-        string:org.freedesktop.login1.User string:Display 2>&1 | sed -n 's/^Error \([^:]*\):.*/\1/p')"
 check "logind knows another user only: remind speaks" "$line" "$(remind)"
+
+# Locked, and IdleHint never answered: locked is enough, remind is silent.
+stop_logind
+start_logind --locked --silent-idle
+check "locked, IdleHint unanswered: remind is silent" "" "$(remind)"
 
 # A locked session that is not a display one (a text console): remind speaks.
 stop_logind

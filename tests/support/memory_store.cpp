@@ -120,6 +120,7 @@ void MemoryStore::each_entry(const EntryFilter& filter,
 
 void MemoryStore::each_fact(const EntryFilter& filter,
                             const std::function<void(const Fact& fact)>& each) {
+  fact_reads_.push_back(filter.local_dates);
   EntryFilter all = filter;
   all.limit.reset();
   std::vector<Entry> found = matching(all);

@@ -54,6 +54,10 @@ class MemoryStore final : public Store {
   std::vector<Pause> pauses() override;
   std::optional<Pause> remove_pause(std::int64_t n) override;
 
+  // The local dates each each_fact (or facts) read has asked for, in order: what a use
+  // case read.
+  const std::vector<std::optional<DateRange>>& fact_reads() const { return fact_reads_; }
+
  private:
   struct State {
     std::vector<Activity> activities;  // built-in ones first, then in the order added
@@ -74,6 +78,7 @@ class MemoryStore final : public Store {
   static std::string uuid(State& state);
 
   State state_;
+  std::vector<std::optional<DateRange>> fact_reads_;
 };
 
 }  // namespace qlfit::testing
