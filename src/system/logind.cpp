@@ -37,7 +37,7 @@ bool system_bus_may_exist() {
   return ::stat(std::string(address.substr(kUnixPath.size())).c_str(), &info) == 0;
 }
 
-// One property asked with Properties.Get, filled in by its reply (nothing on an error).
+// One question asked of logind, filled in by its reply (no value on an error).
 template <class Value>
 struct Answer {
   bool came = false;
