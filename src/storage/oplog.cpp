@@ -204,7 +204,8 @@ bool OpLog::record(const std::string& target, const Json& before) {
   Json after = state(target);
   if (after == before)
     return false;
-  let_go(before, after);
+  if (before.is_object() && before.contains("activity"))
+    let_go(before.at("activity").get<std::string>(), after);
   write(target, before, std::move(after));
   return true;
 }
@@ -287,12 +288,20 @@ void OpLog::put(const std::string& target, const Json& state) {
   const std::string type(type_of(target));
   const std::string key = key_of(target);
   if (type == "entry") {
-    const Json was = this->state(target);
+    // The activity it named: only its name, not the whole state (each received operation
+    // comes here).
+    SQLite::Statement& named = cached("SELECT activity FROM entry WHERE id = ?");
+    named.bind(1, key);
+    const std::optional<std::string> was =
+        named.executeStep() ? std::optional(named.getColumn(0).getString()) : std::nullopt;
+    named.reset();
     if (state.is_null()) {
       SQLite::Statement& remove = cached("DELETE FROM entry WHERE id = ?");
       remove.bind(1, key);
       remove.exec();
-      return let_go(was, state);
+      if (was)
+        let_go(*was, state);
+      return;
     }
     const Entry entry = entry_from_object(state);
     ensure_activity(entry.activity, entry.kind);
@@ -330,7 +339,8 @@ VALUES (CASE WHEN :n > 0 AND NOT EXISTS (SELECT 1 FROM entry WHERE n = :n) THEN 
       insert.bind(":created", static_cast<std::int64_t>(entry.created.time_since_epoch().count()));
       insert.exec();
     }
-    let_go(was, state);
+    if (was)
+      let_go(*was, state);
   } else if (type == "pause") {
     if (state.is_null()) {
       SQLite::Statement& remove = cached("DELETE FROM pause WHERE id = ?");

@@ -140,9 +140,9 @@ class OpLog {
   // operations; (0, "") when none speaks of it.
   std::pair<std::int64_t, std::string> decided_by(const std::string& target);
   void ensure_activity(const std::string& name, Kind kind);
-  // After an entry went from `before` to `after`: the activity it named goes too when no
-  // entry names it now and its latest operation is a removal (docs/sync.md, rule 5).
-  void let_go(const Json& before, const Json& after);
+  // After an entry that named activity `was` went to `after`: that activity goes too when
+  // no entry names it now and its latest operation is a removal (docs/sync.md, rule 5).
+  void let_go(const std::string& was, const Json& after);
   // What every operation on `target` here makes it (docs/sync.md; null: absent); without
   // `removals`, as if none were removed: its latest known state (what undo brings back).
   Json merged_state(const std::string& target, bool removals);

@@ -151,19 +151,16 @@ Json OpLog::merged_state(const std::string& target, bool removals) {
       merged(ops, type == "entry" || type == "pause" ? Removal::kFinal : Removal::kLaterWins));
 }
 
-void OpLog::let_go(const Json& before, const Json& after) {
-  if (!before.is_object() || !before.contains("activity"))
+void OpLog::let_go(const std::string& was, const Json& after) {
+  if (after.is_object() && after.value("activity", "") == was)
     return;
-  const auto name = before.at("activity").get<std::string>();
-  if (after.is_object() && after.value("activity", "") == name)
-    return;
-  const std::vector<FieldOp> ops = field_ops("activity:" + name, true);
+  const std::vector<FieldOp> ops = field_ops("activity:" + was, true);
   if (ops.empty() || merged(ops, Removal::kLaterWins))
     return;  // not removed: it stays, archived or not, as its operations left it
   SQLite::Statement& remove = cached(R"sql(
 DELETE FROM activity WHERE name = ?1 AND NOT builtin
   AND NOT EXISTS (SELECT 1 FROM entry WHERE activity = ?1))sql");
-  remove.bind(1, name);
+  remove.bind(1, was);
   remove.exec();
 }
 
