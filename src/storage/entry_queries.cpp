@@ -199,7 +199,8 @@ RETURNING n)sql");
   insert.bind(10, std::string(to_string(fresh.source)));
   insert.executeStep();
   Entry entry = written(insert.getColumn(0).getInt64());
-  log_->record("entry:" + entry.id, nullptr);
+  // Its state is the entry as just read back: no second query to read it again.
+  log_->record_created("entry:" + entry.id, entry_object(entry));
   return entry;
 }
 
