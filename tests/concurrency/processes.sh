@@ -2,12 +2,13 @@
 # Real processes on one database: 8 x 200 `log` commands started together lose
 # nothing and fail none; SIGKILL at several points of a large import leaves the
 # database intact with the import all there or not at all.
-# Usage: processes.sh PATH/TO/qlfit [WRITERS] [EACH]
+# Usage: processes.sh PATH/TO/qlfit [WRITERS] [EACH] [ROWS]
 set -u
 . "$(dirname "$0")/../support/check.sh"
 qlfit=$1
 writers=${2:-8}
 each=${3:-200}
+rows=${4:-50000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOME=$work TZ=Europe/Berlin QLFIT_NOW=2026-11-24T23:00:00+01:00
@@ -31,7 +32,6 @@ check "every entry is there" "$((writers * each + 1))" "$(entries "$db")"
 check "the database is intact" ok "$(intact "$db")"
 
 # --- SIGKILL during a large import
-rows=50000
 big_csv "$rows" 0a0a0a0a >"$work/big.csv"
 for delay in 0.02 0.05 0.1 0.2 0.4 0.8; do
     db=$work/kill-$delay.db
