@@ -123,6 +123,29 @@ TEST(SyncGit, TheFirstSyncIntoAnEmptyRepositoryCommitsAndPushes) {
   EXPECT_EQ(exported(laptop), exported(desktop));
 }
 
+// A first push that fails (the remote refused it, the network was down) leaves a commit
+// here and still no branch there: the next sync has nothing to pull yet either, and pushes.
+TEST(SyncGit, AFailedFirstPushIntoAnEmptyRepositoryIsPushedByTheNextSync) {
+  TempDir dir;
+  const std::string remote = dir.file("remote.git");
+  const std::string a = dir.file("a");
+  git_identity();
+  shell("git init --quiet --bare -b main '" + remote + "'");
+  shell("git clone --quiet '" + remote + "' '" + a + "'");
+  const std::string hook = remote + "/hooks/pre-receive";
+  write(hook, "#!/bin/sh\necho refused by the remote >&2\nexit 1\n");
+  shell("chmod +x '" + hook + "'");
+  CliHarness laptop;
+  laptop.run({"log", "walk", "--minutes", "25"});
+  const auto refused = laptop.run({"sync", a, "--git"});
+  expect_refused(refused, 3, "git push failed: ");
+  shell("rm '" + hook + "'");
+  const auto again = laptop.run({"sync", "--git"});
+  EXPECT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(again.out, "up to date\n");
+  shell("test \"$(git -C '" + remote + "' rev-list --count main)\" = 1");
+}
+
 TEST(SyncGit, AFailingPullIsExitThreeWithGitsLineAndTheDatabaseUntouched) {
   Repositories git;
   CliHarness cli;

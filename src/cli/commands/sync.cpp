@@ -28,11 +28,12 @@ void git_step(Session& session, const std::string& dir, const std::vector<std::s
     throw Error(ErrorCode::kStorage, "git " + args.at(0) + " failed: " + failed);
 }
 
-// `git pull --rebase`; but a fresh clone of an empty repository (no commit here, no branch
-// there yet) has nothing to pull: a fetch tells, and the first sync only commits and pushes.
+// `git pull --rebase`; but a clone of an empty repository (no branch there yet, even when
+// a first push that failed left a commit here) has nothing to pull: a fetch tells, and the
+// sync only commits and pushes.
 void pull(Session& session, const std::string& dir) {
   Git& git = session.git();
-  if (!git.run(dir, {"rev-parse", "--quiet", "--verify", "HEAD"}).empty()) {
+  if (!git.run(dir, {"rev-parse", "--quiet", "--verify", "@{upstream}"}).empty()) {
     git_step(session, dir, {"fetch", "--quiet"});
     if (!git.run(dir, {"rev-parse", "--quiet", "--verify", "@{upstream}"}).empty())
       return;
