@@ -1,7 +1,9 @@
 // Undo: the latest change made here, reverted as a new change (docs/sync.md, "Undo").
 // What another machine changed since, and what arrived by sync, is never overwritten: a
 // target is reverted only where it still holds what the change made it.
+#include "qlfit/calendar.hpp"
 #include "qlfit/error.hpp"
+#include "qlfit/parse.hpp"
 
 #include "oplog.hpp"
 
@@ -11,11 +13,38 @@
 namespace qlfit::storage {
 namespace {
 
-// A field's value as `edit` prints it: "none" for no value.
-std::string shown(const Json& value) {
+// A field's value as `edit` prints it: "none" for no value, a start with its offset, a
+// length as a DURATION.
+std::string shown(const Json& entry, const std::string& field) {
+  const Json value = entry.value(field, Json());
   if (value.is_null())
     return "none";
+  if (field == "start") {
+    return iso_datetime(date::sys_seconds{std::chrono::seconds{value.get<std::int64_t>()}},
+                        std::chrono::seconds{entry.value("offset_s", std::int64_t{0})});
+  }
+  if (field == "duration_s")
+    return format_duration(std::chrono::seconds{value.get<std::int64_t>()});
   return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// `fields` as `edit` names them: an offset is the start's, a kind follows the activity.
+std::vector<std::string> named(const std::vector<std::string>& fields) {
+  const auto has = [&fields](const char* field) {
+    return std::find(fields.begin(), fields.end(), field) != fields.end();
+  };
+  std::vector<std::string> names;
+  for (const std::string& field : fields) {
+    const std::string name = field == "offset_s" ? "start" : field;
+    if ((name != "kind" || !has("activity")) &&
+        std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(name);
+  }
+  return names;
+}
+
+std::string label(const std::string& field) {
+  return field == "duration_s" ? "length" : field;
 }
 
 // "pain 4 -> 2" for each of `fields`; a note's text is private: `note` says what became of
@@ -23,11 +52,11 @@ std::string shown(const Json& value) {
 std::string changes(const Json& before, const Json& after, const std::vector<std::string>& fields,
                     const std::string& note) {
   std::string text;
-  for (const std::string& field : fields) {
+  for (const std::string& field : named(fields)) {
     text += text.empty() ? "" : ", ";
-    text += field == "note" ? note
-                            : field + " " + shown(before.value(field, Json())) + " -> " +
-                                  shown(after.value(field, Json()));
+    text += field == "note"
+                ? note
+                : label(field) + " " + shown(before, field) + " -> " + shown(after, field);
   }
   return text;
 }
@@ -35,9 +64,9 @@ std::string changes(const Json& before, const Json& after, const std::vector<std
 // "pain 5" for each of `fields` as they are now ("the note": its text is private).
 std::string values(const Json& now, const std::vector<std::string>& fields) {
   std::string text;
-  for (const std::string& field : fields) {
+  for (const std::string& field : named(fields)) {
     text += text.empty() ? "" : ", ";
-    text += field == "note" ? "the note" : field + " " + shown(now.value(field, Json()));
+    text += field == "note" ? "the note" : label(field) + " " + shown(now, field);
   }
   return text;
 }

@@ -102,6 +102,20 @@ TEST(UndoAnyChange, AnUndoneChangeIsRedoneByHand) {
   EXPECT_EQ(cli.run({"undo"}).out.rfind("undid log of #1 butt-walk", 0), 0U);
 }
 
+// Undo names an edit's fields as `edit` does: a start with its offset, a length, an
+// activity (its kind follows it), never seconds since 1970 or a column's name.
+TEST(UndoAnyChange, AnUndoneEditNamesItsFieldsAsEditDoes) {
+  CliHarness cli;
+  cli.run({"log", "walk", "--minutes", "25", "--at", "07:00"});
+  cli.run({"edit", "1", "--at", "06:30"});
+  EXPECT_EQ(cli.run({"undo"}).out,
+            "undid edit of #1: start 2026-11-24T07:00:00+01:00 -> 2026-11-24T06:30:00+01:00\n");
+  cli.run({"edit", "1", "--for", "1h"});
+  EXPECT_EQ(cli.run({"undo"}).out, "undid edit of #1: length 25m -> 1h\n");
+  cli.run({"edit", "1", "--activity", "break"});
+  EXPECT_EQ(cli.run({"undo"}).out, "undid edit of #1: activity walk -> break\n");
+}
+
 // An undone removal brings the entry (or pause) back under a new id; the changes before
 // the removal are then undone on what came back, not on the id that is gone.
 TEST(UndoAnyChange, ChangesBeforeAnUndoneRemovalFollowWhatCameBack) {
