@@ -140,6 +140,15 @@ Store::ImportExtras extras_of(const Json& document, std::string_view file) {
   if (!document.contains("entries") || !document["entries"].is_array()) {
     bad(file, "has no \"entries\" array: give a file from 'qlfit export --format json'");
   }
+  // Another program's document, or a newer qlfit's export, is not read as this one.
+  const Json format = document.value("format", Json("qlfit-export"));
+  if (format != "qlfit-export")
+    bad(file, "is not a qlfit export: its \"format\" is not \"qlfit-export\"");
+  const Json version = document.value("version", Json(1));
+  if (version != 1) {
+    bad(file, "is version " + version.dump() +
+                  " of the export, and this qlfit reads version 1: import it with a newer qlfit");
+  }
   const Json activities = document.value("activities", Json::array());
   const Json pauses = document.value("pauses", Json::array());
   if (!activities.is_array() || !pauses.is_array()) {

@@ -15,6 +15,7 @@
 #include <iterator>
 #include <set>
 #include <sys/stat.h>
+#include <tuple>
 #include <vector>
 
 namespace qlfit::testing {
@@ -199,6 +200,25 @@ TEST(Import, ABadRowAnywhereImportsNothing) {
   write(to.dir.file("in.json"), "{nope");
   expect_refused(to.run({"import", to.dir.file("in.json")}), 2, "is not JSON");
   EXPECT_EQ(to.run({"export"}).out, exported_header);
+}
+
+// A JSON document that names another format, or a version of the export this qlfit does
+// not know (a newer qlfit's), is refused rather than read as if it were version 1.
+TEST(Import, AnotherFormatOrANewerVersionIsRefused) {
+  CliHarness from;
+  from.run({"log", "walk", "--minutes", "25"});
+  const std::string json = from.run({"export", "--format", "json"}).out;
+  CliHarness to;
+  for (const auto& [was, is, words] :
+       {std::tuple{"\"version\": 1", "\"version\": 2", "version 2 of the export"},
+        std::tuple{"\"version\": 1", "\"version\": \"1\"", "version \"1\" of the export"},
+        std::tuple{"\"qlfit-export\"", "\"other-export\"", "not a qlfit export"}}) {
+    std::string text = json;
+    text.replace(text.find(was), std::string(was).size(), is);
+    write(to.dir.file("in.json"), text);
+    expect_refused(to.run({"import", to.dir.file("in.json")}), 2, words);
+    EXPECT_FALSE(to.db_exists()) << is;
+  }
 }
 
 TEST(Import, JsonIsReadOnceInPiecesOfAnySize) {
