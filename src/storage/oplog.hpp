@@ -152,6 +152,8 @@ class OpLog {
   // removed (null: no operation speaks of it).
   Json activity_for_entries(const std::string& name);
   Json latest_state(const std::string& target);
+  // Whether an operation on `target` came here after operation `n`.
+  bool changed_after(const std::string& target, std::int64_t n);
   // The timer a `stop` logged as `entry` runs again.
   void timer_back(const Json& entry);
 

@@ -121,6 +121,14 @@ ORDER BY back.n DESC LIMIT 1)sql");
   return at;
 }
 
+bool OpLog::changed_after(const std::string& target, std::int64_t n) {
+  SQLite::Statement later(db(), "SELECT count(*) FROM op WHERE target = ? AND n > ?");
+  later.bind(1, target);
+  later.bind(2, n);
+  later.executeStep();
+  return later.getColumn(0).getInt64() > 0;
+}
+
 std::optional<Undone> OpLog::undo() {
   const Idle idle{*this};
   SQLite::Statement latest(db(), R"sql(
@@ -173,6 +181,10 @@ ORDER BY n DESC LIMIT 1)sql");
     const std::string target = row ? brought_back_as(it->target) : it->target;
     const Json now = state(target);
     first_now = now;
+    // An activity this change removed, held archived only for entries another machine
+    // logged (docs/sync.md, rule 5): no machine changed it since, it comes back.
+    const bool held = op_type == "activity" && it->after.is_null() && now.is_object() &&
+                      !changed_after(it->target, it->n);
     if (row && it->after.is_null() && now.is_null()) {
       // Removed for good: it comes back as a new one, with a new id (and its old number),
       // as it was last known: a change another machine made before the removal reached it
@@ -189,7 +201,7 @@ ORDER BY n DESC LIMIT 1)sql");
       record(fresh, nullptr);
       first_now = again;
       ++changed;
-    } else if (!edit && still(now, it->after)) {
+    } else if (!edit && (still(now, it->after) || held)) {
       Json before = it->before;
       if (target != it->target && before.is_object())
         before["id"] = key_of(target);

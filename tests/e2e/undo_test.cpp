@@ -287,6 +287,20 @@ TEST_F(UndoAfterSync, ASettingAnotherMachineChangedSinceIsKept) {
   converged();
 }
 
+// An activity removed here that another machine logged an entry with is held, archived,
+// for that entry (docs/sync.md, rule 5): no machine changed it, so undo brings it back.
+TEST_F(UndoAfterSync, ARemovedActivityHeldForAnotherMachinesEntryComesBack) {
+  ASSERT_EQ(here.run({"activity", "add", "yoga", "--kind", "session"}).code, 0);
+  sync();
+  ASSERT_EQ(here.run({"activity", "rm", "yoga"}).code, 0);
+  changed_then_synced(there, "2026-11-24T11:00:00+01:00", {"log", "yoga"});
+  here.environment.qlfit_now = "2026-11-24T12:00:00+01:00";
+  EXPECT_EQ(here.run({"undo"}).out, "undid activity rm yoga\n");
+  converged();
+  for (const CliHarness* machine : {&here, &there})
+    EXPECT_NE(machine->run({"activity", "list"}).out.find("yoga"), std::string::npos);
+}
+
 TEST(Undo, RevertsTheLastLogAndSaysWhich) {
   CliHarness cli;
   cli.run({"log", "butt-walk"});
