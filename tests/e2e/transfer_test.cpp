@@ -287,6 +287,18 @@ TEST(Backup, RefusesWhatItCannotDo) {
   expect_refused(cli.run({"backup", cli.dir.file("no/such/copy.db")}), 3, "cannot be written");
 }
 
+// An empty file name is bad input (exit 2), as sync's empty DIR is: not a file that
+// "cannot be written".
+TEST(Backup, AnEmptyFileNameIsBadInput) {
+  CliHarness cli;
+  cli.run({"log", "break"});
+  expect_refused(cli.run({"backup", ""}), 2, "backup needs a file name, got an empty one");
+  expect_refused(cli.run({"export", "--output", ""}), 2,
+                 "--output needs a file name, got an empty one");
+  expect_refused(cli.run({"report", "--output", ""}), 2,
+                 "--output needs a file name, got an empty one");
+}
+
 std::string bytes_of(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), {}};
