@@ -41,13 +41,19 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
       entries([&](const Entry& entry, std::size_t ordinal) -> std::optional<std::size_t> {
         if (known.insert(entry.activity).second && add_missing_activity(entry))
           created_.insert(entry.activity);
-        bind_entry(insert, entry);
-        insert.bind(":id", entry.id);
-        insert.bind(":created",
-                    static_cast<std::int64_t>(entry.created.time_since_epoch().count()));
-        const bool added = insert.exec() == 1;
-        insert.reset();
+        // Looked up first: an insert that meets the id takes a number all the same
+        // (AUTOINCREMENT), and the entries added after it, or logged next, would skip it.
+        holder.bind(1, entry.id);
+        const bool added = !holder.executeStep();
+        const std::int64_t n = added ? 0 : holder.getColumn(0).getInt64();
+        holder.reset();
         if (added) {
+          bind_entry(insert, entry);
+          insert.bind(":id", entry.id);
+          insert.bind(":created",
+                      static_cast<std::int64_t>(entry.created.time_since_epoch().count()));
+          insert.exec();
+          insert.reset();
           if (added_ordinals.empty())
             first_added = file_->db().getLastInsertRowid();
           // Its state is the entry as bound above: no query to read it back.
@@ -56,10 +62,6 @@ ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
           ++count.added;
           return std::nullopt;
         }
-        holder.bind(1, entry.id);
-        holder.executeStep();
-        const std::int64_t n = holder.getColumn(0).getInt64();
-        holder.reset();
         if (!added_ordinals.empty() && n >= first_added)
           return added_ordinals.at(static_cast<std::size_t>(n - first_added));
         seen.bind(1, entry.id);

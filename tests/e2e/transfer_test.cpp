@@ -103,6 +103,35 @@ TEST(Import, CsvRoundTripIsByteIdenticalAndIdempotent) {
     EXPECT_TRUE(seen.contains(note)) << note;
 }
 
+// An entry already here takes no number: the entries an import adds, and the next one
+// logged, are numbered on from the last, and a file imported again changes no byte.
+TEST(Import, EntriesAlreadyPresentUseUpNoNumbers) {
+  CliHarness from;
+  from.run({"log", "walk", "--minutes", "25", "--at", "06:00"});
+  from.run({"log", "break", "--at", "06:30"});
+  CliHarness to;
+  write(to.dir.file("in.csv"), from.run({"export"}).out);
+  ASSERT_EQ(to.run({"import", to.dir.file("in.csv")}).code, 0);
+  const std::string before = contents(to.db_path());
+  EXPECT_EQ(to.run({"import", to.dir.file("in.csv")}).out, "imported 0, already present 2\n");
+  EXPECT_TRUE(contents(to.db_path()) == before);  // not a byte changed
+  from.run({"log", "break", "--at", "07:00"});
+  write(to.dir.file("in.csv"), from.run({"export"}).out);
+  EXPECT_EQ(to.run({"import", to.dir.file("in.csv")}).out, "imported 1, already present 2\n");
+  EXPECT_EQ(nlohmann::json::parse(to.run({"list", "--json"}).out).at(2).at("n"), 3);
+  EXPECT_EQ(to.run({"log", "break"}).out.rfind("#4 ", 0), 0U);
+  // One id twice among new entries after one already here: named, not an internal error.
+  const std::string header = "id,activity,kind,start,duration_s,pain,note,source\n";
+  const std::string present = from.run({"export"}).out.substr(header.size() + 1);
+  const std::string fresh = "0a0a0a0a-0000-4000-8000-00000000000";
+  const auto row = [&](char last) {
+    return fresh + last + ",walk,walk,2026-11-20T10:00:00+01:00,600,,,manual\n";
+  };
+  write(to.dir.file("in.csv"),
+        header + row('1') + present.substr(0, present.find('\n') + 1) + row('2') + row('2'));
+  expect_refused(to.run({"import", to.dir.file("in.csv")}), 2, "is also the id of");
+}
+
 TEST(Import, JsonRoundTripCarriesPausesSettingsAndActivities) {
   CliHarness from;
   log_history(from);
