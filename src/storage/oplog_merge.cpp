@@ -3,12 +3,15 @@
 // than the log.
 // Undo, the other way back into the tables, is in oplog_undo.cpp.
 #include "qlfit/activity.hpp"
+#include "qlfit/calendar.hpp"
 #include "qlfit/config.hpp"
 #include "qlfit/entries.hpp"
 #include "qlfit/error.hpp"
+#include "qlfit/import_row.hpp"
 #include "qlfit/merge.hpp"
 #include "qlfit/parse.hpp"
 #include "qlfit/settings.hpp"
+#include "qlfit/when.hpp"
 
 #include "oplog.hpp"
 
@@ -200,6 +203,32 @@ void check_text(const Json& note, std::string_view what) {
     parse_note(note.get<std::string>(), what);
 }
 
+// A start as an export writes it and an import reads it back (the years qlfit keeps, an
+// offset within 14 h), and a length of 1 s to 24 h, as `log` takes them.
+void check_start_and_length(const Json& entry) {
+  if (entry.contains("start") || entry.contains("offset_s")) {
+    const std::string start =
+        iso_datetime(date::sys_seconds{std::chrono::seconds{entry.value("start", std::int64_t{0})}},
+                     std::chrono::seconds{entry.value("offset_s", std::int64_t{0})});
+    try {
+      parse_offset_time(start, "start");
+    } catch (const Error&) {
+      throw Error(ErrorCode::kInvalidInput,
+                  "an entry's start must be a time from 1900 to 9999 with an offset of at most "
+                  "14 hours, got \"" +
+                      start + "\"");
+    }
+  }
+  if (entry.contains("duration_s")) {
+    const std::int64_t seconds = entry.at("duration_s").get<std::int64_t>();
+    if (seconds < 1 || seconds > 86400) {
+      throw Error(ErrorCode::kInvalidInput, "an entry's duration_s must be " +
+                                                std::string(import_field_rule("duration_s")) +
+                                                ", got \"" + std::to_string(seconds) + "\"");
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> refusal_of(const Operation& op) {
@@ -232,6 +261,7 @@ std::optional<std::string> refusal_of(const Operation& op) {
         check_text(op.data.at("note"), "an entry's note");
       if (op.data.contains("pain") && !op.data.at("pain").is_null())
         parse_pain(std::to_string(op.data.at("pain").get<int>()), "an entry's pain");
+      check_start_and_length(op.data);
     }
   } catch (const Error& failure) {
     if (failure.code() == ErrorCode::kStorage)

@@ -173,6 +173,35 @@ TEST_F(SyncedFile, ANoteOrDescriptionLogOrActivityAddWouldRefuseIsNamedNotApplie
   EXPECT_NE(exported.find(R"("note": "fine")"), std::string::npos) << exported;
 }
 
+// A start outside the years qlfit keeps (one its export could not write back as an
+// import takes it) or a length outside 1 s to 24 h is refused, not applied.
+TEST_F(SyncedFile, AStartOrLengthLogWouldRefuseIsNamedNotApplied) {
+  const std::string id = "9a2b3c4d-0000-4000-8000-00000000000";
+  const auto create = [&](char last, const std::string& start, const std::string& seconds) {
+    return R"("at":1795507200000,"kind":"entry.create","target":"entry:)" + id + last +
+           R"(","data":{"id":")" + id + last + R"(","activity":"walk","kind":"walk","start":)" +
+           start + R"(,"offset_s":3600,"local_date":"2026-11-24","duration_s":)" + seconds +
+           R"(,"pain":null,"note":null,"created":1795507200,"source":"manual"})";
+  };
+  const std::string path =
+      plant({create('1', "99999999999999", "600"), create('2', "1795507200", "-5"),
+             R"("at":1795507200000,"kind":"entry.edit","target":"entry:)" + id +
+                 R"(3","data":{"id":")" + id + R"(3","duration_s":86401})",
+             create('4', "1795507200", "600")});
+  const auto result = cli.run({"sync"});
+  EXPECT_EQ(result.code, 3);
+  EXPECT_EQ(result.out, "sent 0 operations, received 1, skipped 3 (named on stderr)\n");
+  for (const char* why :
+       {"1 not applied: an entry's start ", "2 not applied: an entry's duration_s",
+        "3 not applied: an entry's duration_s"}) {
+    EXPECT_NE(result.err.find(path + ": operation " + why), std::string::npos) << why << "\n"
+                                                                               << result.err;
+  }
+  CliHarness other;  // what this machine exports, another imports
+  write(other.dir.file("in.csv"), cli.run({"export"}).out);
+  EXPECT_EQ(other.run({"import", other.dir.file("in.csv")}).out, "imported 2, already present 0\n");
+}
+
 TEST_F(SyncedFile, AVersionOneEditCarryingTheWholeEntryIsAnEditOfEveryField) {
   const std::string id = "9a2b3c4d-0000-4000-8000-000000000000";
   const std::string entry =
