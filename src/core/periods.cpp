@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace qlfit {
 namespace {
@@ -49,13 +51,21 @@ EntryFilter on_habit_days(const DateRange& range, EntryFilter filter) {
   return filter;
 }
 
+// Names only the options given: `report` has no --week or --month to suggest.
 void check_one_period(const PeriodRequest& request) {
-  const int kinds =
-      static_cast<int>(request.week.has_value()) + static_cast<int>(request.weeks.has_value()) +
-      static_cast<int>(request.month.has_value()) + static_cast<int>(request.from || request.to);
-  if (kinds > 1) {
-    throw Error(ErrorCode::kInvalidInput,
-                "give one period: --week, --weeks, --month, or --from with --to");
+  std::vector<std::string> given;
+  for (const auto& [option, name] : {std::pair{request.week.has_value(), "--week"},
+                                     {request.weeks.has_value(), "--weeks"},
+                                     {request.month.has_value(), "--month"},
+                                     {request.from || request.to, "--from with --to"}}) {
+    if (option)
+      given.emplace_back(name);
+  }
+  if (given.size() > 1) {
+    std::string named = given.front();
+    for (std::size_t i = 1; i < given.size(); ++i)
+      named += (i + 1 == given.size() ? " and " : ", ") + given[i];
+    throw Error(ErrorCode::kInvalidInput, "give one period, not " + named);
   }
 }
 

@@ -261,8 +261,10 @@ TEST(Report, RefusesBadPeriods) {
   expect_refused(cli.run({"report", "--weeks", "x"}), 2, "--weeks");
   expect_refused(cli.run({"report", "--weeks"}), 2, "--weeks");
   expect_refused(cli.run({"report", "--from", "2026-11-01", "--output", out}), 2, "--to");
-  expect_refused(cli.run({"report", "--weeks", "3", "--from", "2026-11-01", "--to", "today"}), 2,
-                 "--weeks");
+  // Names what was given: report has no --week or --month.
+  const auto both = cli.run({"report", "--weeks", "3", "--from", "2026-11-01", "--to", "today"});
+  expect_refused(both, 2, "give one period, not --weeks and --from with --to");
+  EXPECT_EQ(both.err.find("--month"), std::string::npos) << both.err;
   expect_refused(cli.run({"report", "--from", "2026-11-10", "--to", "2026-11-01"}), 2, "");
   expect_refused(cli.run({"report", "--from", "1900-01-01", "--to", "2026-11-01"}), 2, "5300");
   EXPECT_FALSE(fs::exists(out));

@@ -257,9 +257,12 @@ TEST(StatsViews, WeeksRefusesBadCountsAndMixedPeriods) {
   CliHarness cli;
   EXPECT_EQ(cli.run({"stats", "--weeks", "0"}).code, 2);
   EXPECT_EQ(cli.run({"stats", "--weeks", "x"}).code, 2);
-  expect_refused(cli.run({"stats", "--weeks", "3", "--month"}), 2, "give one period");
+  expect_refused(cli.run({"stats", "--weeks", "3", "--month"}), 2,
+                 "give one period, not --weeks and --month");
   expect_refused(cli.run({"stats", "--weeks", "--from", "mon", "--to", "tue"}), 2,
-                 "give one period");
+                 "give one period, not --weeks and --from with --to");
+  expect_refused(cli.run({"stats", "--weeks", "3", "--month", "--from", "mon", "--to", "tue"}), 2,
+                 "give one period, not --weeks, --month and --from with --to");
   EXPECT_EQ(cli.run({"stats", "--weeks"}).code, 0);
 }
 
