@@ -16,7 +16,9 @@ std::string Session::db_path() const {
                          environment_.home);
 }
 
-std::string Session::cron_default_db_path() const {
+std::optional<std::string> Session::cron_default_db_path() const {
+  if (!environment_.home || environment_.home->empty())
+    return std::nullopt;
   return resolve_db_path(std::nullopt, std::nullopt, std::nullopt, environment_.home);
 }
 

@@ -37,8 +37,9 @@ class Session {
   void will_change() { changes_ = true; }
   // The database path this run uses (--db, QLFIT_DB, XDG or HOME).
   std::string db_path() const;
-  // The path cron would use by default (HOME only), for --db in crontab lines.
-  std::string cron_default_db_path() const;
+  // The path cron would use by default (HOME only), for --db in crontab lines; none
+  // without HOME (then every database is named).
+  std::optional<std::string> cron_default_db_path() const;
   // Raises a desktop notification; false when none could be shown.
   bool notify(const std::string& text) const;
   // The login manager, to learn whether the user is away; nullptr when none is wired.

@@ -29,6 +29,22 @@ TEST(Cron, ARelativeDbBecomesAbsolute) {
   EXPECT_NE(out.find("--db " + cli.dir.file("my.db") + " remind"), std::string::npos) << out;
 }
 
+TEST(Cron, WithoutHomeAGivenDbIsNamedInTheLines) {
+  // No HOME: there is no default database to leave out, so the --db given is carried,
+  // not refused with advice to give --db.
+  CliHarness cli;
+  cli.environment.home.reset();
+  cli.environment.xdg_data_home.reset();
+  const std::string db = cli.dir.file("my.db");
+  for (const std::string command : {"cron", "watch"}) {
+    const auto printed = cli.run({"--db", db, command, "--print"});
+    EXPECT_EQ(printed.code, 0) << command << ": " << printed.err;
+    EXPECT_NE(printed.out.find("/usr/bin/qlfit --db " + db + " "), std::string::npos)
+        << printed.out;
+  }
+  expect_refused(cli.run({"cron", "--print"}), 3, "HOME is not set");
+}
+
 TEST(Cron, InstallIsIdempotentAndUninstallKeepsForeignLines) {
   CliHarness cli;
   cli.crontab.table = "MAILTO=me@example.org\n5 4 * * * /usr/bin/backup\n";

@@ -22,7 +22,7 @@ CronTarget target_for(Session& session) {
   CronTarget target;
   target.executable = environment.executable;
   const std::string path = session.db_path();
-  if (path != session.cron_default_db_path()) {
+  if (path != session.cron_default_db_path().value_or("")) {
     target.db = (std::filesystem::path(environment.cwd) / path).lexically_normal().string();
   }
   if (environment.tz && !environment.tz->empty())

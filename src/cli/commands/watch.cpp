@@ -25,7 +25,7 @@ UnitTarget target_for(Session& session, bool notify) {
   const Environment& environment = session.environment();
   UnitTarget target{environment.executable, std::nullopt, notify};
   const std::string path = session.db_path();
-  if (path != session.cron_default_db_path())
+  if (path != session.cron_default_db_path().value_or(""))
     target.db = (std::filesystem::path(environment.cwd) / path).lexically_normal().string();
   return target;
 }
