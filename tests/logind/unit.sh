@@ -62,6 +62,21 @@ out=$("$qlfit" watch --uninstall 2>&1)
 check "uninstall again: nothing to do" "0 qlfit-watch.service is not installed" "$? $out"
 check "uninstall again: runs nothing" "" "$(calls)"
 
+# A relative XDG_CONFIG_HOME is no place (the XDG rule, as for XDG_DATA_HOME): the unit
+# goes under HOME, never into the folder qlfit ran in; no HOME and no XDG_CONFIG_HOME is
+# exit 3, with nothing written or run.
+mkdir -p "$work/cwd"
+out=$(cd "$work/cwd" && XDG_CONFIG_HOME=rel "$qlfit" watch --install 2>&1)
+check "relative XDG_CONFIG_HOME: installed" "0 installed and started qlfit-watch.service" "$? $out"
+check "relative XDG_CONFIG_HOME: nothing written where qlfit ran" "" "$(find "$work/cwd" -mindepth 1)"
+check "relative XDG_CONFIG_HOME: the unit is under HOME" yes \
+    "$([ -e "$HOME/.config/systemd/user/qlfit-watch.service" ] && echo yes || echo no)"
+(cd "$work/cwd" && XDG_CONFIG_HOME=rel "$qlfit" watch --uninstall >/dev/null)
+calls >/dev/null
+err=$(env -u HOME -u XDG_CONFIG_HOME "$qlfit" --db "$work/q.db" watch --install 2>&1 >/dev/null)
+check "no HOME: exit 3 naming it" "3 qlfit: no place for the unit: HOME is not set; set XDG_CONFIG_HOME" "$? $err"
+check "no HOME: runs nothing" "" "$(calls)"
+
 systemctl_failing
 err=$("$qlfit" watch --install 2>&1 >/dev/null)
 code=$?

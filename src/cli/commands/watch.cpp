@@ -1,6 +1,7 @@
 // `watch`: follows the session (locked, idle, asleep) and turns it into natural breaks.
 #include "qlfit/watch.hpp"
 
+#include "qlfit/error.hpp"
 #include "qlfit/unit.hpp"
 
 #include "../commands.hpp"
@@ -30,11 +31,15 @@ UnitTarget target_for(Session& session, bool notify) {
   return target;
 }
 
-// $XDG_CONFIG_HOME/systemd/user, else ~/.config/systemd/user.
+// $XDG_CONFIG_HOME/systemd/user (an absolute one only, as the XDG rule has it), else
+// ~/.config/systemd/user; with neither there is no place (never "/.config").
 std::string unit_folder(const Environment& environment) {
-  if (environment.xdg_config_home && !environment.xdg_config_home->empty())
-    return *environment.xdg_config_home + "/systemd/user";
-  return environment.home.value_or("") + "/.config/systemd/user";
+  const auto& config = environment.xdg_config_home;
+  if (config && !config->empty() && config->front() == '/')
+    return *config + "/systemd/user";
+  if (!environment.home || environment.home->empty())
+    throw Error(ErrorCode::kStorage, "no place for the unit: HOME is not set; set XDG_CONFIG_HOME");
+  return *environment.home + "/.config/systemd/user";
 }
 
 const char* said(UnitChange change) {
@@ -85,11 +90,13 @@ Examples:
   return {app,
           [options](Session& session) {
             if (options->print || options->install || options->uninstall) {
-              const std::string folder = unit_folder(session.environment());
               if (options->uninstall) {
-                session.out << said(uninstall_watch_unit(session.units(), folder)) << '\n';
+                session.out << said(uninstall_watch_unit(session.units(),
+                                                         unit_folder(session.environment())))
+                            << '\n';
               } else if (options->install) {
                 const std::string text = watch_unit(target_for(session, options->notify));
+                const std::string folder = unit_folder(session.environment());
                 session.out << said(install_watch_unit(session.units(), folder, text)) << '\n';
               } else {
                 session.out << watch_unit(target_for(session, options->notify));
