@@ -18,6 +18,7 @@ struct Status {
   std::optional<Timer> timer;      // the running timer
   int sessions = 0;                // this week's routine sessions
   Band sessions_target;            // the week's band (scaled down by paused days)
+  bool week_paused = false;        // every day of the week is paused: nothing is asked
   std::chrono::minutes walked{0};  // today's walk minutes
   Band walk_target;                // walk.min / walk.max
   // Minutes sitting since the last entry ended (or working hours began); 0 while a timer

@@ -12,6 +12,7 @@ Status status_of(const RemindFacts& facts, const Settings& settings, const TimeC
   status.timer = facts.running;
   status.sessions = week.sessions.count;
   status.sessions_target = week.sessions.target;
+  status.week_paused = week.sessions.verdict == Verdict::kPaused;
   status.walked = date::floor<std::chrono::minutes>(week.walked_on(today));
   status.walk_target = settings.walk;
   status.away = facts.away;

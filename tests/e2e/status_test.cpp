@@ -142,6 +142,21 @@ TEST(Status, PolybarAndTmuxUseTheirOwnColourTags) {
             "#[fg=#9a9996]away · QL 1/3 · walk 12/20m#[default]\n");
 }
 
+TEST(Status, AFullyPausedWeekSaysSoInsteadOfATargetOfNothing) {
+  // As log and stats say of such a week: nothing asked, not "1 of 0".
+  CliHarness cli;
+  busy_morning(cli);
+  cli.run({"pause", "--from", "mon", "--to", "sun"});
+  const std::string text = cli.run({"status"}).out;
+  EXPECT_NE(text.find("sessions  1 this week, paused: nothing asked\n"), std::string::npos) << text;
+  EXPECT_EQ(cli.run({"status", "--bar", "polybar"}).out,
+            "%{F#33d17a}QL 1 paused · walk 12/20m · sat 38m%{F-}\n");
+  const auto line = nlohmann::json::parse(cli.run({"status", "--bar", "waybar"}).out);
+  EXPECT_EQ(line["text"], "QL 1 paused · walk 12&#47;20m · sat 38m");
+  EXPECT_EQ(nlohmann::json::parse(cli.run({"status", "--json"}).out)["sessions"],
+            nlohmann::json::parse(R"({"count": 1, "min": 0, "max": 0})"));
+}
+
 TEST(Status, ReadsWithoutCreatingTheDatabase) {
   CliHarness cli;
   at(cli, "10:40");

@@ -52,7 +52,9 @@ std::string bar_text(const Status& status, date::sys_seconds now) {
     parts.push_back(fmt::format("{} {}", status.timer->activity,
                                 minutes_text(date::floor<std::chrono::minutes>(elapsed))));
   }
-  parts.push_back(fmt::format("QL {}/{}", status.sessions, status.sessions_target.min));
+  parts.push_back(status.week_paused
+                      ? fmt::format("QL {} paused", status.sessions)
+                      : fmt::format("QL {}/{}", status.sessions, status.sessions_target.min));
   parts.push_back(fmt::format("walk {}/{}m", status.walked.count(), status.walk_target.min));
   if (status.sitting && !status.away && !status.timer)
     parts.push_back("sat " + minutes_text(*status.sitting));
@@ -102,8 +104,10 @@ std::string status_text(const Status& status, date::sys_seconds now) {
   // A name is checked where it comes in; a line that reaches a bar or a terminal is made
   // printable all the same (no control character, whatever the database holds).
   std::string text = printable_line(status_line(status.timer, now)) + "\n";
-  text +=
-      fmt::format("sessions  {} of {} this week\n", status.sessions, band(status.sessions_target));
+  text += status.week_paused
+              ? fmt::format("sessions  {} this week, paused: nothing asked\n", status.sessions)
+              : fmt::format("sessions  {} of {} this week\n", status.sessions,
+                            band(status.sessions_target));
   text += fmt::format("walk      {} of {} min today\n", status.walked.count(),
                       band(status.walk_target));
   if (!status.sitting) {
