@@ -152,8 +152,9 @@ class Store {
 
   // The open away period, if any.
   virtual std::optional<AwayPeriod> away() = 0;
-  // When the user last came back from an absence long enough to be a natural break: where
-  // that period ended (its break stops at 24h; this does not). std::nullopt before any.
+  // When the user came back from the latest natural break, when that break was cut at 24h:
+  // where its period ended (the break stops at 24h; this does not). std::nullopt when the
+  // latest natural break was not cut (its end says it), or before any.
   virtual std::optional<date::sys_seconds> back_at() = 0;
   // Opens an away period; false (nothing changed) when one is open already.
   virtual bool begin_away(const AwayPeriod& period) = 0;
@@ -168,8 +169,9 @@ class Store {
   using NaturalBreak = std::function<std::optional<NewEntry>(const AwayPeriod& period)>;
   // In one transaction: closes the open away period at `back` and adds the entry
   // `natural_break` makes of it, recorded as one change ("away end"), and when it makes
-  // one, `back` is what back_at() says from then on. std::nullopt when none was open.
-  virtual std::optional<EndedAway> end_away(date::sys_seconds back,
+  // one, `back` is what back_at() says from then on (none: nothing). std::nullopt when
+  // none was open.
+  virtual std::optional<EndedAway> end_away(std::optional<date::sys_seconds> back,
                                             const NaturalBreak& natural_break) = 0;
 
   // Adds a pause and returns it numbered.

@@ -10,6 +10,8 @@ namespace {
 
 // The builtin activity natural breaks are logged as.
 constexpr const char* kBreakActivity = "break";
+// A natural break lasts at most this long.
+constexpr std::chrono::hours kLongestBreak{24};
 
 }  // namespace
 
@@ -23,26 +25,29 @@ bool begin_away_at(Store& store, const Moment& at) {
 
 std::optional<Logged> end_away_at(Store& store, const Moment& at, const Settings& settings,
                                   const TimeContext& context) {
-  if (!store.away())
+  const auto away = store.away();
+  if (!away)
     return std::nullopt;  // nothing to close: the activities need not even be read
   const Activity activity = activity_named(store, kBreakActivity);
-  const auto ended =
-      store.end_away(at.instant, [&](const AwayPeriod& open) -> std::optional<NewEntry> {
-        if (at.instant < open.start) {
-          throw Error(ErrorCode::kInvalidInput, "--at " + iso_datetime(at.instant, at.offset) +
-                                                    " is before the away period began (" +
-                                                    iso_datetime(open.start, open.offset) +
-                                                    "); give a later time");
-        }
-        const auto length =
-            std::min<std::chrono::seconds>(at.instant - open.start, std::chrono::hours{24});
-        if (length < settings.break_natural)
-          return std::nullopt;
-        NewEntry fresh =
-            new_entry_at(activity, moment_with_offset(open.start, open.offset), length, context);
-        fresh.source = Source::kAway;
-        return fresh;
-      });
+  // Only a break cut at 24h ends before the user came back: then sitting counts from the
+  // return. Otherwise the break's end says it, and undoing or editing the break counts.
+  const auto back =
+      at.instant - away->start > kLongestBreak ? std::optional(at.instant) : std::nullopt;
+  const auto ended = store.end_away(back, [&](const AwayPeriod& open) -> std::optional<NewEntry> {
+    if (at.instant < open.start) {
+      throw Error(ErrorCode::kInvalidInput, "--at " + iso_datetime(at.instant, at.offset) +
+                                                " is before the away period began (" +
+                                                iso_datetime(open.start, open.offset) +
+                                                "); give a later time");
+    }
+    const auto length = std::min<std::chrono::seconds>(at.instant - open.start, kLongestBreak);
+    if (length < settings.break_natural)
+      return std::nullopt;
+    NewEntry fresh =
+        new_entry_at(activity, moment_with_offset(open.start, open.offset), length, context);
+    fresh.source = Source::kAway;
+    return fresh;
+  });
   if (!ended || !ended->entry)
     return std::nullopt;
   return logged_entry(store, *ended->entry,

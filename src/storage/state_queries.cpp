@@ -199,14 +199,15 @@ bool SqliteStore::begin_away(const AwayPeriod& period) {
   });
 }
 
-std::optional<Store::EndedAway> SqliteStore::end_away(date::sys_seconds back,
+std::optional<Store::EndedAway> SqliteStore::end_away(std::optional<date::sys_seconds> back,
                                                       const NaturalBreak& natural_break) {
   opened(Access::kModify);
   return guarded(path_, [&]() -> std::optional<EndedAway> {
     SQLite::Transaction transaction(file_->db(), SQLite::TransactionBehavior::IMMEDIATE);
     std::optional<EndedAway> ended;
     {
-      // The row stays, closed, with the latest return from a natural break (back_at).
+      // The row stays, closed, with the return from the latest natural break if it was cut
+      // at 24h (back_at).
       SQLite::Statement close(file_->db(),
                               "UPDATE away SET open = 0 WHERE open = 1 "
                               "RETURNING start_utc, utc_offset");
@@ -223,7 +224,8 @@ std::optional<Store::EndedAway> SqliteStore::end_away(date::sys_seconds back,
       log_->start_change("away end");
       ended->entry = insert_entry(*fresh);
       SQLite::Statement back_now(file_->db(), "UPDATE away SET back_utc = ?");
-      back_now.bind(1, static_cast<std::int64_t>(back.time_since_epoch().count()));
+      if (back)
+        back_now.bind(1, static_cast<std::int64_t>(back->time_since_epoch().count()));
       back_now.exec();
     }
     file_->commit(transaction);

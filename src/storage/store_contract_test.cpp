@@ -236,6 +236,10 @@ TYPED_TEST(StoreContract, TheReturnFromTheLatestNaturalBreakIsKept) {
   EXPECT_EQ(store.back_at(), kBack);
   ASSERT_TRUE(store.end_away(kBack + std::chrono::hours{6}, a_break));
   EXPECT_EQ(store.back_at(), kBack + std::chrono::hours{6});
+  // A break not cut at 24h ends when the user came back: no return is kept beside it.
+  ASSERT_TRUE(store.begin_away(AwayPeriod{kBack + std::chrono::hours{7}, {}}));
+  ASSERT_TRUE(store.end_away(std::nullopt, a_break));
+  EXPECT_FALSE(store.back_at());
 }
 
 TYPED_TEST(StoreContract, ClosingAnAwayPeriodLogsItsBreakOrLeavesItOpen) {

@@ -126,6 +126,35 @@ TEST(Away, ABreakLastsAtMostADay) {
   EXPECT_NE(cli.run({"remind", "--for", "break"}).out, "");
 }
 
+TEST(Away, ANaturalBreakUndoneOrRemovedNoLongerEndsTheSitting) {
+  // Sitting counts from the last entry's end; a return is kept beyond it only for a break
+  // cut at 24h. Once the break is undone, removed or shortened, the entries decide again.
+  CliHarness cli;
+  at(cli, "09:00");
+  cli.run({"log", "break"});  // ends 09:02
+  const auto away_from_10_to_30 = [&cli] {
+    at(cli, "09:10");
+    cli.run({"away", "begin"});
+    at(cli, "09:30");
+    ASSERT_NE(cli.run({"away", "end"}).out, "");
+  };
+  const auto sitting_at_45 = [&cli] {
+    at(cli, "09:45");
+    return nlohmann::json::parse(cli.run({"status", "--json"}).out)["sitting_minutes"];
+  };
+  away_from_10_to_30();
+  EXPECT_EQ(sitting_at_45(), 15);
+  cli.run({"undo"});
+  EXPECT_EQ(sitting_at_45(), 43);
+  EXPECT_NE(cli.run({"remind", "--for", "break"}).out, "");
+  away_from_10_to_30();
+  cli.run({"rm", "3"});
+  EXPECT_EQ(sitting_at_45(), 43);
+  away_from_10_to_30();
+  cli.run({"edit", "4", "--for", "5m"});  // 09:10-09:15
+  EXPECT_EQ(sitting_at_45(), 30);
+}
+
 TEST(Away, BadInputIsRefusedAndWritesNothing) {
   CliHarness cli;
   at(cli, "10:00");

@@ -315,7 +315,7 @@ bool MemoryStore::begin_away(const AwayPeriod& period) {
   return true;
 }
 
-std::optional<Store::EndedAway> MemoryStore::end_away(date::sys_seconds back,
+std::optional<Store::EndedAway> MemoryStore::end_away(std::optional<date::sys_seconds> back,
                                                       const NaturalBreak& natural_break) {
   if (!state_.away)
     return std::nullopt;

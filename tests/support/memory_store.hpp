@@ -48,7 +48,7 @@ class MemoryStore final : public Store {
   std::optional<AwayPeriod> away() override;
   std::optional<date::sys_seconds> back_at() override;
   bool begin_away(const AwayPeriod& period) override;
-  std::optional<EndedAway> end_away(date::sys_seconds back,
+  std::optional<EndedAway> end_away(std::optional<date::sys_seconds> back,
                                     const NaturalBreak& natural_break) override;
   Pause add_pause(const DateRange& days, const std::optional<std::string>& note) override;
   std::vector<Pause> pauses() override;
