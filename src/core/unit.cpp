@@ -53,10 +53,14 @@ UnitChange install_watch_unit(UserUnits& units, const std::string& folder,
                               const std::string& text) {
   const std::string path = unit_path(folder);
   const auto before = units.read(path);
+  const bool changed = before && *before != text;
   units.write(path, text);
   try {
     units.systemctl({"daemon-reload"});
     units.systemctl({"enable", "--now", kWatchUnit});
+    // enable --now leaves a running watch as it was: restarted, it runs the new unit.
+    if (changed)
+      units.systemctl({"restart", kWatchUnit});
   } catch (const Error&) {
     if (before)
       units.write(path, *before);
@@ -66,7 +70,7 @@ UnitChange install_watch_unit(UserUnits& units, const std::string& folder,
   }
   if (!before)
     return UnitChange::kInstalled;
-  return *before == text ? UnitChange::kUnchanged : UnitChange::kUpdated;
+  return changed ? UnitChange::kUpdated : UnitChange::kUnchanged;
 }
 
 UnitChange uninstall_watch_unit(UserUnits& units, const std::string& folder) {

@@ -53,6 +53,14 @@ else
     echo "SKIP systemd-analyze is not installed: the unit was not verified"
 fi
 
+# A changed unit (here --notify added): enable --now leaves a running watch as it was, so
+# it is restarted onto the new one, as the line says.
+out=$("$qlfit" watch --install --notify 2>&1)
+check "install changed: says so" "0 updated and restarted qlfit-watch.service" "$? $out"
+check "install changed: reload, enable --now, restart" "--user daemon-reload
+--user enable --now qlfit-watch.service
+--user restart qlfit-watch.service" "$(calls)"
+
 out=$("$qlfit" watch --uninstall 2>&1)
 check "uninstall: exit 0 and says so" "0 stopped and removed qlfit-watch.service" "$? $out"
 check "uninstall: disable --now, then reload" "--user disable --now qlfit-watch.service
