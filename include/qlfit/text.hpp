@@ -12,6 +12,10 @@ namespace qlfit {
 // anything past 60 characters cut with "...".
 std::string quote(std::string_view text);
 
+// Throws Error(kInvalidInput) when `word`, bound for one line of `where` (a crontab line,
+// a unit file), holds a line break or another control character (C0 or DEL).
+void check_one_line(std::string_view word, std::string_view where);
+
 // True when `text` is not empty and every character of it is one of `allowed`.
 bool consists_of(std::string_view text, std::string_view allowed);
 

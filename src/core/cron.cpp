@@ -1,5 +1,7 @@
 #include "qlfit/cron.hpp"
 
+#include "qlfit/text.hpp"
+
 #include <array>
 #include <vector>
 
@@ -12,6 +14,7 @@ constexpr std::string_view kEnd = "# <<< qlfit reminders";
 
 // A word for /bin/sh, and for cron, which turns an unescaped % into a newline.
 std::string shell_word(std::string_view word) {
+  check_one_line(word, "a crontab line");
   const bool plain = !word.empty() && word.find_first_not_of(
                                           "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                                           "0123456789/._+-@:,=") == std::string_view::npos;

@@ -1,5 +1,7 @@
 #include "qlfit/text.hpp"
 
+#include "qlfit/error.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -167,6 +169,17 @@ std::optional<std::string> closest_word(std::string_view typed,
     }
   }
   return best;
+}
+
+void check_one_line(std::string_view word, std::string_view where) {
+  const bool control = std::any_of(word.begin(), word.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == '\x7f';
+  });
+  if (control) {
+    throw Error(ErrorCode::kInvalidInput, quote(word) + " cannot go into " + std::string(where) +
+                                              ": it holds a line break or another control "
+                                              "character; give a path without one");
+  }
 }
 
 bool consists_of(std::string_view text, std::string_view allowed) {

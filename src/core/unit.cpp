@@ -1,6 +1,7 @@
 #include "qlfit/unit.hpp"
 
 #include "qlfit/error.hpp"
+#include "qlfit/text.hpp"
 
 namespace qlfit {
 namespace {
@@ -8,6 +9,7 @@ namespace {
 // One word of ExecStart: % and $ doubled (systemd's specifiers and variables), and in
 // double quotes with \ and " escaped when it holds a space, a quote or a backslash.
 std::string exec_word(const std::string& word) {
+  check_one_line(word, "the unit's ExecStart line");
   std::string escaped;
   bool quote = word.empty();
   for (const char c : word) {

@@ -45,6 +45,20 @@ TEST(Cron, WithoutHomeAGivenDbIsNamedInTheLines) {
   expect_refused(cli.run({"cron", "--print"}), 3, "HOME is not set");
 }
 
+TEST(Cron, APathWithALineBreakIsRefusedNotSplitIntoLines) {
+  // A crontab line or a unit's ExecStart cannot carry a line break: written as it is, the
+  // rest of the path would become a line (a cron job, a unit directive) of its own.
+  CliHarness cli;
+  const std::string db = cli.dir.file("x\nExecStartPre=/bin/true");
+  for (const std::string command : {"cron", "watch"}) {
+    expect_refused(cli.run({"--db", db, command, "--print"}), 2, "line break");
+    expect_refused(cli.run({"--db", cli.dir.file("tab\there"), command, "--print"}), 2, "\\x09");
+  }
+  EXPECT_EQ(cli.crontab.writes, 0);
+  expect_refused(cli.run({"--db", db, "cron", "--install"}), 2, "line break");
+  EXPECT_EQ(cli.crontab.writes, 0);
+}
+
 TEST(Cron, InstallIsIdempotentAndUninstallKeepsForeignLines) {
   CliHarness cli;
   cli.crontab.table = "MAILTO=me@example.org\n5 4 * * * /usr/bin/backup\n";
