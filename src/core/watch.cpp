@@ -26,7 +26,10 @@ DeskChange desk_change(const Desk& before, const Desk& after, date::sys_seconds 
 void watch_desk(Store& store, DeskWatch& desk, TimeContext context,
                 const std::function<void(const Logged&)>& logged,
                 const std::function<void(const Reminder&)>& due) {
+  // A period already open (a watch that died while away, a hook's begin) counts as away:
+  // the first sight of the session at the desk closes it.
   Desk last;
+  last.locked = store.away().has_value();
   std::set<Kind> told;  // reminders handed out and still due
   const auto end_at = [&](date::sys_seconds at) {
     const Settings settings = settings_from(store.settings());
