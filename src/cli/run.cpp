@@ -350,8 +350,8 @@ int run(std::span<const char* const> args, const Environment& environment, const
   const int code = run_command(args, environment, outside, output, err);
   output.flush();
   // A reader that went away early (`qlfit list | head -1`) is not an error; nor is a
-  // second line due when the command already failed with one.
-  if (!checked.failed() || checked.reason() == EPIPE || code >= kUsage)
+  // second line due when the command already failed with one (i3blocks' urgent 33 did not).
+  if (!checked.failed() || checked.reason() == EPIPE || code == kUsage || code == kStorage)
     return code;
   // The command itself ran: what it changed is saved, so a script must not just run it
   // again.

@@ -174,6 +174,19 @@ TEST(Output, AFullDiskIsExitThreeWithOneLine) {
   }
 }
 
+TEST(Output, AnUrgentBarThatCannotBeWrittenIsStillExitThree) {
+  // i3blocks' urgent 33 is not a failure with its own line: the lost output is told.
+  CliHarness cli;
+  cli.environment.qlfit_now = "2026-11-24T10:40:00+01:00";  // a break is due
+  FailingOutput failing(ENOSPC, 0);
+  std::ostream out(&failing);
+  const auto result = cli.run({"status", "--bar", "i3blocks"}, out);
+  EXPECT_EQ(result.code, 3);
+  EXPECT_EQ(result.err,
+            "qlfit: cannot write the output: No space left on device (the command itself was "
+            "carried out)\n");
+}
+
 TEST(Output, AReaderThatWentAwayIsNotAnError) {
   const auto result = run_failing({"list"}, EPIPE, 10);
   EXPECT_EQ(result.code, 0);
