@@ -80,16 +80,27 @@ int exit_code(const Error& error) {
 }
 
 // CLI11 says "The following argument was not expected: x"; the GNU style is lower case.
-std::string usage_line(const CLI::ParseError& error) {
+std::vector<const CLI::App*> commands_of(const CLI::App& app) {
+  return app.get_subcommands([](const CLI::App* sub) { return !sub->get_name().empty(); });
+}
+
+// CLI11's own line, pointing at the help of the deepest command the words reached
+// ("qlfit status --help").
+std::string usage_line(const CLI::App& root, const CLI::ParseError& error) {
   std::string message = error.what();
   if (message.size() > 1 && std::islower(static_cast<unsigned char>(message[1])) != 0) {
     message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   }
-  return "qlfit: " + message + " (see 'qlfit --help')";
-}
-
-std::vector<const CLI::App*> commands_of(const CLI::App& app) {
-  return app.get_subcommands([](const CLI::App* sub) { return !sub->get_name().empty(); });
+  std::string help = "qlfit";
+  for (const CLI::App* app = &root; app != nullptr;) {
+    const auto commands = commands_of(*app);
+    const auto reached = std::find_if(commands.begin(), commands.end(),
+                                      [](const CLI::App* sub) { return sub->parsed(); });
+    app = reached == commands.end() ? nullptr : *reached;
+    if (app != nullptr)
+      help += " " + app->get_name();
+  }
+  return "qlfit: " + message + " (see '" + help + " --help')";
 }
 
 // Every name `app` takes: its commands' names or its options' ("--pain", "-q").
@@ -330,7 +341,7 @@ int run_command(std::span<const char* const> args, const Environment& environmen
     const bool unexpected = dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr ||
                             dynamic_cast<const CLI::RequiredError*>(&error) != nullptr;
     const auto typo = unexpected ? typo_line(app, args) : std::nullopt;
-    err << printable_line(typo.value_or(usage_line(error))) << '\n';
+    err << printable_line(typo.value_or(usage_line(app, error))) << '\n';
     return kUsage;
   } catch (const Error& error) {
     err << "qlfit: " << printable_line(error.what()) << '\n';

@@ -94,6 +94,20 @@ TEST(Help, TyposGetTheClosestCommandOrOption) {
   EXPECT_FALSE(cli.db_exists());
 }
 
+TEST(Help, UsageErrorsPointAtTheHelpOfTheCommandGiven) {
+  CliHarness cli;
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"status", "--bar", "waybar", "--bar", "tmux"}, "(see 'qlfit status --help')"},
+      {{"log", "walk", "--minutes"}, "(see 'qlfit log --help')"},
+      {{"config", "set"}, "(see 'qlfit config set --help')"},
+      {{"list", "--db"}, "(see 'qlfit list --help')"},
+      {{"--db"}, "(see 'qlfit --help')"},
+  };
+  for (const auto& [args, words] : cases)
+    expect_refused(cli.run(args), 2, words);
+  EXPECT_FALSE(cli.db_exists());
+}
+
 TEST(Wording, SmallThingsReadAsTheyShould) {
   CliHarness cli;
   // A sitting time reads as stats writes one (7h59m), not as 479 minutes.
