@@ -26,10 +26,13 @@ ON CONFLICT (id) DO NOTHING)sql");
       SQLite::Statement holder(file_->db(), "SELECT n FROM entry WHERE id = ?");
       // Ids that were here before and came again: a second sight in the same file is a
       // mistake in it. Entries added now are told apart by their numbers, which this
-      // transaction hands out in order.
+      // transaction hands out in order. Its pages beyond a small cache go to SQLite's
+      // temporary file (ids only): with the default 2 MiB cache a re-import of the
+      // 20-year history peaked at 9.9 MiB, now 7.4 (the target is 8).
       file_->db().exec(
           "CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY, "
-          "ordinal INTEGER NOT NULL); DELETE FROM temp.import_seen");
+          "ordinal INTEGER NOT NULL); DELETE FROM temp.import_seen; "
+          "PRAGMA temp.cache_size = -256");
       SQLite::Statement seen(file_->db(), R"sql(
 INSERT INTO temp.import_seen (id, ordinal) VALUES (?1, ?2)
 ON CONFLICT (id) DO UPDATE SET id = id RETURNING ordinal)sql");
