@@ -72,4 +72,9 @@ void check_clock(const Moment& now, std::string_view qlfit_now);
 // The same form, keeping the offset it names (an exported entry's start).
 Moment parse_offset_time(std::string_view text, std::string_view what);
 
+// Whether a start kept as seconds since 1970 with its UTC offset in seconds is one that
+// form can write and read back: an offset of at most 14 hours, a local date in the years
+// 1900 to 9999. Any numbers may be asked (another device's operations): none overflows.
+bool storable_start(std::int64_t start, std::int64_t offset);
+
 }  // namespace qlfit

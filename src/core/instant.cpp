@@ -5,6 +5,7 @@
 
 #include "reading.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace qlfit {
@@ -34,6 +35,18 @@ Moment parse_offset_time(std::string_view text, std::string_view what) {
 
 date::sys_seconds parse_instant(std::string_view text, std::string_view what) {
   return parse_offset_time(text, what).instant;
+}
+
+bool storable_start(std::int64_t start, std::int64_t offset) {
+  constexpr std::int64_t kMostOffset = 14 * 3600;
+  const auto second_of = [](date::sys_days day) {
+    return std::chrono::duration_cast<seconds>(day.time_since_epoch()).count();
+  };
+  const std::int64_t first = second_of(date::year{kFirstYear} / 1 / 1);
+  const std::int64_t last = second_of(date::year{kLastYear} / 12 / 31) + 86399;
+  // Each bounded before they are added: the sum cannot overflow.
+  return offset >= -kMostOffset && offset <= kMostOffset && start >= first - kMostOffset &&
+         start <= last + kMostOffset && start + offset >= first && start + offset <= last;
 }
 
 void check_clock(const Moment& now, std::string_view qlfit_now) {

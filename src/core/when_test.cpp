@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -248,6 +250,28 @@ TEST(TimeContext, TodayFollowsTheZoneNotUtc) {
   context.zone = testing::zone_named("Asia/Tokyo");
   context.now = parse_instant("2026-11-24T22:30:00-05:00", "now");
   EXPECT_EQ(context.today(), 2026_y / 11 / 25);
+}
+
+TEST(StorableStart, TheYearsAndOffsetsTheExportFormCanWriteBack) {
+  const std::int64_t first = -2208988800;  // 1900-01-01T00:00:00Z
+  const std::int64_t last = 253402300799;  // 9999-12-31T23:59:59Z
+  constexpr std::int64_t kMostOffset = 14 * 3600;
+  EXPECT_TRUE(storable_start(first, 0));
+  EXPECT_FALSE(storable_start(first - 1, 0));
+  EXPECT_TRUE(storable_start(last, 0));
+  EXPECT_FALSE(storable_start(last + 1, 0));
+  // The local date counts: an instant before 1900 in UTC is in 1900 east of Greenwich.
+  EXPECT_TRUE(storable_start(first - 3600, 3600));
+  EXPECT_FALSE(storable_start(last, 1));
+  EXPECT_TRUE(storable_start(1795507200, kMostOffset));
+  EXPECT_TRUE(storable_start(1795507200, -kMostOffset));
+  EXPECT_FALSE(storable_start(1795507200, kMostOffset + 1));
+  // Year 70000, which a year kept in 16 bits would wrap to 4464, and numbers at the ends
+  // of 64 bits (their sum with an offset would overflow).
+  EXPECT_FALSE(storable_start(2146847792400, 3600));
+  EXPECT_FALSE(storable_start(std::numeric_limits<std::int64_t>::max(), kMostOffset));
+  EXPECT_FALSE(storable_start(std::numeric_limits<std::int64_t>::min(), -kMostOffset));
+  EXPECT_FALSE(storable_start(0, std::numeric_limits<std::int64_t>::max()));
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 // than the log.
 // Undo, the other way back into the tables, is in oplog_undo.cpp.
 #include "qlfit/activity.hpp"
-#include "qlfit/calendar.hpp"
 #include "qlfit/config.hpp"
 #include "qlfit/entries.hpp"
 #include "qlfit/error.hpp"
@@ -11,12 +10,15 @@
 #include "qlfit/merge.hpp"
 #include "qlfit/parse.hpp"
 #include "qlfit/settings.hpp"
+#include "qlfit/text.hpp"
 #include "qlfit/when.hpp"
 
 #include "oplog.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <limits>
 
 namespace qlfit::storage {
 
@@ -203,24 +205,41 @@ void check_text(const Json& note, std::string_view what) {
     parse_note(note.get<std::string>(), what);
 }
 
+// A whole number of `entry` (`otherwise` when absent); a fraction, text or a number past
+// 64 bits is refused.
+std::int64_t whole(const Json& entry, const char* field, std::int64_t otherwise) {
+  if (!entry.contains(field))
+    return otherwise;
+  const Json& value = entry.at(field);
+  const bool fits = value.is_number_integer() &&
+                    (!value.is_number_unsigned() ||
+                     value.get<std::uint64_t>() <=
+                         static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()));
+  if (!fits) {
+    throw Error(
+        ErrorCode::kInvalidInput,
+        std::string("an entry's ") + field + " must be a whole number, got " + quote(value.dump()));
+  }
+  return value.get<std::int64_t>();
+}
+
 // A start as an export writes it and an import reads it back (the years qlfit keeps, an
-// offset within 14 h), and a length of 1 s to 24 h, as `log` takes them.
+// offset within 14 h), and a length of 1 s to 24 h, as `log` takes them. The numbers are
+// checked as numbers: shown as a date first, a year past 32767 would wrap to one that
+// passes.
 void check_start_and_length(const Json& entry) {
   if (entry.contains("start") || entry.contains("offset_s")) {
-    const std::string start =
-        iso_datetime(date::sys_seconds{std::chrono::seconds{entry.value("start", std::int64_t{0})}},
-                     std::chrono::seconds{entry.value("offset_s", std::int64_t{0})});
-    try {
-      parse_offset_time(start, "start");
-    } catch (const Error&) {
+    const std::int64_t start = whole(entry, "start", 0);
+    const std::int64_t offset = whole(entry, "offset_s", 0);
+    if (!storable_start(start, offset)) {
       throw Error(ErrorCode::kInvalidInput,
                   "an entry's start must be a time from 1900 to 9999 with an offset of at most "
-                  "14 hours, got \"" +
-                      start + "\"");
+                  "14 hours, got start " +
+                      std::to_string(start) + " and offset_s " + std::to_string(offset));
     }
   }
   if (entry.contains("duration_s")) {
-    const std::int64_t seconds = entry.at("duration_s").get<std::int64_t>();
+    const std::int64_t seconds = whole(entry, "duration_s", 0);
     if (seconds < 1 || seconds > 86400) {
       throw Error(ErrorCode::kInvalidInput, "an entry's duration_s must be " +
                                                 std::string(import_field_rule("duration_s")) +

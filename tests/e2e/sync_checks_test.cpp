@@ -187,13 +187,22 @@ TEST_F(SyncedFile, AStartOrLengthLogWouldRefuseIsNamedNotApplied) {
       plant({create('1', "99999999999999", "600"), create('2', "1795507200", "-5"),
              R"("at":1795507200000,"kind":"entry.edit","target":"entry:)" + id +
                  R"(3","data":{"id":")" + id + R"(3","duration_s":86401})",
-             create('4', "1795507200", "600")});
+             create('4', "1795507200", "600"),
+             // Year 70000, which a date shown first wraps to 4464; the largest 64-bit start;
+             // a fraction of a second; a start as text.
+             create('5', "2146847792400", "600"), create('6', "9223372036854775807", "600"),
+             create('7', "1795507200", "1.5"), create('8', R"("1795507200")", "600")});
   const auto result = cli.run({"sync"});
   EXPECT_EQ(result.code, 3);
-  EXPECT_EQ(result.out, "sent 0 operations, received 1, skipped 3 (named on stderr)\n");
+  EXPECT_EQ(result.out, "sent 0 operations, received 1, skipped 7 (named on stderr)\n");
   for (const char* why :
        {"1 not applied: an entry's start ", "2 not applied: an entry's duration_s",
-        "3 not applied: an entry's duration_s"}) {
+        "3 not applied: an entry's duration_s",
+        "5 not applied: an entry's start must be a time from 1900 to 9999 with an offset of at "
+        "most 14 hours, got start 2146847792400 and offset_s 3600",
+        "6 not applied: an entry's start must be a time from 1900 to 9999",
+        "7 not applied: an entry's duration_s must be a whole number, got \"1.5\"",
+        "8 not applied: an entry's start must be a whole number"}) {
     EXPECT_NE(result.err.find(path + ": operation " + why), std::string::npos) << why << "\n"
                                                                                << result.err;
   }
