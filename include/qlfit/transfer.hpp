@@ -39,6 +39,10 @@ ExportData export_data(Store& store);
 // order on every synced machine), one at a time.
 void each_exported_entry(Store& store, const std::function<void(const Entry& entry)>& each);
 
+// Refuses an empty file name (`what` names it: "import", "backup", "--output"):
+// Error(kInvalidInput), not a file error whose line names no file.
+void check_file_named(const std::string& file, const std::string& what);
+
 // Refuses an output file (`what` names it in the message: "backup", "--output") that is
 // the database at `db_path` or its -wal, -shm or -journal file, by whatever path:
 // Error(kInvalidInput), before anything is written.

@@ -57,7 +57,9 @@ void check_one_period(const PeriodRequest& request) {
   for (const auto& [option, name] : {std::pair{request.week.has_value(), "--week"},
                                      {request.weeks.has_value(), "--weeks"},
                                      {request.month.has_value(), "--month"},
-                                     {request.from || request.to, "--from with --to"}}) {
+                                     {request.from && request.to, "--from with --to"},
+                                     {request.from && !request.to, "--from"},
+                                     {request.to && !request.from, "--to"}}) {
     if (option)
       given.emplace_back(name);
   }

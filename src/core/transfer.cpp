@@ -80,10 +80,14 @@ void each_exported_entry(Store& store, const std::function<void(const Entry& ent
   store.each_entry(all, each);
 }
 
+void check_file_named(const std::string& file, const std::string& what) {
+  if (file.empty())
+    throw Error(ErrorCode::kInvalidInput, what + " needs a file name, got an empty one");
+}
+
 void check_output_target(Files& files, const std::string& output, const std::string& db_path,
                          const std::string& what) {
-  if (output.empty())
-    throw Error(ErrorCode::kInvalidInput, what + " needs a file name, got an empty one");
+  check_file_named(output, what);
   for (const char* companion : {"", "-wal", "-shm", "-journal"}) {
     if (files.same_file(output, db_path + companion)) {
       throw Error(ErrorCode::kInvalidInput,

@@ -130,6 +130,20 @@ std::optional<std::string> field_text(const std::string& key, const Json& value,
   return value.dump();  // a field the import does not read
 }
 
+// Another program's document, or a newer qlfit's export, is not read as this one; an
+// export names its format and version before its entries, so they are refused before an
+// entry of another shape is read as one of this version's.
+void check_header(const std::string& key, const Json& value, std::string_view file) {
+  if (key == "format" && value != "qlfit-export")
+    bad(file, "is not a qlfit export: its \"format\" is not \"qlfit-export\"");
+  if (key != "version" || value == 1)
+    return;
+  if (!value.is_number_integer())
+    bad(file, "is not a qlfit export: its \"version\" is not a whole number");
+  bad(file, "is version " + value.dump() +
+                " of the export, and this qlfit reads version 1: import it with a newer qlfit");
+}
+
 // What an import document holds besides its entries.
 Store::ImportExtras extras_of(const Json& document, std::string_view file) {
   Store::ImportExtras extras;
@@ -139,15 +153,6 @@ Store::ImportExtras extras_of(const Json& document, std::string_view file) {
     bad(file, "is neither an export document nor an array of entries");
   if (!document.contains("entries") || !document["entries"].is_array()) {
     bad(file, "has no \"entries\" array: give a file from 'qlfit export --format json'");
-  }
-  // Another program's document, or a newer qlfit's export, is not read as this one.
-  const Json format = document.value("format", Json("qlfit-export"));
-  if (format != "qlfit-export")
-    bad(file, "is not a qlfit export: its \"format\" is not \"qlfit-export\"");
-  const Json version = document.value("version", Json(1));
-  if (version != 1) {
-    bad(file, "is version " + version.dump() +
-                  " of the export, and this qlfit reads version 1: import it with a newer qlfit");
   }
   const Json activities = document.value("activities", Json::array());
   const Json pauses = document.value("pauses", Json::array());
@@ -214,6 +219,8 @@ Store::ImportExtras json_import(const Pieces& pieces, std::string_view file,
       if (depth == 1 && !root_array)
         root_key = key;
     }
+    if (depth == 1 && !root_array && event == Json::parse_event_t::value)
+      check_header(root_key, parsed, file);
     const bool an_entry = root_array ? depth == 1 : depth == 2 && root_key == "entries";
     if (an_entry &&
         (event == Json::parse_event_t::object_end || event == Json::parse_event_t::array_end ||

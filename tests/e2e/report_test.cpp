@@ -265,6 +265,8 @@ TEST(Report, RefusesBadPeriods) {
   const auto both = cli.run({"report", "--weeks", "3", "--from", "2026-11-01", "--to", "today"});
   expect_refused(both, 2, "give one period, not --weeks and --from with --to");
   EXPECT_EQ(both.err.find("--month"), std::string::npos) << both.err;
+  expect_refused(cli.run({"report", "--weeks", "3", "--from", "mon"}), 2,
+                 "give one period, not --weeks and --from\n");
   expect_refused(cli.run({"report", "--from", "2026-11-10", "--to", "2026-11-01"}), 2, "");
   expect_refused(cli.run({"report", "--from", "1900-01-01", "--to", "2026-11-01"}), 2, "5300");
   EXPECT_FALSE(fs::exists(out));

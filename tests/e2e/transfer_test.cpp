@@ -240,8 +240,11 @@ TEST(Import, AnotherFormatOrANewerVersionIsRefused) {
   CliHarness to;
   for (const auto& [was, is, words] :
        {std::tuple{"\"version\": 1", "\"version\": 2", "version 2 of the export"},
-        std::tuple{"\"version\": 1", "\"version\": \"1\"", "version \"1\" of the export"},
-        std::tuple{"\"qlfit-export\"", "\"other-export\"", "not a qlfit export"}}) {
+        std::tuple{"\"version\": 1", "\"version\": \"1\"", "its \"version\" is not a whole number"},
+        std::tuple{"\"qlfit-export\"", "\"other-export\"", "not a qlfit export"},
+        // Told before its entries, whose shape may be another version's.
+        std::tuple{"\"version\": 1", "\"version\": 2, \"entries\": [{\"start_utc\": 1}]",
+                   "version 2 of the export, and this qlfit reads version 1"}}) {
     std::string text = json;
     text.replace(text.find(was), std::string(was).size(), is);
     write(to.dir.file("in.json"), text);
@@ -326,6 +329,10 @@ TEST(Backup, AnEmptyFileNameIsBadInput) {
                  "--output needs a file name, got an empty one");
   expect_refused(cli.run({"report", "--output", ""}), 2,
                  "--output needs a file name, got an empty one");
+  for (const char* format : {"csv", "json"}) {
+    expect_refused(cli.run({"import", "", "--format", format}), 2,
+                   "import needs a file name, got an empty one");
+  }
 }
 
 std::string bytes_of(const std::string& path) {

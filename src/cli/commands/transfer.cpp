@@ -97,6 +97,7 @@ Examples:
   return {app, [options](Session& session) {
             // Read as they stream, row by row, so a file of any size fits in memory.
             const std::string& file = options->file;
+            check_file_named(file, "import");
             Files& files = session.files();
             Store::ImportCount count;
             if (is_json(options->format, file)) {
