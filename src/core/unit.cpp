@@ -68,6 +68,11 @@ UnitChange install_watch_unit(UserUnits& units, const std::string& folder,
       units.write(path, *before);
     else
       units.remove(path);
+    // What systemd loaded is put back too, when the step that failed was a later one.
+    try {
+      units.systemctl({"daemon-reload"});
+    } catch (const Error&) {  // the first failure is the one told
+    }
     throw;
   }
   if (!before)

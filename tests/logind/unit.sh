@@ -82,8 +82,28 @@ check "relative XDG_CONFIG_HOME: the unit is under HOME" yes \
 (cd "$work/cwd" && XDG_CONFIG_HOME=rel "$qlfit" watch --uninstall >/dev/null)
 calls >/dev/null
 err=$(env -u HOME -u XDG_CONFIG_HOME "$qlfit" --db "$work/q.db" watch --install 2>&1 >/dev/null)
-check "no HOME: exit 3 naming it" "3 qlfit: no place for the unit: HOME is not set; set XDG_CONFIG_HOME" "$? $err"
+check "no HOME: exit 3 naming it" \
+    "3 qlfit: no place for the unit: HOME is not set; set XDG_CONFIG_HOME to an absolute path" "$? $err"
 check "no HOME: runs nothing" "" "$(calls)"
+
+# A restart that fails after the reload: the unit as it was, and systemd told so again.
+systemctl_ok
+"$qlfit" watch --install >/dev/null
+before=$(cat "$unit")
+calls >/dev/null
+printf '#!/bin/sh\necho "$*" >>"%s/calls"\n[ "$2" = restart ] && { echo "Job failed" >&2; exit 1; }\nexit 0\n' \
+    "$work" >"$work/bin/systemctl"
+err=$("$qlfit" watch --install --notify 2>&1 >/dev/null)
+check "a failing restart: exit 3 with its reason" \
+    "3 qlfit: 'systemctl --user restart qlfit-watch.service' failed: Job failed" "$? $err"
+check "a failing restart: the unit as it was" "$before" "$(cat "$unit")"
+check "a failing restart: reloaded after the unit was put back" "--user daemon-reload
+--user enable --now qlfit-watch.service
+--user restart qlfit-watch.service
+--user daemon-reload" "$(calls)"
+systemctl_ok
+"$qlfit" watch --uninstall >/dev/null
+calls >/dev/null
 
 systemctl_failing
 err=$("$qlfit" watch --install 2>&1 >/dev/null)

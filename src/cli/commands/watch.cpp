@@ -38,7 +38,8 @@ std::string unit_folder(const Environment& environment) {
   if (config && !config->empty() && config->front() == '/')
     return *config + "/systemd/user";
   if (!environment.home || environment.home->empty())
-    throw Error(ErrorCode::kStorage, "no place for the unit: HOME is not set; set XDG_CONFIG_HOME");
+    throw Error(ErrorCode::kStorage,
+                "no place for the unit: HOME is not set; set XDG_CONFIG_HOME to an absolute path");
   return *environment.home + "/.config/systemd/user";
 }
 
@@ -81,8 +82,9 @@ closes it, as 'qlfit away begin|end' would; an open period is ended on SIGTERM. 
 GNOME's org.gnome.Mutter.IdleMonitor is on the session bus, idle time of break.natural
 counts too (from when it began). When a bus goes away it keeps running and reconnects.
 Logged breaks are printed, one a line.
---install runs 'systemctl --user daemon-reload' and 'enable --now'; it is idempotent, and
-a failing systemctl is exit 3 with no unit file left behind.
+--install runs 'systemctl --user daemon-reload' and 'enable --now' (and 'restart' when the
+unit changed); it is idempotent, and a failing systemctl is exit 3 with the unit file as it
+was before.
 Examples:
   qlfit watch --notify
   qlfit watch --install --notify
