@@ -33,7 +33,7 @@ TEST(Status, JsonHasTheDayAtAGlance) {
   EXPECT_EQ(result.code, 0);
   const auto status = nlohmann::json::parse(result.out);
   EXPECT_TRUE(status["timer"].is_null());
-  EXPECT_EQ(status["sessions"], nlohmann::json::parse(R"({"count": 1, "min": 3, "max": 4})"));
+  EXPECT_EQ(status["sessions"], nlohmann::json::parse(R"({"count": 1, "min": 3, "max": 4, "paused": false})"));
   EXPECT_EQ(status["walk"], nlohmann::json::parse(R"({"minutes": 12, "min": 20, "max": 30})"));
   EXPECT_EQ(status["sitting_minutes"], 38);  // since the break ended at 10:02
   EXPECT_EQ(status["away"], false);
@@ -154,7 +154,7 @@ TEST(Status, AFullyPausedWeekSaysSoInsteadOfATargetOfNothing) {
   const auto line = nlohmann::json::parse(cli.run({"status", "--bar", "waybar"}).out);
   EXPECT_EQ(line["text"], "QL 1 paused · walk 12&#47;20m · sat 38m");
   EXPECT_EQ(nlohmann::json::parse(cli.run({"status", "--json"}).out)["sessions"],
-            nlohmann::json::parse(R"({"count": 1, "min": 0, "max": 0})"));
+            nlohmann::json::parse(R"({"count": 1, "min": 0, "max": 0, "paused": true})"));
 }
 
 TEST(Status, ReadsWithoutCreatingTheDatabase) {
