@@ -33,7 +33,8 @@ TEST(Status, JsonHasTheDayAtAGlance) {
   EXPECT_EQ(result.code, 0);
   const auto status = nlohmann::json::parse(result.out);
   EXPECT_TRUE(status["timer"].is_null());
-  EXPECT_EQ(status["sessions"], nlohmann::json::parse(R"({"count": 1, "min": 3, "max": 4, "paused": false})"));
+  EXPECT_EQ(status["sessions"],
+            nlohmann::json::parse(R"({"count": 1, "min": 3, "max": 4, "paused": false})"));
   EXPECT_EQ(status["walk"], nlohmann::json::parse(R"({"minutes": 12, "min": 20, "max": 30})"));
   EXPECT_EQ(status["sitting_minutes"], 38);  // since the break ended at 10:02
   EXPECT_EQ(status["away"], false);
