@@ -38,7 +38,7 @@ date::sys_seconds parse_instant(std::string_view text, std::string_view what) {
 }
 
 bool storable_start(std::int64_t start, std::int64_t offset) {
-  constexpr std::int64_t kMostOffset = 14 * 3600;
+  constexpr std::int64_t kMostOffset = std::int64_t{14} * 3600;
   const auto second_of = [](date::sys_days day) {
     return std::chrono::duration_cast<seconds>(day.time_since_epoch()).count();
   };
