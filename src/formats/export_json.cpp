@@ -219,8 +219,11 @@ Store::ImportExtras json_import(const Pieces& pieces, std::string_view file,
       if (depth == 1 && !root_array)
         root_key = key;
     }
-    if (depth == 1 && !root_array && event == Json::parse_event_t::value)
+    if (depth == 1 && !root_array &&
+        (event == Json::parse_event_t::value || event == Json::parse_event_t::object_end ||
+         event == Json::parse_event_t::array_end)) {
       check_header(root_key, parsed, file);
+    }
     const bool an_entry = root_array ? depth == 1 : depth == 2 && root_key == "entries";
     if (an_entry &&
         (event == Json::parse_event_t::object_end || event == Json::parse_event_t::array_end ||

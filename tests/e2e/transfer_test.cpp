@@ -242,6 +242,9 @@ TEST(Import, AnotherFormatOrANewerVersionIsRefused) {
        {std::tuple{"\"version\": 1", "\"version\": 2", "version 2 of the export"},
         std::tuple{"\"version\": 1", "\"version\": \"1\"", "its \"version\" is not a whole number"},
         std::tuple{"\"qlfit-export\"", "\"other-export\"", "not a qlfit export"},
+        std::tuple{"\"version\": 1", "\"version\": {\"major\": 1}",
+                   "its \"version\" is not a whole number"},
+        std::tuple{"\"qlfit-export\"", "[\"qlfit-export\"]", "not a qlfit export"},
         // Told before its entries, whose shape may be another version's.
         std::tuple{"\"version\": 1", "\"version\": 2, \"entries\": [{\"start_utc\": 1}]",
                    "version 2 of the export, and this qlfit reads version 1"}}) {
